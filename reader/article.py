@@ -1,0 +1,108 @@
+"""The article model every loader produces and every later stage consumes.
+
+Plain dataclasses with no behaviour beyond small conveniences: loaders fill them, the analysis
+reads them, the UI renders them. Offsets are Python string indices (code points) into
+``Block.text``, end exclusive; the UI converts them to Qt's UTF-16 positions itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "caption", "image"]
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "quote", "caption", "image")
+
+ArticleFormat = Literal["html", "mhtml", "text", "markdown"]
+
+RunStyle = Literal["bold", "italic", "link"]
+
+
+@dataclass(frozen=True)
+class InlineRun:
+    """Light inline formatting over ``Block.text[start:end]`` (bold, italic or a link)."""
+
+    start: int
+    end: int
+    style: RunStyle
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class MarkedSpoiler:
+    """Spoiler markup found in the source, kept so the analysis can honour it.
+
+    ``form`` names the markup (``"details"``, ``"class"``, ``"reddit"``, ``"text:>!"`` ...), which
+    lets a reason say "marked as spoiler on the page" without quoting hidden words.
+    ``start``/``end`` cover the marked text inside the block; a marker covering the whole block
+    has ``start == 0`` and ``end == len(text)``.
+    """
+
+    form: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image the article shows.
+
+    ``src`` is the address as written in the source. ``local_path`` is set only when it resolved
+    to a file inside the saved page's own folder; ``data`` holds bytes embedded in the file
+    (MHTML parts, ``data:`` URIs). Remote images keep neither: the reader never fetches them.
+    """
+
+    src: str
+    alt: str = ""
+    local_path: Path | None = None
+    data: bytes | None = field(default=None, repr=False)
+    mime_type: str | None = None
+
+    @property
+    def is_available(self) -> bool:
+        return self.local_path is not None or self.data is not None
+
+
+@dataclass
+class Block:
+    """One unit of reading: a heading, paragraph, list item, quote, caption or image.
+
+    ``level`` is the heading level (1-6) or list nesting depth; ``ordinal`` the item number of an
+    ordered list item. An image block's ``text`` is its caption (or empty); alt text lives on the
+    ``ImageRef``, never in the body.
+    """
+
+    id: int
+    kind: BlockKind
+    text: str
+    runs: list[InlineRun] = field(default_factory=list)
+    image: ImageRef | None = None
+    spoiler_markup: list[MarkedSpoiler] = field(default_factory=list)
+    level: int = 0
+    ordinal: int | None = None
+
+    @property
+    def is_marked_spoiler(self) -> bool:
+        """True when the source marks the whole block as a spoiler."""
+        return any(m.start <= 0 and m.end >= len(self.text) for m in self.spoiler_markup)
+
+
+@dataclass
+class Article:
+    """A loaded article: metadata plus the ordered blocks of its body."""
+
+    title: str
+    blocks: list[Block]
+    source_path: Path | None
+    format: ArticleFormat
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str | None = None
+    description: str | None = None
+
+    @property
+    def body_text(self) -> str:
+        """The readable body as plain text, one block per paragraph."""
+        return "\n\n".join(b.text for b in self.blocks if b.text)
