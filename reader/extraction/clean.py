@@ -1,0 +1,82 @@
+"""Remove what is never part of the article, before any scoring.
+
+Scripts and their kin go first (we never run them, so text they would write never appears), then
+nodes the page hides, then page furniture recognised by tag, ARIA role or class/id vocabulary.
+Spoiler markup survives the hidden-node pass: pages hide spoilers with CSS on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from reader.extraction.dom import NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
+from reader.extraction.patterns import MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
+from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
+_KEEP_TAGS = frozenset({"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th", "thead", "code", "pre"})
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_furniture(el: etree._Element, tag: str) -> bool:
+    if tag in _FURNITURE_TAGS:
+        return True
+    role = (el.get("role") or "").lower()
+    if role in UNLIKELY_ROLES:
+        return True
+    if tag in _KEEP_TAGS:
+        return False
+    if lxml_spoiler_form(el):
+        return False
+    names = class_and_id(el)
+    if not names.strip():
+        return False
+    return bool(UNLIKELY.search(names)) and not MAYBE_CONTENT.search(names)
+
+
+def strip_non_content(body: etree._Element) -> None:
+    """Drop scripts, styles, embeds, form controls and hidden nodes (spoiler markup excepted)."""
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        for child in list(el):
+            tag = tag_of(child)
+            if not tag or tag in NON_CONTENT_TAGS:
+                drop_element(child)
+            elif _is_hidden(child) and not lxml_has_spoiler(child):
+                drop_element(child)
+            else:
+                stack.append(child)
+
+
+def strip_furniture(body: etree._Element) -> None:
+    """Drop navigation, asides, footers and elements whose class/id/role says they are clutter.
+
+    An element holding most of the page's paragraphs is never furniture, whatever its name says:
+    a site that wraps its article in ``<div class="comments-enabled">`` keeps it.
+    """
+    total_p = max(1, sum(1 for _ in body.iter("p")))
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        for child in list(el):
+            tag = tag_of(child)
+            if tag and _is_furniture(child, tag):
+                inner_p = sum(1 for _ in child.iter("p"))
+                if total_p >= 5 and inner_p / total_p > 0.6 and tag not in _FURNITURE_TAGS:
+                    stack.append(child)
+                    continue
+                drop_element(child)
+            else:
+                stack.append(child)

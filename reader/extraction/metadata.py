@@ -1,0 +1,256 @@
+"""Read title, byline, site, date, language and description from a page's metadata.
+
+Sources in order of trust: JSON-LD (what publishers give search engines), Open Graph and
+``article:*`` meta tags, Dublin Core / Parsely / twitter tags, then the page itself (``<title>``,
+``<h1>``, elements marked as byline, ``<time>``). Read from the full page before cleaning removes
+the header.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+
+from reader.extraction.dom import collapse
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:/»·•]\s+|\s+\\\s+")
+_BY_PREFIX = re.compile(r"^\s*(written\s+)?by[:\s]+", re.I)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ARTICLE_TYPES = re.compile(
+    r"Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|SocialMediaPosting|"
+    r"DiscussionForumPosting|Review|WebPage|CreativeWork|TechArticle|OpinionNewsArticle",
+)
+_BYLINE_NAMES = re.compile(r"byline|author|writtenby|p-author|contributor", re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_TEXT_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b"
+    r"|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b",
+    re.I,
+)
+
+
+@dataclass
+class PageMetadata:
+    title: str = ""
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def _meta_map(doc: etree._Element) -> dict[str, str]:
+    """Meta tags by lower-case property/name (first one wins)."""
+    out: dict[str, str] = {}
+    for meta in doc.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            continue
+        for key in (meta.get("property"), meta.get("name"), meta.get("itemprop")):
+            if key:
+                for k in key.lower().split():
+                    out.setdefault(k, collapse(content))
+    return out
+
+
+def _json_ld_objects(doc: etree._Element) -> list[dict]:
+    """Every JSON-LD object on the page, flattening @graph and lists."""
+    found: list[dict] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        raw = re.sub(r"^\s*<!\[CDATA\[|\]\]>\s*$", "", raw)
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and len(found) < 200:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+    return found
+
+
+def _type_matches(obj: dict) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds)
+
+
+def _names(value) -> list[str]:  # noqa: ANN001 - JSON value
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value:
+            out.extend(_names(v))
+        return out
+    return []
+
+
+def iso_date(value: str | None) -> str | None:
+    """The calendar day of a date string as YYYY-MM-DD, or None when it holds no date."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _DATE.search(value)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = _TEXT_DATE.search(value)
+    if m:
+        if m.group(1):
+            month, day, year = _MONTHS[m.group(1).lower()[:3]], int(m.group(2)), int(m.group(3))
+        else:
+            day, month, year = int(m.group(4)), _MONTHS[m.group(5).lower()[:3]], int(m.group(6))
+        try:
+            return datetime(year, month, day).strftime("%Y-%m-%d")
+        except ValueError:
+            return None
+    return None
+
+
+def _clean_byline(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = collapse(_BY_PREFIX.sub("", collapse(text)))
+    text = re.sub(r"\s*[|,]?\s*(updated|published|posted)\b.*$", "", text, flags=re.I)
+    if not text or len(text) > 100 or text.lower().startswith(("http:", "https:")):
+        return None
+    return text
+
+
+def _site_from_title(title: str) -> tuple[str, str | None]:
+    """Split "Headline | Site" into ("Headline", "Site") when the suffix looks like a site name."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) >= 2:
+        head, tail = " - ".join(parts[:-1]), parts[-1]
+        if len(tail.split()) <= 4 and len(head.split()) >= 2:
+            return head.strip(), tail.strip()
+    return title, None
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """Remove a trailing (or leading) " | Site" from a headline."""
+    if not title:
+        return title
+    if site:
+        for sep in (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", ": "):
+            if title.endswith(sep + site):
+                return title[: -len(sep + site)].strip()
+            if title.startswith(site + sep):
+                return title[len(site + sep):].strip()
+    head, tail = _site_from_title(title)
+    if tail is not None and (not site or tail.lower() == site.lower()):
+        return head
+    return title
+
+
+def _byline_from_page(doc: etree._Element) -> str | None:
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        rel = (el.get("rel") or "").lower()
+        itemprop = (el.get("itemprop") or "").lower()
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if rel == "author" or "author" in itemprop.split() or _BYLINE_NAMES.search(names):
+            if el.tag in ("meta", "link", "script", "style", "body", "html", "article"):
+                continue
+            if itemprop == "author":
+                name_el = el.find('.//*[@itemprop="name"]')
+                if name_el is not None:
+                    text = name_el.get("content") or name_el.text_content()
+                    cleaned = _clean_byline(text)
+                    if cleaned:
+                        return cleaned
+            cleaned = _clean_byline(el.text_content())
+            if cleaned and len(cleaned.split()) <= 8:
+                return cleaned
+    return None
+
+
+def read_metadata(doc: etree._Element) -> PageMetadata:
+    """Collect the page's metadata from JSON-LD, meta tags and the page itself."""
+    meta = _meta_map(doc)
+    md = PageMetadata()
+    ld_article: dict = {}
+    ld_site: str | None = None
+    for obj in _json_ld_objects(doc):
+        if not ld_article and _type_matches(obj) and (obj.get("headline") or obj.get("name")):
+            ld_article = obj
+        if obj.get("@type") in ("WebSite", "Organization", "NewsMediaOrganization") and not ld_site:
+            ld_site = next(iter(_names(obj)), None)
+
+    # Site.
+    publisher = next(iter(_names(ld_article.get("publisher"))), None) if ld_article else None
+    md.site = collapse(meta.get("og:site_name") or publisher or ld_site or meta.get("application-name")) or None
+
+    # Title.
+    page_title = ""
+    title_el = doc.find(".//title")
+    if title_el is not None:
+        page_title = collapse(title_el.text_content())
+    candidates = [
+        ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else None,
+        meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
+        meta.get("parsely-title"), meta.get("sailthru.title"), page_title,
+    ]
+    raw_title = next((collapse(c) for c in candidates if c and collapse(c)), "")
+    if not md.site and page_title:
+        _, tail = _site_from_title(page_title)
+        md.site = tail if tail and raw_title and not raw_title.endswith(tail) else md.site
+    md.title = strip_site_suffix(raw_title, md.site)
+    if not md.title:
+        h1 = doc.find(".//h1")
+        md.title = collapse(h1.text_content()) if h1 is not None else ""
+
+    # Byline.
+    authors = _names(ld_article.get("author")) if ld_article else []
+    authors = [a for a in (collapse(x) for x in authors) if a and not a.startswith("http")]
+    byline = ", ".join(dict.fromkeys(authors)) if authors else None
+    if not byline:
+        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
+            value = meta.get(key)
+            if value and not value.startswith(("http:", "https:")):
+                byline = value
+                break
+    md.byline = _clean_byline(byline) or _byline_from_page(doc)
+
+    # Published date.
+    date_values = [
+        ld_article.get("datePublished") if ld_article else None,
+        meta.get("article:published_time"), meta.get("og:published_time"),
+        meta.get("datepublished"), meta.get("publishdate"), meta.get("pubdate"),
+        meta.get("date"), meta.get("dc.date"), meta.get("dc.date.issued"),
+        meta.get("parsely-pub-date"), meta.get("sailthru.date"), meta.get("article.published"),
+        ld_article.get("dateCreated") if ld_article else None,
+    ]
+    for value in date_values:
+        if isinstance(value, str) and iso_date(value):
+            md.published = iso_date(value)
+            break
+    if not md.published:
+        for t in doc.iter("time"):
+            found = iso_date(t.get("datetime") or t.text_content())
+            if found:
+                md.published = found
+                break
+
+    html_el = doc if doc.tag == "html" else doc.find(".//html")
+    if html_el is not None:
+        md.language = (html_el.get("lang") or html_el.get("xml:lang") or "").strip() or None
+    md.description = meta.get("og:description") or meta.get("description") or None
+    return md

@@ -1,0 +1,89 @@
+"""The vocabulary of clutter and content.
+
+Publishers name their page parts in class names and ids; these patterns read those names the way
+Mozilla Readability and boilerpipe do, extended with what recap sites add (cookie consent,
+newsletter boxes, "trending" widgets, sponsored rails, comment threads). They are generic: no
+site's own names, so they carry over to pages we have never seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Class/id words of page parts that are never the article.
+UNLIKELY = re.compile(
+    r"-ad-|\bads?\b|ad-?(slot|unit|label|container|wrap|banner|box)|adsense|advert|agegate|"
+    r"banner|breadcrumb|byline-share|combx|comment|community|consent|cookie|cover-wrap|disqus|"
+    r"donat|extra|footer|gdpr|header|legends|menu|masthead|modal|newsletter|"
+    r"outbrain|pager|pagination|paywall|popup|promo|related|remark|replies|reply|rss|"
+    r"share|sharing|shoutbox|sidebar|signup|skip-link|skyscraper|social|sponsor|subscribe|"
+    r"supplemental|taboola|tags?-?list|toolbar|trending|tweet|widget|yom-remote|"
+    r"most-?popular|more-?stories|read-?more|recommend|jp-relatedposts|wpcnt|sharedaddy|"
+    r"author-?bio|about-?the-?author|signature|reactions?|user-?info|message-?user|"
+    r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent",
+    re.I,
+)
+
+# Words that rescue an element from UNLIKELY: it may be the article's own container.
+MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
+
+# Class/id words that raise or lower an element's content score (Readability's weights).
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
+    r"recap|review|bbwrapper|usertext|md\b|prose|rich-?text",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|"
+    r"footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
+    r"skyscraper|sponsor|shopping|tags|tool|widget|newsletter|cookie|consent|subscribe|"
+    r"trending|reply|replies|signature|byline",
+    re.I,
+)
+
+# ARIA roles of page furniture.
+UNLIKELY_ROLES = frozenset(
+    {
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+        "banner", "contentinfo", "search", "toolbar", "tablist",
+    }
+)
+
+# Headings that introduce the page's trailing clutter rather than the article.
+CLUTTER_HEADING = re.compile(
+    r"^\s*(related( stories| articles| posts| reading| content)?|more (stories|from|on|in|like this|"
+    r"news|to read|articles)|you (may|might) (also )?like|recommended( for you| stories)?|"
+    r"sponsored( stories| content| links)?|trending( now)?|popular( now| stories)?|most (read|popular|viewed)|"
+    r"read (more|next|this next)|comments?|\d+ comments?|leave a (comment|reply)|"
+    r"share( this)?( article| story| post)?|sign up|subscribe|newsletter|"
+    r"about the author|similar threads|further reading|advertisement|ad|tags?|filed under|"
+    r"don'?t miss|up next|around the web|(latest|top) (news|stories))\s*[:.!]?\s*$",
+    re.I,
+)
+
+# Short texts that are page furniture wherever they stand.
+CLUTTER_TEXT = re.compile(
+    r"^\s*(advertisement|sponsored( content| stories)?|ad|continue reading( below)?|"
+    r"(story|article) continues below( advertisement)?|share( this)?( article| story)?|"
+    r"skip to (main )?content|loading\.*|read more|click to (expand|reveal)(\.\.\.)?|"
+    r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print)\s*[:.…]?\s*$",
+    re.I,
+)
+
+# Spoiler markup (DESIGN.md): class tokens, tag names and data attributes that hide their text.
+SPOILER_CLASS_TOKEN = re.compile(r"spoiler", re.I)
+# A class token that mentions spoilers but labels a warning, button or title, not hidden text.
+SPOILER_LABEL_TOKEN = re.compile(
+    r"warning|alert|free|button|btn|label|title|toggle|notice|tag|header|heading|icon|trigger|"
+    r"summary|caption",
+    re.I,
+)
+SPOILER_TAGS = frozenset({"details", "tg-spoiler"})
+SPOILER_ATTRS = ("data-spoiler", "data-mx-spoiler")
+
+# Summaries of a <details> that only name the markup ("Spoilers", "Show spoiler").
+SPOILER_SUMMARY = re.compile(
+    r"^\s*(show |click (here )?(to|for) (show |reveal |see )?)?(the )?(spoilers?|reveal|"
+    r"spoiler( warning| alert)?|show|details|click to (expand|reveal))\s*[:!.]?\s*$",
+    re.I,
+)

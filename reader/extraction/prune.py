@@ -1,0 +1,120 @@
+"""Remove the clutter that sits inside the chosen article.
+
+Share bars, "related" link lists, embedded sign-up forms and photo galleries often live inside
+the article's own container. Readability's conditional cleaning judges each such container by
+its paragraphs, images, list items, inputs and link density; trailing sections introduced by a
+clutter heading ("Related stories", "Comments") are cut whole. Spoiler markup is never pruned.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from reader.extraction.dom import collapse, drop_element, tag_of
+from reader.extraction.patterns import CLUTTER_HEADING, CLUTTER_TEXT
+from reader.extraction.scoring import class_weight
+from reader.extraction.spoiler_markup import lxml_has_spoiler
+from reader.extraction.textstats import TextStats, compute_stats
+
+_CONDITIONAL = frozenset({"form", "fieldset", "table", "ul", "ol", "div", "section", "aside", "header", "dl"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _count(el: etree._Element, tag: str) -> int:
+    return sum(1 for _ in el.iter(tag))
+
+
+def _is_list_like(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bool:
+    if tag in ("ul", "ol"):
+        return True
+    list_len = sum(stats[c].text_len for c in el if tag_of(c) in ("ul", "ol") and c in stats)
+    return s.text_len > 0 and list_len / s.text_len > 0.9
+
+
+def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bool:
+    weight = class_weight(el)
+    if weight < 0:
+        return True
+    if s.commas >= 10:
+        return False
+    is_list = _is_list_like(el, tag, s, stats)
+    p = _count(el, "p")
+    img = _count(el, "img")
+    li = _count(el, "li") - 100
+    inputs = _count(el, "input") + _count(el, "textarea") + _count(el, "select")
+    in_figure = any(tag_of(a) == "figure" for a in el.iterancestors())
+    if img > 1 and p / img < 0.5 and not in_figure:
+        return True
+    if not is_list and li > p:
+        return True
+    if inputs > p // 3:
+        return True
+    if not is_list and s.text_len < 25 and (img == 0 or img > 2) and not in_figure and s.text_len > 0:
+        return True
+    if not is_list and weight < 25 and s.link_density > 0.2:
+        return True
+    if weight >= 25 and s.link_density > 0.5:
+        return True
+    if is_list and s.link_density > 0.5:
+        return True
+    return False
+
+
+def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextStats]) -> None:
+    """Readability's conditional cleaning, innermost containers first."""
+    candidates = [el for el in part.iter() if tag_of(el) in _CONDITIONAL]
+    dirty: set[etree._Element] = set()
+    for el in reversed(candidates):
+        if el is part or el.getparent() is None:
+            continue
+        if el in dirty:  # something inside was dropped: measure what is left
+            stats.update(compute_stats(el))
+        s = stats.get(el)
+        if s is None or lxml_has_spoiler(el):
+            continue
+        if _should_drop(el, tag_of(el), s, stats):
+            dirty.update(el.iterancestors())
+            drop_element(el)
+
+
+def _heading_like(el: etree._Element) -> bool:
+    tag = tag_of(el)
+    if tag in _HEADINGS:
+        return True
+    if tag in ("p", "div") and len(el) == 1 and tag_of(el[0]) in ("strong", "b"):
+        return not (el.text or "").strip() and not (el[0].tail or "").strip()
+    return False
+
+
+def cut_clutter_sections(part: etree._Element) -> None:
+    """Drop headings like "Related stories" with the link lists that follow them, and lone
+    furniture lines ("Advertisement", "Continue reading")."""
+    for el in list(part.iter()):
+        if el.getparent() is None or lxml_has_spoiler(el):
+            continue
+        tag = tag_of(el)
+        if tag not in _HEADINGS and tag not in ("p", "div", "span", "li", "strong", "b"):
+            continue
+        text = collapse(el.text_content())
+        if not text or len(text) > 60:
+            continue
+        if _heading_like(el) and CLUTTER_HEADING.match(text):
+            _drop_heading_section(el)
+        elif CLUTTER_TEXT.match(text) and tag in ("p", "div", "span"):
+            drop_element(el)
+
+
+def _drop_heading_section(heading: etree._Element) -> None:
+    """Drop a clutter heading and the link-heavy or list siblings that follow it."""
+    nxt = heading.getnext()
+    while nxt is not None and tag_of(nxt) not in _HEADINGS:
+        text = collapse(nxt.text_content())
+        links = sum(len(collapse(a.text_content())) for a in nxt.iter("a"))
+        listy = tag_of(nxt) in ("ul", "ol") or bool(nxt.find(".//li") is not None)
+        if not text or (links / max(1, len(text)) > 0.4) or (listy and len(text) < 600):
+            after = nxt.getnext()
+            drop_element(nxt)
+            nxt = after
+        else:
+            break
+    drop_element(heading)

@@ -1,0 +1,163 @@
+"""Score text containers and pick the article: Readability's method, on precomputed stats.
+
+Every paragraph-like node gives points (length, commas) to the element that holds it and, less,
+to the ancestors above; link-heavy containers are discounted. The best-scoring container is the
+article's root; its siblings join when they score close to it or read like prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from reader.extraction.dom import tag_of
+from reader.extraction.patterns import NEGATIVE, POSITIVE
+from reader.extraction.textstats import TextStats
+
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "dd"})
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "font", "center", "span", "form", "td"})
+_TAG_BONUS = {
+    "div": 5, "article": 8, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+_MIN_PARAGRAPH = 25
+_SENTENCE_END = re.compile(r"\.( |$)")
+
+
+def class_weight(el: etree._Element) -> int:
+    """Readability's class weight: +25 for content-like names, -25 for clutter-like ones."""
+    weight = 0
+    for value in (el.get("class"), el.get("id")):
+        if not value:
+            continue
+        if NEGATIVE.search(value):
+            weight -= 25
+        if POSITIVE.search(value):
+            weight += 25
+    return weight
+
+
+@dataclass
+class Selection:
+    root: etree._Element
+    parts: list[etree._Element]
+    scores: dict[etree._Element, float]
+
+
+def _paragraph_nodes(body: etree._Element, stats: dict[etree._Element, TextStats]):
+    """Yield (element that receives the score first, inline text length, commas)."""
+    for el in body.iter():
+        tag = tag_of(el)
+        s = stats.get(el)
+        if s is None or s.inline_len < _MIN_PARAGRAPH:
+            continue
+        if tag in _PARAGRAPH_TAGS or (tag in _CONTAINER_TAGS and not s.has_block_child):
+            parent = el.getparent()
+            if parent is not None:
+                yield parent, s.inline_len, s.inline_commas
+        elif tag in _CONTAINER_TAGS:
+            # Text set directly in a container among block children (forum posts with <br>):
+            # the container plays the paragraph's parent, as Readability's wrapping does.
+            yield el, s.inline_len, s.inline_commas
+
+
+def select_article(body: etree._Element, stats: dict[etree._Element, TextStats]) -> Selection:
+    """Choose the article's root element and the sibling elements that belong with it."""
+    scores: dict[etree._Element, float] = {}
+
+    def init(el: etree._Element) -> None:
+        if el not in scores:
+            scores[el] = _TAG_BONUS.get(tag_of(el), 0) + class_weight(el)
+
+    for anchor, length, commas in _paragraph_nodes(body, stats):
+        points = 1 + commas + min(length // 100, 3)
+        level = 0
+        node = anchor
+        while node is not None and level < 5:
+            if tag_of(node) in ("html",):
+                break
+            init(node)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[node] += points / divider
+            node = node.getparent()
+            level += 1
+
+    for el in list(scores):
+        scores[el] *= 1 - stats[el].link_density if el in stats else 1
+
+    if not scores:
+        return Selection(body, [body], scores)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    top, top_score = ranked[0]
+    top = _climb_to_common_ancestor(top, top_score, ranked[1:6], scores)
+    top = _climb_single_children(top, body, stats)
+    top_score = scores.get(top, top_score)
+    parts = _join_siblings(top, top_score, scores, stats, body)
+    return Selection(top, parts, scores)
+
+
+def _climb_to_common_ancestor(top, top_score, alternatives, scores):
+    """When several strong candidates share an ancestor, the article spans them: climb to it."""
+    strong = [el for el, sc in alternatives if top_score and sc / top_score >= 0.75]
+    if len(strong) < 3:
+        return top
+    lists = [set(_ancestor_list(el)) for el in strong]
+    node = top.getparent()
+    while node is not None and tag_of(node) != "body":
+        if sum(node in anc for anc in lists) >= 3:
+            return node
+        node = node.getparent()
+    return top
+
+
+def _ancestor_list(el):
+    out = []
+    node = el.getparent()
+    while node is not None:
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def _climb_single_children(top, body, stats):
+    """A lone child holds nothing its parent lacks; take the parent so siblings can be judged."""
+    node = top
+    while node is not body:
+        parent = node.getparent()
+        if parent is None or tag_of(parent) in ("body", "html"):
+            break
+        if len([c for c in parent if isinstance(c.tag, str)]) != 1:
+            break
+        node = parent
+    return node
+
+
+def _join_siblings(top, top_score, scores, stats, body):
+    parent = top.getparent()
+    if parent is None or top is body:
+        return [top]
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.get("class") or ""
+    parts = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling is top:
+            parts.append(sibling)
+            continue
+        bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0
+        if sibling in scores and scores[sibling] + bonus >= threshold:
+            parts.append(sibling)
+            continue
+        s = stats.get(sibling)
+        if s is None or tag_of(sibling) != "p":
+            continue
+        text = sibling.text_content()
+        if s.text_len > 80 and s.link_density < 0.25:
+            parts.append(sibling)
+        elif s.text_len <= 80 and s.link_len == 0 and _SENTENCE_END.search(text):
+            parts.append(sibling)
+    return parts

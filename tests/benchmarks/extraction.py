@@ -1,0 +1,87 @@
+"""Extraction quality and speed: ours beside trafilatura and readability-lxml, same pages, one run.
+
+Run on demand (not by CI):  python tests/benchmarks/extraction.py [--pages N] [--worst K] [--only ours]
+Needs the bench extra (pip install '.[bench]') for the peers and ../shared for the pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+from extraction_corpus import SUITES, html_text, score_text  # noqa: E402
+
+from reader.article import ImageRef  # noqa: E402
+from reader.loaders.html import html_to_article  # noqa: E402
+
+
+def ours(html: str) -> str:
+    article = html_to_article(html, source_path=None, fmt="html", resolve_image=lambda s: ImageRef(s))
+    return "\n".join(b.text for b in article.blocks)
+
+
+def trafilatura_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
+def readability_text(html: str) -> str:
+    from readability import Document
+
+    return html_text(Document(html).summary(html_partial=True))
+
+
+EXTRACTORS = {"ours": ours, "trafilatura": trafilatura_text, "readability-lxml": readability_text}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--pages", type=int, default=0, help="limit pages per suite (0 = all)")
+    parser.add_argument("--only", action="append", choices=list(EXTRACTORS), help="run only these")
+    parser.add_argument("--worst", type=int, default=5, help="list the K worst pages of ours")
+    args = parser.parse_args()
+    names = args.only or list(EXTRACTORS)
+    print(f"{'suite':18} {'extractor':17} {'P':>6} {'R':>6} {'F1':>6} {'worst':>6} {'ms/page':>8}")
+    for suite, pages_of in SUITES.items():
+        pages = list(pages_of(args.shared))
+        if args.pages:
+            pages = pages[: args.pages]
+        per_page: dict[str, list[tuple[str, float]]] = {}
+        for name in names:
+            fn = EXTRACTORS[name]
+            scores, times = [], []
+            for page in pages:
+                start = time.perf_counter()
+                try:
+                    text = fn(page.html)
+                except Exception as err:  # a peer crashing on a page scores 0 there
+                    print(f"  {name} failed on {page.name}: {err!r}", file=sys.stderr)
+                    text = ""
+                times.append((time.perf_counter() - start) * 1000)
+                scores.append(score_text(text, page.expected_text))
+            per_page[name] = [(p.name, s.f1) for p, s in zip(pages, scores)]
+            print(
+                f"{suite:18} {name:17} {statistics.mean(s.precision for s in scores):6.3f} "
+                f"{statistics.mean(s.recall for s in scores):6.3f} "
+                f"{statistics.mean(s.f1 for s in scores):6.3f} {min(s.f1 for s in scores):6.3f} "
+                f"{statistics.median(times):8.1f}"
+            )
+        if "ours" in per_page and args.worst:
+            others = {n: dict(v) for n, v in per_page.items() if n != "ours"}
+            for page_name, f1 in sorted(per_page["ours"], key=lambda x: x[1])[: args.worst]:
+                peers = " ".join(f"{n}={d[page_name]:.2f}" for n, d in others.items())
+                print(f"    worst: {page_name[:40]:40} ours={f1:.2f} {peers}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

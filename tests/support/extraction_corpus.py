@@ -1,0 +1,90 @@
+"""The shared extraction suites and their bag-of-words score, for tests and benchmarks.
+
+Both suites live in ``../shared/corpus/extraction`` (read-only, never copied into the project).
+Score as the corpus README defines it: lower-cased ``\\w+`` tokens, precision/recall/F1 over the
+word multisets, averaged over pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Page:
+    suite: str
+    name: str
+    html: str
+    expected_text: str
+    metadata: dict
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    f1: float
+
+
+def score_text(predicted: str, expected: str) -> Score:
+    """Bag-of-words precision, recall and F1 of ``predicted`` against ``expected``."""
+    pred = Counter(w.lower() for w in _WORD.findall(predicted))
+    gold = Counter(w.lower() for w in _WORD.findall(expected))
+    if not pred and not gold:
+        return Score(1.0, 1.0, 1.0)
+    common = sum((pred & gold).values())
+    p = common / sum(pred.values()) if pred else 0.0
+    r = common / sum(gold.values()) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return Score(p, r, f)
+
+
+def html_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (block elements separated by spaces)."""
+    if not fragment.strip():
+        return ""
+    doc = lxml_html.fromstring(fragment)
+    for bad in doc.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    return " ".join(doc.itertext())
+
+
+def readability_pages(shared: Path) -> Iterator[Page]:
+    root = shared / "corpus" / "extraction" / "readability-pages"
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        source = folder / "source.html"
+        expected = folder / "expected.html"
+        if not source.is_file() or not expected.is_file():
+            continue
+        meta_file = folder / "expected-metadata.json"
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
+        yield Page(
+            "readability", folder.name, source.read_bytes().decode("utf-8", "replace"),
+            html_text(expected.read_text(encoding="utf-8")), meta,
+        )
+
+
+def benchmark_pages(shared: Path) -> Iterator[Page]:
+    root = shared / "corpus" / "extraction" / "article-benchmark"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for key in sorted(truth):
+        path = root / "html" / f"{key}.html.gz"
+        if not path.is_file():
+            continue
+        yield Page(
+            "article-benchmark", key, gzip.decompress(path.read_bytes()).decode("utf-8", "replace"),
+            truth[key].get("articleBody") or "", {"url": truth[key].get("url")},
+        )
+
+
+SUITES = {"readability": readability_pages, "article-benchmark": benchmark_pages}
