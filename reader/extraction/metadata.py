@@ -135,9 +135,11 @@ def _clean_byline(text: str | None) -> str | None:
 
 def _site_from_title(title: str) -> tuple[str, str | None]:
     """Split "Headline | Site" into ("Headline", "Site") when the suffix looks like a site name."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) >= 2:
-        head, tail = " - ".join(parts[:-1]), parts[-1]
+    last = None
+    for last in _TITLE_SEPARATORS.finditer(title):
+        pass
+    if last is not None:
+        head, tail = title[: last.start()], title[last.end():]
         if len(tail.split()) <= 4 and len(head.split()) >= 2:
             return head.strip(), tail.strip()
     return title, None
@@ -213,6 +215,12 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
         _, tail = _site_from_title(page_title)
         md.site = tail if tail and raw_title and not raw_title.endswith(tail) else md.site
     md.title = strip_site_suffix(raw_title, md.site)
+    page_head = _site_from_title(page_title)[0] if page_title else ""
+    if page_head and md.title != page_head and md.title.endswith(page_head):
+        # "r/Forum on Site: Headline" in og:title, "Headline" in <title>: drop the prefix.
+        prefix = md.title[: -len(page_head)].rstrip()
+        if prefix and prefix[-1] in ":|-–—»" and len(page_head.split()) >= 3:
+            md.title = page_head
     if not md.title:
         h1 = doc.find(".//h1")
         md.title = collapse(h1.text_content()) if h1 is not None else ""

@@ -142,7 +142,11 @@ def _join_siblings(top, top_score, scores, stats, body):
     threshold = max(10.0, top_score * 0.2)
     top_class = top.get("class") or ""
     parts = []
+    lead = _lead_figure(top)
     for sibling in parent:
+        if sibling is lead:
+            parts.append(sibling)
+            continue
         if not isinstance(sibling.tag, str):
             continue
         if sibling is top:
@@ -161,3 +165,16 @@ def _join_siblings(top, top_score, scores, stats, body):
         elif s.text_len <= 80 and s.link_len == 0 and _SENTENCE_END.search(text):
             parts.append(sibling)
     return parts
+
+
+def _lead_figure(top):
+    """A lede photo often sits just before the article body as its sibling; keep it (and its
+    caption) with the article."""
+    prev = top.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None:
+        return None
+    if tag_of(prev) == "figure" and prev.find(".//img") is not None:
+        return prev
+    return None

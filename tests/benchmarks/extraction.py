@@ -7,6 +7,7 @@ Needs the bench extra (pip install '.[bench]') for the peers and ../shared for t
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -25,6 +26,47 @@ from reader.loaders.html import html_to_article  # noqa: E402
 def ours(html: str) -> str:
     article = html_to_article(html, source_path=None, fmt="html", resolve_image=lambda s: ImageRef(s))
     return "\n".join(b.text for b in article.blocks)
+
+
+def _norm_field(value: str | None) -> str:
+    text = re.sub(r"\s+", " ", value or "").strip().casefold()
+    text = re.sub(r"^by\s+", "", text)
+    return text
+
+
+def field_right(ours_value: str | None, expected: str | None, site: str | None, is_date: bool) -> bool:
+    """The issue's rule: equal after collapsing whitespace, case-folding, dropping a leading "By"
+    and a trailing " | Site" / " - Site"; dates compare by day."""
+    if is_date:
+        return (ours_value or None) == ((expected or "")[:10] or None)
+    a, b = _norm_field(ours_value), _norm_field(expected)
+    for s in filter(None, {_norm_field(site)}):
+        for sep in (" | ", " - ", " – ", " — "):
+            a = a.removesuffix(sep + s)
+            b = b.removesuffix(sep + s)
+    return a == b
+
+
+def metadata_report(pages) -> None:
+    fields = [("title", "title", False), ("byline", "byline", False), ("site", "siteName", False),
+              ("published", "publishedTime", True)]
+    right = {f: [0, 0] for f, _, _ in fields}
+    misses: dict[str, list[str]] = {f: [] for f, _, _ in fields}
+    for page in pages:
+        article = html_to_article(page.html, source_path=None, fmt="html", resolve_image=lambda s: ImageRef(s))
+        for attr, key, is_date in fields:
+            expected = page.metadata.get(key)
+            if not expected:
+                continue
+            right[attr][1] += 1
+            ok = field_right(getattr(article, attr), expected, page.metadata.get("siteName"), is_date)
+            right[attr][0] += ok
+            if not ok:
+                misses[attr].append(f"{page.name}: {getattr(article, attr)!r} != {expected!r}")
+    print("metadata (readability pages, share right where expected has the field):")
+    for attr, (ok, total) in right.items():
+        print(f"  {attr:10} {ok}/{total} = {ok / max(1, total):.2f}")
+    return misses
 
 
 def trafilatura_text(html: str) -> str:
@@ -48,6 +90,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=0, help="limit pages per suite (0 = all)")
     parser.add_argument("--only", action="append", choices=list(EXTRACTORS), help="run only these")
     parser.add_argument("--worst", type=int, default=5, help="list the K worst pages of ours")
+    parser.add_argument("--metadata-misses", action="store_true", help="list metadata misses")
     args = parser.parse_args()
     names = args.only or list(EXTRACTORS)
     print(f"{'suite':18} {'extractor':17} {'P':>6} {'R':>6} {'F1':>6} {'worst':>6} {'ms/page':>8}")
@@ -80,7 +123,16 @@ def main() -> int:
             for page_name, f1 in sorted(per_page["ours"], key=lambda x: x[1])[: args.worst]:
                 peers = " ".join(f"{n}={d[page_name]:.2f}" for n, d in others.items())
                 print(f"    worst: {page_name[:40]:40} ours={f1:.2f} {peers}")
+    misses = metadata_report(readability_pages_list(args.shared))
+    if args.metadata_misses:
+        for attr, rows in misses.items():
+            for row in rows:
+                print(f"    {attr} miss: {row}")
     return 0
+
+
+def readability_pages_list(shared: Path):
+    return list(SUITES["readability"](shared))
 
 
 if __name__ == "__main__":
