@@ -1,0 +1,8 @@
+"""``python -m reader`` and the ``recap-reader`` command."""
+
+import sys
+
+from reader.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
