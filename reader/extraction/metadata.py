@@ -213,7 +213,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     raw_title = next((collapse(c) for c in candidates if c and collapse(c)), "")
     if not md.site and page_title:
         _, tail = _site_from_title(page_title)
-        md.site = tail if tail and raw_title and not raw_title.endswith(tail) else md.site
+        md.site = tail or md.site
     md.title = strip_site_suffix(raw_title, md.site)
     page_head = _site_from_title(page_title)[0] if page_title else ""
     if page_head and md.title != page_head and md.title.endswith(page_head):
