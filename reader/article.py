@@ -19,7 +19,7 @@ ArticleFormat = Literal["html", "mhtml", "text", "markdown"]
 RunStyle = Literal["bold", "italic", "link"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineRun:
     """Light inline formatting over ``Block.text[start:end]`` (bold, italic or a link)."""
 
@@ -29,7 +29,7 @@ class InlineRun:
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MarkedSpoiler:
     """Spoiler markup found in the source, kept so the analysis can honour it.
 
@@ -44,7 +44,7 @@ class MarkedSpoiler:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImageRef:
     """An image the article shows.
 
@@ -64,7 +64,7 @@ class ImageRef:
         return self.local_path is not None or self.data is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One unit of reading: a heading, paragraph, list item, quote, caption or image.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 _WS = re.compile(r"\s+")
 
@@ -33,8 +33,10 @@ BLOCK_TAGS = frozenset(
 )
 
 
-def _parser() -> html.HTMLParser:
-    return html.HTMLParser(
+def _parser() -> etree.HTMLParser:
+    # Plain etree elements: lxml.html's element classes add a Python-level lookup per node,
+    # which on a 50 MB page cost more than the parse itself.
+    return etree.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -46,17 +48,50 @@ def _parser() -> html.HTMLParser:
     )
 
 
-def parse_html(text: str) -> html.HtmlElement:
+def parse_html(text: str) -> etree._Element:
     """Parse a decoded page into an lxml tree; an empty or tag-less page yields an empty <html>."""
     # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
     if not text.strip():
-        return html.document_fromstring("<html><body></body></html>")
-    try:
-        doc = html.document_fromstring(text, parser=_parser())
-    except (etree.ParserError, ValueError):
-        doc = html.document_fromstring("<html><body></body></html>")
+        return etree.fromstring(_EMPTY, _parser())
+    doc, too_deep = _parse(text)
+    if too_deep:
+        # libxml2 stops at 2048 levels and drops the rest of the page. Pathological nesting is
+        # almost always wrapper elements: unwrap them, and if that is not enough, keep only the
+        # paragraph structure, so the reader still gets the text.
+        doc, too_deep = _parse(_CONTAINER_TAGS.sub(" ", text))
+        if too_deep:
+            doc, _ = _parse(_ANY_TAG_BUT_PARAGRAPHS.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text)))
     return doc
+
+
+_EMPTY = "<html><body></body></html>"
+_CONTAINER_TAGS = re.compile(
+    r"</?(?:div|span|section|article|main|header|footer|aside|font|center|b|i|em|strong|u|s|"
+    r"small|big|sub|sup|a|abbr|cite|q|mark|table|tbody|thead|tfoot|tr|td|th|blockquote|"
+    r"figure|label|nobr)\b[^>]*>",
+    re.I,
+)
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_ANY_TAG_BUT_PARAGRAPHS = re.compile(r"<(?!/?(?:p|br|h[1-6]|title|meta|head|html|body)\b)[^>]*>", re.I)
+
+
+def _parse(text: str) -> tuple[etree._Element, bool]:
+    """Parse; also say whether libxml2 gave up on the page's nesting depth."""
+    parser = _parser()
+    try:
+        doc = etree.fromstring(text, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        doc = None
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    if doc is None:  # lxml returns None for input with no elements at all
+        doc = etree.fromstring(_EMPTY, _parser())
+    return doc, too_deep
+
+
+def text_of(el: etree._Element) -> str:
+    """All text inside ``el`` (what lxml.html's text_content gives, for plain elements)."""
+    return "".join(el.itertext())
 
 
 def collapse(text: str | None) -> str:
@@ -67,9 +102,9 @@ def collapse(text: str | None) -> str:
 
 
 def tag_of(el: etree._Element) -> str:
-    """The element's lower-case tag name, or "" for comments and other non-elements."""
+    """The element's tag name (lxml's HTML parser lower-cases it), or "" for non-elements."""
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def class_and_id(el: etree._Element) -> str:

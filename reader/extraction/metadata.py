@@ -15,7 +15,7 @@ from datetime import datetime
 
 from lxml import etree
 
-from reader.extraction.dom import collapse
+from reader.extraction.dom import collapse, text_of
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:/»·•]\s+|\s+\\\s+")
 _BY_PREFIX = re.compile(r"^\s*(written\s+)?by[:\s]+", re.I)
@@ -174,11 +174,11 @@ def _byline_from_page(doc: etree._Element) -> str | None:
             if itemprop == "author":
                 name_el = el.find('.//*[@itemprop="name"]')
                 if name_el is not None:
-                    text = name_el.get("content") or name_el.text_content()
+                    text = name_el.get("content") or text_of(name_el)
                     cleaned = _clean_byline(text)
                     if cleaned:
                         return cleaned
-            cleaned = _clean_byline(el.text_content())
+            cleaned = _clean_byline(text_of(el))
             if cleaned and len(cleaned.split()) <= 8:
                 return cleaned
     return None
@@ -204,7 +204,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     page_title = ""
     title_el = doc.find(".//title")
     if title_el is not None:
-        page_title = collapse(title_el.text_content())
+        page_title = collapse(text_of(title_el))
     candidates = [
         ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else None,
         meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
@@ -223,7 +223,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
             md.title = page_head
     if not md.title:
         h1 = doc.find(".//h1")
-        md.title = collapse(h1.text_content()) if h1 is not None else ""
+        md.title = collapse(text_of(h1)) if h1 is not None else ""
 
     # Byline.
     authors = _names(ld_article.get("author")) if ld_article else []
@@ -252,7 +252,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
             break
     if not md.published:
         for t in doc.iter("time"):
-            found = iso_date(t.get("datetime") or t.text_content())
+            found = iso_date(t.get("datetime") or text_of(t))
             if found:
                 md.published = found
                 break

@@ -1,4 +1,4 @@
-"""The extraction pipeline: parse, read metadata, clean, score, prune, serialise the article."""
+"""The extraction pipeline: parse, read metadata, clean, score and prune down to the article."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from reader.extraction.clean import strip_furniture, strip_non_content
-from reader.extraction.dom import collapse, drop_element, parse_html, tag_of
+from reader.extraction.dom import collapse, drop_element, parse_html, tag_of, text_of
 from reader.extraction.metadata import PageMetadata, read_metadata
 from reader.extraction.prune import cut_clutter_sections, prune_conditionally
 from reader.extraction.scoring import select_article
@@ -23,10 +22,10 @@ _BYLINE_NAMES = re.compile(r"\b(byline|author|p-author|writtenby)\b", re.I)
 
 @dataclass
 class ExtractedPage:
-    """The article fragment (HTML) and the page's metadata."""
+    """The article's elements (in reading order) and the page's metadata."""
 
     metadata: PageMetadata
-    fragment_html: str
+    parts: list[etree._Element]
     text_length: int
 
 
@@ -37,7 +36,7 @@ def _remove_title_and_byline(parts: list[etree._Element], md: PageMetadata) -> N
         for el in list(part.iter("h1", "h2", "h3")):
             if el.getparent() is None:
                 continue
-            text_key = _key(el.text_content())
+            text_key = _key(text_of(el))
             if title_key and text_key and (text_key == title_key or (len(text_key) > 15 and (text_key in title_key or title_key in text_key))):
                 drop_element(el)
                 break
@@ -48,7 +47,7 @@ def _remove_title_and_byline(parts: list[etree._Element], md: PageMetadata) -> N
             itemprop = (el.get("itemprop") or "").lower()
             rel = (el.get("rel") or "").lower()
             if _BYLINE_NAMES.search(names) or itemprop == "author" or rel == "author":
-                if len(collapse(el.text_content())) < 120:
+                if len(collapse(text_of(el))) < 120:
                     drop_element(el)
 
 
@@ -71,9 +70,9 @@ def _extract(text: str, strict: bool) -> tuple[PageMetadata, list[etree._Element
     for part in parts:
         if strict:
             prune_conditionally(part, stats)
-        cut_clutter_sections(part)
+        cut_clutter_sections(part, stats)
     _remove_title_and_byline(parts, md)
-    length = sum(len(collapse(p.text_content())) for p in parts)
+    length = sum(len(t) - t.count(" ") for p in parts for t in p.itertext())
     return md, parts, length
 
 
@@ -84,7 +83,4 @@ def extract_page(text: str) -> ExtractedPage:
         md2, parts2, length2 = _extract(text, strict=False)
         if length2 > length * 1.5:
             md, parts, length = md2, parts2, length2
-    fragment = "".join(
-        lxml_html.tostring(p, encoding="unicode", with_tail=False, method="html") for p in parts
-    )
-    return ExtractedPage(md, fragment, length)
+    return ExtractedPage(md, parts, length)

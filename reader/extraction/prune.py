@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reader.extraction.dom import collapse, drop_element, tag_of
+from reader.extraction.dom import collapse, drop_element, tag_of, text_of
 from reader.extraction.patterns import CLUTTER_HEADING, CLUTTER_TEXT
 from reader.extraction.scoring import class_weight
-from reader.extraction.spoiler_markup import lxml_has_spoiler
 from reader.extraction.textstats import TextStats, compute_stats
 
 _CONDITIONAL = frozenset({"form", "fieldset", "table", "ul", "ol", "div", "section", "aside", "header", "dl"})
@@ -70,7 +69,7 @@ def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextSt
         if el in dirty:  # something inside was dropped: measure what is left
             stats.update(compute_stats(el))
         s = stats.get(el)
-        if s is None or lxml_has_spoiler(el):
+        if s is None or s.has_spoiler:
             continue
         if _should_drop(el, tag_of(el), s, stats):
             dirty.update(el.iterancestors())
@@ -86,16 +85,15 @@ def _heading_like(el: etree._Element) -> bool:
     return False
 
 
-def cut_clutter_sections(part: etree._Element) -> None:
+def cut_clutter_sections(part: etree._Element, stats: dict[etree._Element, TextStats]) -> None:
     """Drop headings like "Related stories" with the link lists that follow them, and lone
     furniture lines ("Advertisement", "Continue reading")."""
-    for el in list(part.iter()):
-        if el.getparent() is None or lxml_has_spoiler(el):
+    for el in list(part.iter(*_HEADINGS, "p", "div", "span", "li", "strong", "b")):
+        s = stats.get(el)
+        if s is None or s.text_len > 60 or s.has_spoiler or el.getparent() is None:
             continue
         tag = tag_of(el)
-        if tag not in _HEADINGS and tag not in ("p", "div", "span", "li", "strong", "b"):
-            continue
-        text = collapse(el.text_content())
+        text = collapse(text_of(el))
         if not text or len(text) > 60:
             continue
         if _heading_like(el) and CLUTTER_HEADING.match(text):
@@ -108,8 +106,8 @@ def _drop_heading_section(heading: etree._Element) -> None:
     """Drop a clutter heading and the link-heavy or list siblings that follow it."""
     nxt = heading.getnext()
     while nxt is not None and tag_of(nxt) not in _HEADINGS:
-        text = collapse(nxt.text_content())
-        links = sum(len(collapse(a.text_content())) for a in nxt.iter("a"))
+        text = collapse(text_of(nxt))
+        links = sum(len(collapse(text_of(a))) for a in nxt.iter("a"))
         listy = tag_of(nxt) in ("ul", "ol") or bool(nxt.find(".//li") is not None)
         if not text or (links / max(1, len(text)) > 0.4) or (listy and len(text) < 600):
             after = nxt.getnext()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reader.extraction.dom import tag_of
+from reader.extraction.dom import tag_of, text_of
 from reader.extraction.patterns import NEGATIVE, POSITIVE
 from reader.extraction.textstats import TextStats
 
@@ -159,7 +159,7 @@ def _join_siblings(top, top_score, scores, stats, body):
         s = stats.get(sibling)
         if s is None or tag_of(sibling) != "p":
             continue
-        text = sibling.text_content()
+        text = text_of(sibling)
         if s.text_len > 80 and s.link_density < 0.25:
             parts.append(sibling)
         elif s.text_len <= 80 and s.link_len == 0 and _SENTENCE_END.search(text):

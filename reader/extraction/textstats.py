@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reader.extraction.dom import BLOCK_TAGS, tag_of
+from reader.extraction.spoiler_markup import lxml_spoiler_form
 
 
-@dataclass
+@dataclass(slots=True)
 class TextStats:
     text_len: int = 0  # non-space characters in the whole subtree
     link_len: int = 0  # of which inside <a>
@@ -22,6 +23,7 @@ class TextStats:
     inline_len: int = 0  # characters not inside a block-level descendant
     inline_commas: int = 0
     has_block_child: bool = False
+    has_spoiler: bool = False  # the element or a descendant is spoiler markup
 
     @property
     def link_density(self) -> float:
@@ -53,6 +55,7 @@ def compute_stats(root: etree._Element) -> dict[etree._Element, TextStats]:
                 continue
             s.text_len += cs.text_len
             s.link_len += cs.link_len
+            s.has_spoiler = s.has_spoiler or cs.has_spoiler
             s.commas += cs.commas
             if tag_of(child) in BLOCK_TAGS or cs.has_block_child:
                 s.has_block_child = True
@@ -61,5 +64,7 @@ def compute_stats(root: etree._Element) -> dict[etree._Element, TextStats]:
                 s.inline_commas += cs.inline_commas
         if tag_of(el) == "a":
             s.link_len = s.text_len
+        if not s.has_spoiler and lxml_spoiler_form(el):
+            s.has_spoiler = True
         stats[el] = s
     return stats

@@ -42,7 +42,7 @@ def html_to_article(
     """Extract the article from decoded page HTML; ``resolve_image`` maps each ``src`` to an image."""
     page = extract_page(html)
     md = page.metadata
-    blocks = build_blocks(page.fragment_html, _with_data_uris(resolve_image))
+    blocks = build_blocks(page.parts, _with_data_uris(resolve_image))
     title = md.title
     if not title and blocks and blocks[0].kind == "heading":
         title = blocks.pop(0).text
