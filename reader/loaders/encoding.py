@@ -366,7 +366,7 @@ _LATIN_FAMILY = frozenset({
 _LATIN_CHOICES = ("cp1252", "cp1250", "cp1257")
 
 _STRIP_FOR_DETECT = re.compile(
-    rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)|<[^>]*>",
+    rb"<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)|<!--.*?(?:-->|\Z)|<[^<>]*>",
     re.S | re.I,
 )
 _WORD_SYMBOL = re.compile(r"[A-Za-z][^\x00-\x7f\w][A-Za-z]|[A-Za-z][\u00a1-\u00bf\u00d7\u00f7]")

@@ -14,6 +14,7 @@ best-effort article from what is there, or one clear ``LoadError`` sentence, nev
 from __future__ import annotations
 
 import email
+import email.errors
 import email.header
 import email.message
 import email.policy
@@ -148,7 +149,7 @@ def url_key(url: str) -> str:
         return url.split("#", 1)[0]
 
 
-_BASE_HREF = re.compile(r"""<base\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_BASE_HREF = re.compile(r"""<base\s[^<>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def _base_url(html: str, location: str | None) -> str | None:
@@ -187,6 +188,24 @@ def _image_mime(content_type: str, data: bytes) -> str | None:
             if data.startswith(magic):
                 return mime
     return None
+
+
+def _image_complete(mime: str, data: bytes) -> bool:
+    """Whether an image's bytes reach its end marker (only checked for a cut-off last part)."""
+    tail = data.rstrip(b"\r\n\x00")
+    if mime == "image/png":
+        return tail.endswith(b"IEND\xaeB`\x82")
+    if mime == "image/jpeg":
+        return tail.endswith(b"\xff\xd9")
+    if mime == "image/gif":
+        return tail.endswith(b"\x3b")
+    return False
+
+
+def _truncated(msg: email.message.Message) -> bool:
+    """The file ends before the closing boundary, so its last part is incomplete."""
+    return any(isinstance(d, email.errors.CloseBoundaryNotFoundDefect)
+               for d in getattr(msg, "defects", ()))
 
 
 class MhtmlImageResolver:
@@ -251,7 +270,7 @@ def _reparse_with_found_boundary(data: bytes) -> email.message.Message | None:
     found = _BOUNDARY_LINE.search(body)
     if found is None:
         return None
-    boundary = found.group(1).rstrip(b"-") if found.group(1).endswith(b"--") else found.group(1)
+    boundary = found.group(1)
     header = b'Content-Type: multipart/related; boundary="' + boundary.replace(b'"', b"") + b'"\r\n\r\n'
     return email.message_from_bytes(header + body, policy=email.policy.default)
 
@@ -290,14 +309,16 @@ def parse_mhtml(data: bytes, name: str = "The file") -> MhtmlPage:
     """
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
+        container = msg
         leaves = _leaves(msg)
         if _content_type(msg).startswith("multipart/") and not any(p is not msg for p in leaves):
             rescued = _reparse_with_found_boundary(data)
             if rescued is not None:
                 rescued_leaves = _leaves(rescued)
                 if any(_content_type(p) in _HTML_TYPES for p in rescued_leaves):
-                    leaves = rescued_leaves
+                    container, leaves = rescued, rescued_leaves
         root = _find_root(msg, leaves)
+        cut_short = leaves[-1] if leaves and _truncated(container) else None
     except RecursionError:
         raise LoadError(f"{name} is nested too deeply to be read as a saved web page.") from None
     except LoadError:
@@ -323,6 +344,8 @@ def parse_mhtml(data: bytes, name: str = "The file") -> MhtmlPage:
         mime = _image_mime(ctype, body)
         if not body or mime is None:
             continue
+        if part is cut_short and not _image_complete(mime, body):
+            continue  # the file ends inside this image: half an image would not decode
         keys = []
         loc = _location(part)
         if loc:
