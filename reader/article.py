@@ -106,3 +106,86 @@ class Article:
     def body_text(self) -> str:
         """The readable body as plain text, one block per paragraph."""
         return "\n\n".join(b.text for b in self.blocks if b.text)
+
+
+# --- The analysis of an article (filled by reader.analysis, read by the CLI and the UI) ---
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a character is named: ``Block.text[start:end]`` of block ``block``."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class Character:
+    """A character of the show, with the actor the article links to it.
+
+    ``spoiler`` is True when the character is named only inside hidden text: the sidebar must not
+    show it before the reader reveals that text.
+    """
+
+    name: str
+    actor: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    spoiler: bool = False
+
+
+@dataclass
+class KeyMoment:
+    """A turning point of the episode, tied to the block it comes from (for "jump to")."""
+
+    text: str
+    block: int | None
+    spoiler: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenSpan:
+    """An inline spoiler inside a readable block: ``Block.text[start:end]`` stays hidden.
+
+    ``other_show`` marks spoilers about a different series, which stay hidden whatever the
+    reader's progress on this one.
+    """
+
+    start: int
+    end: int
+    reason: str
+    other_show: bool = False
+
+
+@dataclass
+class BlockVerdict:
+    """Whether a block is hidden when the article opens, and why (a reason never quotes
+    hidden words)."""
+
+    spoiler: bool = False
+    reason: str | None = None
+    spans: list[HiddenSpan] = field(default_factory=list)
+    other_show: bool = False
+
+
+@dataclass(frozen=True)
+class EpisodeInfo:
+    """Which show and episode the article is about; ``None`` where the article does not say."""
+
+    show: str | None = None
+    season: int | None = None
+    episode: int | None = None
+    finale: bool = False
+
+
+@dataclass
+class Analysis:
+    """Everything the analysis found; ``verdicts[i]`` belongs to ``article.blocks[i]``."""
+
+    episode: EpisodeInfo
+    verdicts: list[BlockVerdict]
+    characters: list[Character]
+    key_moments: list[KeyMoment]
+    title_spoiler: bool = False
+    safe_title: str = ""
