@@ -10,3 +10,43 @@ episode the article is about. Pure Python, deterministic, no Qt and no downloade
 5. ``characters.mark_spoiler_characters`` and ``moments.find_key_moments``, which need the
    verdicts, and ``titles.judge_title`` for a headline that spoils
 """
+
+from __future__ import annotations
+
+
+
+from collections.abc import Sequence
+
+from reader.article import Analysis, Article
+from reader.analysis.progress import WatchProgress, has_watched
+
+__all__ = ["analyze", "WatchProgress"]
+
+
+def analyze(article: Article, progress: Sequence[WatchProgress] = ()) -> Analysis:
+    """Analyse ``article`` for a reader whose progress per show is ``progress``."""
+    from reader.analysis.characters import find_characters, mark_spoiler_characters
+    from reader.analysis.episode import read_episode
+    from reader.analysis.moments import find_key_moments
+    from reader.analysis.spoilers import judge_blocks
+    from reader.analysis.titles import judge_title
+
+    episode = read_episode(article)
+    characters = find_characters(article)
+    verdicts = judge_blocks(article, characters, episode)
+    if has_watched(progress, episode):
+        _lift_watched(verdicts)
+    mark_spoiler_characters(characters, article, verdicts)
+    key_moments = find_key_moments(article, verdicts)
+    title_spoiler, safe_title = judge_title(article, episode, characters, verdicts)
+    if has_watched(progress, episode):
+        title_spoiler = False
+    return Analysis(episode, verdicts, characters, key_moments, title_spoiler, safe_title)
+
+
+def _lift_watched(verdicts) -> None:  # noqa: ANN001 - list[BlockVerdict]
+    """The reader has seen this episode: only spoilers about other shows stay hidden."""
+    for verdict in verdicts:
+        if verdict.spoiler and not verdict.other_show:
+            verdict.spoiler, verdict.reason = False, None
+        verdict.spans = [s for s in verdict.spans if s.other_show]
