@@ -154,8 +154,9 @@ _BASE_HREF = re.compile(r"""<base\s[^<>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\
 
 def _base_url(html: str, location: str | None) -> str | None:
     """Where relative addresses resolve: the page's ``<base href>``, else its Content-Location."""
-    head_end = html.lower().find("</head")
-    found = _BASE_HREF.search(html, 0, head_end if head_end > 0 else 65536)
+    head = html[:65536]
+    head_end = head.lower().find("</head")
+    found = _BASE_HREF.search(head, 0, head_end if head_end > 0 else len(head))
     if found:
         href = (found.group(1) or found.group(2) or found.group(3) or "").strip()
         if href:
@@ -365,11 +366,15 @@ def extract_html_part(data: bytes) -> tuple[str, dict[str, ImageRef]]:
     return page.html, page.images
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{1,40}$")
+_SITE_SUFFIX = re.compile(r"\s+[|\u00b7]\s+[^|\u00b7]{1,40}$")
 
 
 def _title_from_subject(subject: str) -> str:
-    """The Subject is the page's <title>: drop a trailing `` | Site`` as a headline would."""
+    """The Subject is the page's <title>: drop a trailing `` | Site`` as a headline would.
+
+    Only the pipe (and middle dot) is taken as a site separator: a dash too often belongs to the
+    headline itself ("Lantern Street – Episode 3").
+    """
     trimmed = _SITE_SUFFIX.sub("", subject).strip()
     return trimmed or subject
 

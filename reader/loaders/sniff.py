@@ -71,12 +71,26 @@ _BMP = re.compile(rb"BM.{4}\x00\x00\x00\x00", re.S)
 _FTYP = re.compile(rb"....ftyp(avif|avis|heic|heix|hevc|mif1|msf1|isom|iso2|mp4|M4V|M4A|qt  )", re.S)
 
 
+def _zip_kind(data: bytes) -> str:
+    """ZIP is the container of e-books and office documents; name those as users know them."""
+    head = data[:4096]
+    if b"mimetypeapplication/epub+zip" in head:
+        return "an e-book (EPUB)"
+    if b"mimetypeapplication/vnd.oasis.opendocument" in head:
+        return "an OpenDocument file"
+    if b"word/" in head:
+        return "a Word document"
+    return "a ZIP archive"
+
+
 def _binary_kind(data: bytes) -> str | None:
     """Name the kind of a non-text file from its leading bytes, or None when it may be text."""
     for magic, kind in _SIGNATURES:
         if data.startswith(magic):
             if magic == b"MZ" and not _mostly_control(data[:512]):
                 continue  # a text file may start with "MZ"; programs are full of NULs
+            if kind == "a ZIP archive":
+                return _zip_kind(data)
             return kind
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
         return "an image (WebP)"
@@ -162,7 +176,7 @@ def _mime_format(data: bytes, head: str, name: str) -> Format | None:
     if fields is None:
         return None
     content_type = fields.get("content-type", "").lower()
-    is_mime = "mime-version" in fields or re.match(r"\s*[a-z]+/[a-z0-9.+-]+", content_type)
+    is_mime = "mime-version" in fields or bool(re.match(r"\s*[a-z]+/[a-z0-9.+-]+", content_type))
     email_like = "from" in fields and len(_EMAIL_FIELDS.intersection(fields)) >= 3
     snapshot = (
         "snapshot-content-location" in fields

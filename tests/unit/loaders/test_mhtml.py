@@ -148,6 +148,35 @@ def test_resolver_serves_stored_images_only(no_network: None) -> None:
         assert not resolve(odd).is_available
 
 
+def test_base_href_resolves_relative_sources() -> None:
+    data = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            b"--b\r\nContent-Type: text/html; charset=utf-8\r\n"
+            b"Content-Location: https://www.example.test/tv/recap.html\r\n\r\n"
+            b'<html><head><base href="https://cdn.example.test/assets/"></head>'
+            b'<body><img src="still.png"></body></html>\r\n'
+            b"--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+            b"Content-Location: https://cdn.example.test/assets/still.png\r\n\r\n"
+            b"iVBORw0KGgoAAAANSUhEUg==\r\n--b--\r\n")
+    page = parse_mhtml(data)
+    assert page.base_url == "https://cdn.example.test/assets/"
+    ref = MhtmlImageResolver(page.images, page.base_url)("still.png")
+    assert ref.is_available and ref.mime_type == "image/png"  # sniffed from octet-stream
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Pier at dusk | Reelside", "Pier at dusk"),
+        ("Lantern Street – Episode 3", "Lantern Street – Episode 3"),
+        ("Harbour Bells, episode 2", "Harbour Bells, episode 2"),
+    ],
+)
+def test_subject_title_drops_only_a_piped_site_name(subject: str, title: str) -> None:
+    from reader.loaders.mhtml import _title_from_subject
+
+    assert _title_from_subject(subject) == title
+
+
 def test_url_key_normalises() -> None:
     assert url_key("HTTPS://IMG.Example.test/a b.png#x") == "https://img.example.test/a%20b.png"
     assert url_key("https://img.example.test/a%20b.png") == "https://img.example.test/a%20b.png"

@@ -57,10 +57,11 @@ def _png() -> bytes:
             + chunk(b"IDAT", zlib.compress(b"\x00\x10\x20\x30")) + chunk(b"IEND", b""))
 
 
-def _zip() -> bytes:
+def _zip(*members: tuple[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:
-        archive.writestr("recap.html", HTML_PAGE)
+        for name, data in members or (("recap.html", HTML_PAGE),):
+            archive.writestr(name, data)
     return buf.getvalue()
 
 
@@ -181,7 +182,10 @@ def _assert_one_sentence(err: pytest.ExceptionInfo[LoadError], name: str, *words
         ("logo.html", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
          ("image (svg)",)),
         ("recap.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", ("pdf",)),
-        ("recap.txt", _zip(), ("zip",)),
+        ("recap.txt", _zip(), ("zip archive",)),
+        ("recap.html", _zip(("[Content_Types].xml", b"<x/>"), ("word/document.xml", b"<x/>")),
+         ("word document",)),
+        ("book.html", _zip(("mimetype", b"application/epub+zip")), ("e-book (epub)",)),
         ("recap.md", gzip.compress(HTML_PAGE), ("gzip",)),
         ("recap.htm", bytes(range(256)) * 16, ("binary data",)),
         ("zeros.txt", bytes(4096), ("binary data",)),
