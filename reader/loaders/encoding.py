@@ -140,14 +140,17 @@ _WHATWG_LABELS: dict[str, tuple[str, ...]] = {
               "x-sjis"),
     "cp949": ("cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987",
               "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"),
-    # A page cannot declare UTF-16 in ASCII bytes and be UTF-16: browsers read it as UTF-8.
-    # x-user-defined is a browser-internal byte mapping; Windows-1252 is the closest reading.
-    "utf-8 ": ("utf-16", "utf-16le", "utf-16be", "unicodefffe", "unicodefeff", "csunicode",
-               "iso-10646-ucs-2", "ucs-2", "unicode"),
-    "cp1252 ": ("x-user-defined",),
+}
+# A page cannot declare UTF-16 in ASCII bytes and be UTF-16: browsers read it as UTF-8.
+# x-user-defined is a browser-internal byte mapping; Windows-1252 is the closest reading.
+_DECLARED_OVERRIDES: dict[str, str] = {
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "unicodefffe", "unicodefeff", "csunicode",
+                     "iso-10646-ucs-2", "ucs-2", "unicode"), "utf-8"),
+    "x-user-defined": "cp1252",
 }
 _LABEL_TO_CODEC: dict[str, str] = {
-    label: codec.strip() for codec, labels in _WHATWG_LABELS.items() for label in labels
+    **{label: codec for codec, labels in _WHATWG_LABELS.items() for label in labels},
+    **_DECLARED_OVERRIDES,
 }
 
 # Python codec names (as ``codecs.lookup`` or charset-normalizer spell them) -> the browser superset.
