@@ -116,7 +116,7 @@ class _Builder:
                 id=len(self.blocks), kind=ctx.kind, text=stripped, runs=runs,  # type: ignore[arg-type]
                 spoiler_markup=marks, level=ctx.level, ordinal=ctx.ordinal,
             )
-            self.blocks.append(_with_text_spoilers(block))
+            self.blocks.append(_without_typed_marker(_with_text_spoilers(block)))
         self.text, self.length, self.runs, self.marks = [], 0, [], []
         for item in self.open:
             item.start = 0
@@ -143,6 +143,33 @@ def _with_text_spoilers(block: Block) -> Block:
     block.text = text
     block.runs = [r for r in (InlineRun(shift(r.start), shift(r.end), r.style, r.href) for r in block.runs) if r.end > r.start]
     block.spoiler_markup = [MarkedSpoiler(m.form, shift(m.start), shift(m.end)) for m in block.spoiler_markup] + spans
+    return block
+
+
+_TYPED_NUMBER = re.compile(r"^(\d{1,3})[.):]\s+(?=\S)")
+_TYPED_BULLET = re.compile(r"^[•·▪◦‣●]\s*(?=\S)")
+
+
+def _without_typed_marker(block: Block) -> Block:
+    """Remove a list marker typed into the text ("1. " in a heading, "• " in a paragraph):
+    readers see the number as the item's ordinal, and labels never include it."""
+    cut = 0
+    if block.kind in ("heading", "list_item") and (m := _TYPED_NUMBER.match(block.text)):
+        cut, block.ordinal = m.end(), int(m.group(1))
+    elif block.kind in ("paragraph", "list_item") and (m := _TYPED_BULLET.match(block.text)):
+        cut, block.kind = m.end(), "list_item"
+        block.level = block.level or 1
+    if not cut:
+        return block
+    block.text = block.text[cut:]
+    size = len(block.text)
+
+    def move(pos: int) -> int:
+        return max(0, min(size, pos - cut))
+
+    block.runs = [InlineRun(move(r.start), move(r.end), r.style, r.href) for r in block.runs if move(r.end) > move(r.start)]
+    block.spoiler_markup = [MarkedSpoiler(m.form, move(m.start), move(m.end)) for m in block.spoiler_markup
+                            if move(m.end) > move(m.start)]
     return block
 
 

@@ -16,7 +16,7 @@ _WS = re.compile(r"\s+")
 # Elements that hold no readable article text at all; dropped before anything else looks.
 NON_CONTENT_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "frame",
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "frame",
         "frameset", "object", "embed", "applet", "link", "meta", "base", "head", "title",
         "input", "select", "option", "textarea", "button", "dialog", "map", "audio", "video",
         "source", "track", "param",

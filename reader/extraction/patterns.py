@@ -17,7 +17,7 @@ UNLIKELY = re.compile(
     r"donat|extra|footer|gdpr|header|legends|menu|masthead|modal|newsletter|"
     r"outbrain|pager|pagination|paywall|popup|promo|related|remark|replies|reply|rss|"
     r"share|sharing|shoutbox|sidebar|signup|skip-link|skyscraper|social|sponsor|subscribe|"
-    r"supplemental|taboola|tags?-?list|toolbar|trending|tweet|widget|yom-remote|"
+    r"supplemental|taboola|tags?-?list|toolbar|trending|widget|yom-remote|"
     r"most-?popular|more-?stories|read-?more|recommend|jp-relatedposts|wpcnt|sharedaddy|"
     r"author-?bio|about-?the-?author|signature|reactions?|user-?info|message-?user|"
     r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent",
@@ -57,7 +57,9 @@ CLUTTER_HEADING = re.compile(
     r"read (more|next|this next)|comments?|\d+ comments?|leave a (comment|reply)|"
     r"share( this)?( article| story| post)?|sign up|subscribe|newsletter|"
     r"about the author|similar threads|further reading|advertisement|ad|tags?|filed under|"
-    r"don'?t miss|up next|around the web|(latest|top) (news|stories))\s*[:.!]?\s*$",
+    r"don'?t miss|up next|around the web|(latest|top) (news|stories)|post a comment|"
+    r"you (may|might) also (like|enjoy)( these( posts| stories)?)?|more from [\w .'-]{1,30}|"
+    r"join the (conversation|discussion)|what to read next|keep reading)\s*[:.!…]*\s*$",
     re.I,
 )
 
@@ -86,4 +88,27 @@ SPOILER_SUMMARY = re.compile(
     r"^\s*(show |click (here )?(to|for) (show |reveal |see )?)?(the )?(spoilers?|reveal|"
     r"spoiler( warning| alert)?|show|details|click to (expand|reveal))\s*[:!.]?\s*$",
     re.I,
+)
+
+# Lines that carry page metadata or legal text rather than the article.
+DATELINE = re.compile(
+    r"^\s*(updated|published|posted|last (updated|modified)|first published|modified)\b[^\n]{0,100}\d",
+    re.I,
+)
+BARE_DATE = re.compile(
+    r"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?("
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"([,\s]+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[a-z]{2,4})?)?\s*$",
+    re.I,
+)
+LEGAL = re.compile(
+    r"^\s*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|subject to copyright|"
+    r"may not be (published|reproduced|redistributed)|without (the )?(prior )?written permission",
+    re.I,
+)
+SOCIAL_WORDS = frozenset(
+    "facebook twitter google google+ pinterest linkedin whatsapp email e-mail reddit tumblr "
+    "print share flipboard telegram messenger sms bluesky mastodon pocket tweet".split()
 )

@@ -8,10 +8,19 @@ clutter heading ("Related stories", "Comments") are cut whole. Spoiler markup is
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from reader.extraction.dom import collapse, drop_element, tag_of, text_of
-from reader.extraction.patterns import CLUTTER_HEADING, CLUTTER_TEXT
+from reader.extraction.patterns import (
+    BARE_DATE,
+    CLUTTER_HEADING,
+    CLUTTER_TEXT,
+    DATELINE,
+    LEGAL,
+    SOCIAL_WORDS,
+)
 from reader.extraction.scoring import class_weight
 from reader.extraction.textstats import TextStats, compute_stats
 
@@ -86,20 +95,47 @@ def _heading_like(el: etree._Element) -> bool:
 
 
 def cut_clutter_sections(part: etree._Element, stats: dict[etree._Element, TextStats]) -> None:
-    """Drop headings like "Related stories" with the link lists that follow them, and lone
-    furniture lines ("Advertisement", "Continue reading")."""
-    for el in list(part.iter(*_HEADINGS, "p", "div", "span", "li", "strong", "b")):
+    """Drop page furniture that sits among the article's own paragraphs: headings like
+    "Related stories" with the link lists after them, lone lines like "Advertisement",
+    datelines ("Updated Nov 19, 6:55 AM"), legal lines and share-button rows."""
+    for el in list(part.iter(*_HEADINGS, "p", "div", "span", "li", "ul", "ol", "strong", "b", "small")):
         s = stats.get(el)
-        if s is None or s.text_len > 60 or s.has_spoiler or el.getparent() is None:
+        if s is None or s.text_len > 300 or s.has_spoiler or el.getparent() is None:
             continue
         tag = tag_of(el)
         text = collapse(text_of(el))
-        if not text or len(text) > 60:
+        if not text:
             continue
-        if _heading_like(el) and CLUTTER_HEADING.match(text):
+        if len(text) <= 60 and CLUTTER_HEADING.match(text) and (_heading_like(el) or tag in ("p", "div")):
             _drop_heading_section(el)
-        elif CLUTTER_TEXT.match(text) and tag in ("p", "div", "span"):
+        elif not s.has_block_child and _stands_alone(el, tag, stats) and is_furniture_line(text, tag):
             drop_element(el)
+
+
+_LINE_TAGS = frozenset({*_HEADINGS, "p", "div", "li"})
+
+
+def _stands_alone(el: etree._Element, tag: str, stats: dict[etree._Element, TextStats]) -> bool:
+    """A block of its own, or an inline element that is all of its parent's text: a date inside
+    a sentence or a reference list is content, a date on its own line is furniture."""
+    if tag in _LINE_TAGS:
+        return True
+    parent = el.getparent()
+    ps = stats.get(parent) if parent is not None else None
+    return ps is not None and ps.text_len == stats[el].text_len
+
+
+def is_furniture_line(text: str, tag: str = "p") -> bool:
+    """A short line that is page furniture wherever it stands."""
+    if len(text) <= 60 and CLUTTER_TEXT.match(text) and tag in ("p", "div", "span", "li", "small"):
+        return True
+    if len(text) <= 120 and (DATELINE.match(text) or BARE_DATE.match(text)):
+        return True
+    legal = LEGAL.search(text)
+    if legal and len(text) <= (100 if legal.start() == 0 else 300):
+        return True
+    words = re.findall(r"[\w+-]+", text.lower())
+    return len(words) >= 2 and len(text) <= 80 and all(w in SOCIAL_WORDS for w in words)
 
 
 def _drop_heading_section(heading: etree._Element) -> None:

@@ -91,8 +91,10 @@ def main() -> int:
     parser.add_argument("--only", action="append", choices=list(EXTRACTORS), help="run only these")
     parser.add_argument("--worst", type=int, default=5, help="list the K worst pages of ours")
     parser.add_argument("--metadata-misses", action="store_true", help="list metadata misses")
+    parser.add_argument("--dump", type=Path, help="write per-page F1 of every extractor to this JSON file")
     args = parser.parse_args()
     names = args.only or list(EXTRACTORS)
+    dump: dict[str, dict[str, float]] = {}
     print(f"{'suite':18} {'extractor':17} {'P':>6} {'R':>6} {'F1':>6} {'worst':>6} {'ms/page':>8}")
     for suite, pages_of in SUITES.items():
         pages = list(pages_of(args.shared))
@@ -112,6 +114,7 @@ def main() -> int:
                 times.append((time.perf_counter() - start) * 1000)
                 scores.append(score_text(text, page.expected_text))
             per_page[name] = [(p.name, s.f1) for p, s in zip(pages, scores)]
+            dump.setdefault(name, {}).update({f"{suite}/{p.name}": s.f1 for p, s in zip(pages, scores)})
             print(
                 f"{suite:18} {name:17} {statistics.mean(s.precision for s in scores):6.3f} "
                 f"{statistics.mean(s.recall for s in scores):6.3f} "
@@ -123,6 +126,10 @@ def main() -> int:
             for page_name, f1 in sorted(per_page["ours"], key=lambda x: x[1])[: args.worst]:
                 peers = " ".join(f"{n}={d[page_name]:.2f}" for n, d in others.items())
                 print(f"    worst: {page_name[:40]:40} ours={f1:.2f} {peers}")
+    if args.dump:
+        import json
+
+        args.dump.write_text(json.dumps(dump, indent=1))
     misses = metadata_report(readability_pages_list(args.shared))
     if args.metadata_misses:
         for attr, rows in misses.items():
