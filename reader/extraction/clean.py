@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from reader.extraction.dom import NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
+from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
 from reader.extraction.patterns import MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
 
@@ -35,7 +35,9 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
     role = (el.get("role") or "").lower()
     if role in UNLIKELY_ROLES:
         return True
-    if tag in _KEEP_TAGS:
+    if tag in _KEEP_TAGS or tag not in BLOCK_TAGS:
+        # Inline and custom elements flow inside sentences (math, embeds, highlights); their
+        # class names describe presentation, so only block-level page parts are judged by name.
         return False
     if lxml_spoiler_form(el):
         return False
