@@ -38,14 +38,21 @@ def html_to_article(
     source_path: Path | None,
     fmt: ArticleFormat,
     resolve_image: ImageResolver,
+    fallback_title: str | None = None,
 ) -> Article:
-    """Extract the article from decoded page HTML; ``resolve_image`` maps each ``src`` to an image."""
+    """Extract the article from decoded page HTML; ``resolve_image`` maps each ``src`` to an image.
+
+    ``fallback_title`` is used when the page names no title (an MHTML file's Subject, say);
+    the file name is the last resort.
+    """
     page = extract_page(html)
     md = page.metadata
     blocks = build_blocks(page.parts, _with_data_uris(resolve_image))
     title = md.title
     if not title and blocks and blocks[0].kind == "heading":
         title = blocks.pop(0).text
+    if not title and fallback_title:
+        title = fallback_title
     if not title and source_path is not None:
         title = source_path.stem.replace("_", " ")
     if not blocks and not title:

@@ -389,13 +389,6 @@ def load_mhtml(data: bytes, path: Path) -> Article:
         source_path=path,
         fmt="mhtml",
         resolve_image=MhtmlImageResolver(page.images, page.base_url),
+        fallback_title=_title_from_subject(page.subject) if page.subject else None,
     )
-    if page.subject and _title_is_missing(article.title, path):
-        article.title = _title_from_subject(page.subject)
     return article
-
-
-def _title_is_missing(title: str, path: Path) -> bool:
-    """No title from the HTML: empty, or only the file-name stand-in the HTML loader uses."""
-    title = title.strip()
-    return not title or title == path.stem.replace("_", " ").strip()
