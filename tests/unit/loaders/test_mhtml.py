@@ -58,11 +58,11 @@ def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     """Replace html_to_article with a recorder, to test the MIME handling on its own."""
     calls: list[dict[str, object]] = []
 
-    def fake(html: str, *, source_path: Path | None, fmt: str, resolve_image) -> Article:  # type: ignore[no-untyped-def]
+    def fake(html: str, *, source_path: Path | None, fmt: str, resolve_image, fallback_title=None) -> Article:  # type: ignore[no-untyped-def]
         calls.append({"html": html, "source_path": source_path, "fmt": fmt, "resolve": resolve_image})
         srcs = re.findall(r'<img[^>]*\bsrc="([^"]*)"', html)
         blocks = [Block(id=i, kind="image", text="", image=resolve_image(s)) for i, s in enumerate(srcs)]
-        title = m.group(1) if (m := re.search(r"<h1>(.*?)</h1>", html)) else ""
+        title = m.group(1) if (m := re.search(r"<h1>(.*?)</h1>", html)) else (fallback_title or "")
         return Article(title=title, blocks=blocks, source_path=source_path, format=fmt)  # type: ignore[arg-type]
 
     monkeypatch.setattr(html_loader, "html_to_article", fake)
