@@ -45,17 +45,21 @@ class PageMetadata:
 
 
 def _meta_map(doc: etree._Element) -> dict[str, str]:
-    """Meta tags by lower-case property/name (first one wins)."""
-    out: dict[str, str] = {}
+    """Meta tags by lower-case key, "DC.title" and "dc:title" alike as "dc:title".
+
+    A ``property`` attribute beats a ``name`` attribute for the same key (the RDFa form is the
+    more deliberate one); otherwise the first tag wins.
+    """
+    by_property: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for meta in doc.iter("meta"):
         content = meta.get("content")
-        if content is None:
+        if content is None or not content.strip():
             continue
-        for key in (meta.get("property"), meta.get("name"), meta.get("itemprop")):
-            if key:
-                for k in key.lower().split():
-                    out.setdefault(k, collapse(content))
-    return out
+        for attr, target in (("property", by_property), ("name", by_name), ("itemprop", by_name)):
+            for key in (meta.get(attr) or "").lower().split():
+                target.setdefault(key.replace(".", ":"), collapse(content))
+    return {**by_name, **by_property}
 
 
 def _json_ld_objects(doc: etree._Element) -> list[dict]:
@@ -100,6 +104,18 @@ def _names(value) -> list[str]:  # noqa: ANN001 - JSON value
             out.extend(_names(v))
         return out
     return []
+
+
+def _json_ld_title(obj: dict, page_title: str) -> str | None:
+    """JSON-LD's headline, unless ``name`` differs and is the one the page's <title> shows
+    (some sites put a summary in ``headline``)."""
+    headline = obj.get("headline") if isinstance(obj.get("headline"), str) else None
+    name = obj.get("name") if isinstance(obj.get("name"), str) else None
+    if headline and name and headline != name and page_title:
+        folded = page_title.casefold()
+        if name.casefold() in folded and headline.casefold() not in folded:
+            return name
+    return headline or name
 
 
 def iso_date(value: str | None) -> str | None:
@@ -198,7 +214,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
 
     # Site.
     publisher = next(iter(_names(ld_article.get("publisher"))), None) if ld_article else None
-    md.site = collapse(meta.get("og:site_name") or publisher or ld_site or meta.get("application-name")) or None
+    md.site = collapse(publisher or meta.get("og:site_name") or ld_site or meta.get("application-name")) or None
 
     # Title.
     page_title = ""
@@ -206,9 +222,10 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     if title_el is not None:
         page_title = collapse(text_of(title_el))
     candidates = [
-        ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else None,
-        meta.get("og:title"), meta.get("twitter:title"), meta.get("dc.title"),
-        meta.get("parsely-title"), meta.get("sailthru.title"), page_title,
+        _json_ld_title(ld_article, page_title),
+        meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
+        meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
+        meta.get("twitter:title"), meta.get("parsely-title"), meta.get("sailthru:title"), page_title,
     ]
     raw_title = next((collapse(c) for c in candidates if c and collapse(c)), "")
     if not md.site and page_title:
@@ -230,7 +247,8 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     authors = [a for a in (collapse(x) for x in authors) if a and not a.startswith("http")]
     byline = ", ".join(dict.fromkeys(authors)) if authors else None
     if not byline:
-        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
+        for key in ("dc:creator", "dcterm:creator", "author", "article:author", "og:article:author",
+                    "parsely-author", "sailthru:author", "byl"):
             value = meta.get(key)
             if value and not value.startswith(("http:", "https:")):
                 byline = value
@@ -242,8 +260,8 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
         ld_article.get("datePublished") if ld_article else None,
         meta.get("article:published_time"), meta.get("og:published_time"),
         meta.get("datepublished"), meta.get("publishdate"), meta.get("pubdate"),
-        meta.get("date"), meta.get("dc.date"), meta.get("dc.date.issued"),
-        meta.get("parsely-pub-date"), meta.get("sailthru.date"), meta.get("article.published"),
+        meta.get("date"), meta.get("dc:date"), meta.get("dc:date:issued"), meta.get("dcterm:created"),
+        meta.get("parsely-pub-date"), meta.get("sailthru:date"), meta.get("article:published"),
         ld_article.get("dateCreated") if ld_article else None,
     ]
     for value in date_values:
