@@ -106,16 +106,16 @@ def _names(value) -> list[str]:  # noqa: ANN001 - JSON value
     return []
 
 
-def _json_ld_title(obj: dict, page_title: str) -> str | None:
+def _json_ld_title(obj: dict, page_title: str, site: str | None) -> str | None:
     """JSON-LD's headline, unless ``name`` differs and is the one the page's <title> shows
     (some sites put a summary in ``headline``)."""
     headline = obj.get("headline") if isinstance(obj.get("headline"), str) else None
     name = obj.get("name") if isinstance(obj.get("name"), str) else None
-    if headline and name and headline != name and page_title:
+    if headline and name and headline != name and page_title and not (site and name.casefold() in site.casefold()):
         folded = page_title.casefold()
         if name.casefold() in folded and headline.casefold() not in folded:
             return name
-    return headline or name
+    return headline
 
 
 def iso_date(value: str | None) -> str | None:
@@ -207,7 +207,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     ld_article: dict = {}
     ld_site: str | None = None
     for obj in _json_ld_objects(doc):
-        if not ld_article and _type_matches(obj) and (obj.get("headline") or obj.get("name")):
+        if not ld_article and _type_matches(obj) and isinstance(obj.get("headline"), str):
             ld_article = obj
         if obj.get("@type") in ("WebSite", "Organization", "NewsMediaOrganization") and not ld_site:
             ld_site = next(iter(_names(obj)), None)
@@ -222,7 +222,7 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
     if title_el is not None:
         page_title = collapse(text_of(title_el))
     candidates = [
-        _json_ld_title(ld_article, page_title),
+        _json_ld_title(ld_article, page_title, md.site),
         meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
         meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
         meta.get("twitter:title"), meta.get("parsely-title"), meta.get("sailthru:title"), page_title,
