@@ -178,25 +178,27 @@ def strip_site_suffix(title: str, site: str | None) -> str:
 
 
 def _byline_from_page(doc: etree._Element) -> str | None:
+    """The first byline marked in the page, in document order: ``itemprop=author`` (its
+    ``name`` part when it has one), ``rel=author``, or a class/id that says byline/author. A
+    byline box that holds a schema.org author is read through that author's name."""
     for el in doc.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html", "article"):
             continue
-        rel = (el.get("rel") or "").lower()
-        itemprop = (el.get("itemprop") or "").lower()
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if rel == "author" or "author" in itemprop.split() or _BYLINE_NAMES.search(names):
-            if el.tag in ("meta", "link", "script", "style", "body", "html", "article"):
-                continue
-            if itemprop == "author":
-                name_el = el.find('.//*[@itemprop="name"]')
-                if name_el is not None:
-                    text = name_el.get("content") or text_of(name_el)
-                    cleaned = _clean_byline(text)
-                    if cleaned:
-                        return cleaned
-            cleaned = _clean_byline(text_of(el))
-            if cleaned and len(cleaned.split()) <= 8:
-                return cleaned
+        is_author = "author" in (el.get("itemprop") or "").lower().split()
+        if not (is_author or (el.get("rel") or "").lower() == "author"
+                or _BYLINE_NAMES.search(f"{el.get('class') or ''} {el.get('id') or ''}")):
+            continue
+        if not is_author:
+            inner = el.find('.//*[@itemprop="author"]')
+            if inner is not None:
+                el, is_author = inner, True
+        source = el
+        if is_author:
+            name_el = el.find('.//*[@itemprop="name"]')
+            source = name_el if name_el is not None else el
+        cleaned = _clean_byline(source.get("content") or text_of(source))
+        if cleaned and len(cleaned.split()) <= 8:
+            return cleaned
     return None
 
 
