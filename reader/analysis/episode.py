@@ -1,22 +1,184 @@
-"""Which show, season and episode an article is about (read from its title first)."""
+"""Which show, season and episode an article is about.
+
+The headline is the most deliberate statement of it, so it wins; the description and the opening
+blocks fill in what the headline leaves out (a show named only in the warning line, a season
+stated only in the body). Nothing is guessed: a season or episode the article does not state stays
+``None`` (common for K-dramas and telenovelas), and a finale has a number only when the text gives
+one ("episode 82 of ...", "all 82 episodes").
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
+from reader.analysis.episode_refs import EpisodeRef, find_refs
+from reader.analysis.episode_show import show_from_subreddit, show_in_title, shows_in_text
+from reader.analysis.progress import fold_show
 from reader.article import Article, EpisodeInfo
 
 __all__ = ["read_episode"]
 
-_SXE = re.compile(r"\bS(\d{1,2})\s*E(\d{1,3})\b", re.IGNORECASE)
-_EPISODE = re.compile(r"\bEp(?:isode|\.)?\s*(\d{1,4})\b", re.IGNORECASE)
+# The opening blocks usually hold the warning line and the lede, which name the episode.
+_EARLY_BLOCKS = 10
+_NUMBERED = ("code", "episode")
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
+# A season stated beside the show's name but about the future ("Season 3 has been renewed").
+_FUTURE = re.compile(r"^\W*(?:has\s+been|was|is|will|gets?|got)\s+(?:officially\s+)?"
+                     r"(?:renewed|confirmed|announced|ordered|coming|greenlit|be)\b", re.IGNORECASE)
 
 
 def read_episode(article: Article) -> EpisodeInfo:
     """Show / season / episode as the article states them; ``None`` where it does not."""
     title = article.title or ""
-    if m := _SXE.search(title):
-        return EpisodeInfo(title[: m.start()].strip(" '\"‘’“”:-—") or None, int(m[1]), int(m[2]))
-    if m := _EPISODE.search(title):
-        return EpisodeInfo(title[: m.start()].strip(" '\"‘’“”:-—") or None, None, int(m[1]))
-    return EpisodeInfo(finale="finale" in title.casefold())
+    avoid = [a for a in (article.site, article.byline) if a]
+    title_refs = find_refs(title)
+    early = [t for t in [article.description, *(b.text for b in article.blocks[:_EARLY_BLOCKS])] if t]
+    early_refs = [(text, find_refs(text)) for text in early]
+
+    show = show_in_title(title, title_refs, avoid)
+    if show is None:
+        show = _vote(name for text, refs in early_refs for name in shows_in_text(text, refs, avoid))
+    if show is None:
+        show = show_from_subreddit(article.site, title, article.description) or _community(article)
+    if show is not None:
+        show = _article_form(show, article)
+
+    finale = _is_finale(title_refs) or (not _has_number(title_refs) and _is_finale(
+        [r for text, refs in early_refs[:1] for r in refs]))  # the description, when it says so
+    season, episode = _numbers(title_refs, title=True)
+    if episode is None and not finale:
+        season_e, episode = _numbers([r for _t, refs in early_refs for r in refs], title=False)
+        season = season if season is not None else season_e
+    if season is None and episode is not None:
+        season = _season_for(episode, title_refs, early_refs, show, article)
+    if episode is None and finale:
+        episode = _finale_number(article, show, season)
+    return EpisodeInfo(show, season, episode, finale)
+
+
+def _vote(names: Iterable[str]) -> str | None:
+    """The name the text gives most often; the first one given wins a tie."""
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for name in names:
+        key = fold_show(name)
+        counts[key] += 1
+        first.setdefault(key, name)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[k] for k in first if counts[k] == best)
+
+
+def _article_form(show: str, article: Article) -> str:
+    """Drop a leading "The" from an unquoted headline name when the article never uses it with
+    the name ("Recap: The Las Hermanas Arriaga finale" is about "Las Hermanas Arriaga")."""
+    title = article.title or ""
+    if not show.startswith("The ") or any(q + show in title for q in "‘“'\"«„"):
+        return show
+    body = " ".join(b.text for b in article.blocks).casefold()
+    bare = show[4:]
+    return bare if show.casefold() not in body and bare.casefold() in body else show
+
+
+def _community(article: Article) -> str | None:
+    """A forum community named like a show ("BalticCrossing" as the site of a post by a user
+    name such as "gdynia_gull"): the subreddit of a saved Reddit thread."""
+    site, byline = article.site or "", article.byline or ""
+    username = bool(byline) and " " not in byline.strip() and (
+        "_" in byline or any(c.isdigit() for c in byline) or byline.islower())
+    if username and re.fullmatch(r"(?:[A-Z][a-z0-9]+){2,}", site):
+        return show_from_subreddit("r/" + site)
+    return None
+
+
+def _is_finale(refs: Sequence[EpisodeRef]) -> bool:
+    return any(r.kind == "finale" and r.qualifier != "midseason" for r in refs)
+
+
+def _has_number(refs: Sequence[EpisodeRef]) -> bool:
+    return any(r.kind in _NUMBERED for r in refs)
+
+
+def _numbers(refs: Sequence[EpisodeRef], title: bool) -> tuple[int | None, int | None]:
+    """(season, episode) from references; a headline may also use "premiere", "pilot", "third
+    episode" and a bare "Season 2", which in running text too often mean another episode."""
+    season: int | None = None
+    episode: int | None = None
+    code = next((r for r in refs if r.kind == "code"), None)
+    if code is not None:
+        return code.season, code.episode
+    if title:
+        season = next((r.season for r in refs if r.kind == "season"), None)
+    episodes = [r.episode for r in refs if r.kind == "episode" and r.episode]
+    if episodes:
+        episode = episodes[0] if title else Counter(episodes).most_common(1)[0][0]
+    elif title:
+        episode = next((r.episode for r in refs if r.kind in ("premiere", "pilot", "ordinal")), None)
+        premiere = next((r for r in refs if r.kind in ("premiere", "pilot")), None)
+        if premiere is not None and season is None and (premiere.qualifier == "series" or premiere.kind == "pilot"):
+            season = 1
+    elif any(r.kind == "premiere" for r in refs):
+        episode = 1
+    return season, episode
+
+
+def _season_for(episode: int, title_refs: Sequence[EpisodeRef], early_refs: Sequence[tuple[str, list[EpisodeRef]]],
+                show: str | None, article: Article) -> int | None:
+    """The season of a known episode, when the text states it: a code with the same episode
+    ("Season 2, Episode 5" in the warning line), "series premiere" / "first season" for a
+    premiere, or the show's name followed by a season ("Harbor Lights Season 2 streams ...")."""
+    for _text, refs in early_refs:
+        for r in refs:
+            if r.kind == "code" and r.episode == episode:
+                return r.season
+    is_premiere = any(r.kind in ("premiere", "pilot") for r in title_refs)
+    if is_premiere and episode == 1:
+        for _text, refs in early_refs:
+            if any(r.kind == "premiere" and r.qualifier == "series" for r in refs):
+                return 1
+        for block in article.blocks:
+            if any(r.kind == "season" and r.season == 1 for r in find_refs(block.text)):
+                return 1
+    if show:
+        key = fold_show(show)
+        for block in article.blocks:
+            for r in find_refs(block.text):
+                if r.kind != "season" or r.season is None:
+                    continue
+                before = fold_show(block.text[max(0, r.start - len(show) - 2):r.start])
+                if before.endswith(key) and not _FUTURE.match(block.text[r.end:]):
+                    return r.season
+    return None
+
+
+def _finale_number(article: Article, show: str | None, season: int | None) -> int | None:
+    """The finale's number when the text states it: "all 82 episodes", "a 10-episode season",
+    "episode 82 of <show>", or "episode 10" in a sentence about the finale. Other episode numbers
+    in a finale recap point back at earlier episodes, so they are not enough on their own."""
+    key = fold_show(show) if show else None
+    found: list[int] = []
+    for block in article.blocks:
+        text = block.text
+        refs = find_refs(text)
+        if not refs:
+            continue
+        for r in refs:
+            if r.kind == "count" and r.episode:
+                found.append(r.episode)
+            elif r.kind in _NUMBERED and r.episode and (season is None or r.season in (None, season)):
+                after = fold_show(text[r.end:r.end + 80])
+                if key and re.match(r"\s*(?:of|from)\s+(?:the\s+)?", after) and key in after[:len(key) + 12]:
+                    found.append(r.episode)
+                elif _in_sentence_with_finale(text, r, refs):
+                    found.append(r.episode)
+    return max(found) if found else None
+
+
+def _in_sentence_with_finale(text: str, ref: EpisodeRef, refs: Sequence[EpisodeRef]) -> bool:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= ref.start < m.end():
+            return any(r.kind == "finale" and m.start() <= r.start < m.end() for r in refs)
+    return False

@@ -1,0 +1,223 @@
+"""Read the show's name next to an episode reference: in a headline ("‘Harbor Lights’ Season 2",
+"Meridian Station 3x05 “Parallax”", "Moonrise Bakery: Episode 4"), in running text ("spoilers for
+Harbor Lights Season 2", "episode 82 of Las Hermanas Arriaga") or in a subreddit ("r/HarborLights").
+
+The name is found by its shape (quotes, capitalisation, its place beside the reference), never by
+knowing shows. A quoted title straight after an episode code is the episode's title, not the show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.analysis.episode_refs import EpisodeRef
+from reader.analysis.progress import fold_show
+
+__all__ = ["show_in_title", "shows_in_text", "show_from_subreddit", "quoted_spans"]
+
+# Opening quote -> closing quote. A closing single quote followed by a letter is an apostrophe
+# ("‘The Ferryman’s Daughter’"), so it does not end the span.
+_QUOTED = re.compile(
+    r"‘(?P<a>(?:[^’\n]|’(?=\w)){1,80})’(?!\w)"
+    r"|“(?P<b>[^”\n]{1,80})”"
+    r"|(?<![\w'])'(?P<c>(?:[^'\n]|'(?=\w)){1,80})'(?!\w)"
+    r"|(?<![\w\"])\"(?P<d>[^\"\n]{1,80})\""
+    r"|«\s?(?P<e>[^»\n]{1,80}?)\s?»"
+    r"|„(?P<f>[^“”\n]{1,80})[“”]"
+)
+# Words that mark a headline as being about a show even with no episode number.
+_WEAK_MARKER = re.compile(
+    r"\b(?:recap|review|discussion|thread|write-?up|breakdown|power\s+rankings|ending\s+explained|"
+    r"spoilers?|live-?blog|watch-?along)\b",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*(?::|\||·|•|\s[–—-]\s|[–—]|\(|\)|\[|\]|,|;|\?|!)\s*")
+_TAG = re.compile(r"^\s*[\[(][^\])]{1,30}[\])]\s*")  # "[Spoilers]" / "(Recap)" tags on forums
+_SUBREDDIT = re.compile(r"(?<![\w/])/?r/(?P<name>[A-Za-z0-9][A-Za-z0-9_]{1,20})\b")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=[A-Z])(?=[A-Z][a-z])")
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+# Small words that may sit inside a show's name between capitalised words. "and", "in" and "at"
+# are left out: in running text they join two names ("Tessa and Dennis in Harbor Lights").
+_CONNECTORS = frozenset("of the de del la las los el di da du des le les von van der den y et &".split())
+# Capitalised words that start a sentence or a headline but never a show's name.
+_LEADERS = frozenset(
+    "a an and after all before but by every everything first for from here how i if in inside is it "
+    "its my new next now on our recap recapping review reviewing so spoilers spoiler that these this "
+    "those tonight tv we week weekly what when where who why with watch watching warning your "
+    "full major minor big latest episode season series premiere finale thoughts discussion "
+    "recaps reviews breaking exclusive".split()
+)
+# Whole names that are generic words rather than a show.
+_GENERIC = frozenset(
+    "recap review episode season series premiere finale spoilers spoiler discussion thread tv "
+    "television the show this week tonight news".split()
+)
+# Subreddits about television in general rather than one show.
+_GENERIC_SUBREDDITS = frozenset(
+    "television tv movies netflix hbo kdrama kdramas cdrama anime telenovelas tvdetails "
+    "britishtv boxoffice entertainment popculturechat".split()
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, inner text) of each quoted stretch, outer quotes included in the span."""
+    spans = []
+    for m in _QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        spans.append((m.start(), m.end(), inner.strip()))
+    return spans
+
+
+def _clean(name: str | None, avoid: Sequence[str]) -> str | None:
+    """Trim a candidate to a plausible show name, or None when it is not one."""
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", name).strip(" \t:;,.|–—-([)]\"'‘’“”")
+    name = _POSSESSIVE.sub("", name) if not name.endswith(("’’", "''")) else name
+    words = name.split()
+    while words and words[0].casefold().strip("“‘\"'") in _LEADERS and len(words) > 1:
+        words.pop(0)
+    while words and words[-1].islower() and words[-1].casefold() in _CONNECTORS | {"and", "a", "an"}:
+        words.pop()
+    name = " ".join(words).strip(" :;,.–—-")
+    if not name or len(words) > 8 or len(name) > 70:
+        return None
+    if not any(c.isupper() or c.isdigit() for c in name):
+        return None
+    folded = fold_show(name)
+    if folded in _GENERIC or all(w.casefold() in _LEADERS | _CONNECTORS for w in words):
+        return None
+    if any(folded == fold_show(a) for a in avoid if a):
+        return None
+    return name
+
+
+def _is_episode_title(span: tuple[int, int, str], refs: Sequence[EpisodeRef], text: str) -> bool:
+    """A quoted title straight after an episode code (“Parallax”) names the episode."""
+    start = span[0]
+    return any(r.kind in ("code", "episode", "ordinal") and r.end <= start
+               and re.fullmatch(r"[\s:,–—-]*", text[r.end:start]) for r in refs)
+
+
+def _segment_before(text: str, pos: int) -> tuple[str, int]:
+    """The headline segment ending at ``pos`` (back to the previous separator) and its start."""
+    cut = 0
+    for m in _SEPARATOR.finditer(text, 0, pos):
+        if m.end() <= pos:
+            cut = m.end()
+    return text[cut:pos], cut
+
+
+def _run_after_of(text: str, pos: int) -> str | None:
+    """A capitalised name following "of" right after a reference ("episode 82 of Las Hermanas")."""
+    m = re.match(r"\s*(?:of|from|for)\s+", text[pos:], re.IGNORECASE)
+    if not m:
+        return None
+    start = pos + m.end()
+    for q_start, _q_end, inner in quoted_spans(text[start:start + 90]):
+        if q_start == 0:
+            return inner
+    return _capitalised_run(text[start:start + 90], forward=True)
+
+
+def _capitalised_run(text: str, forward: bool) -> str | None:
+    """The run of capitalised words (with small connectors) at the start or end of ``text``."""
+    tokens = _TOKEN.findall(text)
+    if not forward:
+        tokens.reverse()
+    run: list[str] = []
+    for i, token in enumerate(tokens):
+        word = token.strip("“”\"()")
+        stop_after = forward and bool(re.search(r"[.,:;!?)]$", token))
+        stop_before = not forward and bool(re.search(r"[.,:;!?(]$", token)) and i > 0
+        if stop_before:
+            break
+        capital = bool(word) and (word[0].isupper() or word[0].isdigit() or word.startswith("#"))
+        if capital or (run and word.casefold() in _CONNECTORS):
+            run.append(word.rstrip(".,:;!?"))
+        else:
+            break
+        if stop_after:
+            break
+    if not forward:
+        run.reverse()
+    while run and run[0].islower():
+        run.pop(0)
+    while run and run[-1].islower():
+        run.pop()
+    return " ".join(run) or None
+
+
+def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = ()) -> str | None:
+    """The show a headline is about, read from beside its episode reference or recap word."""
+    tag = _TAG.match(title)
+    offset = tag.end() if tag else 0
+    text = title[offset:]
+    refs = [EpisodeRef(r.start - offset, r.end - offset, r.kind, r.season, r.episode, r.qualifier)
+            for r in refs if r.start >= offset]
+    markers = sorted([(r.start, r.end) for r in refs] + [m.span() for m in _WEAK_MARKER.finditer(text)])
+    spans = [s for s in quoted_spans(text) if not _is_episode_title(s, refs, text)]
+    # 1. A quoted name straight before a marker: "‘Harbor Lights’ Season 2", "The ‘X’ finale".
+    for start, end, inner in spans:
+        if any(re.fullmatch(r"[\s’']*s?[\s:,–—-]*", text[end:m_start]) for m_start, _ in markers if m_start >= end):
+            if name := _clean(inner, avoid):
+                return name
+    if not markers:
+        return _clean(spans[0][2], avoid) if spans else None
+    first, first_end = markers[0]
+    # 2. Unquoted words before the first marker, in the same segment: "Meridian Station 3x05".
+    segment, seg_start = _segment_before(text, first)
+    if segment.strip() and not any(s < first and e > seg_start for s, e, _ in quoted_spans(text)):
+        if name := _clean(segment, avoid):
+            return name
+    # 3. "Episode 4 of Moonrise Bakery", "Recap of ‘X’".
+    for m_start, m_end in markers:
+        if name := _clean(_run_after_of(text, m_end), avoid):
+            return name
+    # 4. The segment before when the marker opens its own: "Moonrise Bakery: Episode 4 Recap".
+    if not segment.strip() and seg_start > 0:
+        previous = text[:seg_start].rstrip(" :|·•–—-(,;")
+        prev_segment, _ = _segment_before(previous, len(previous))
+        if name := _clean(prev_segment, avoid):
+            return name
+    # 5. Any other quoted name in the headline.
+    for _start, _end, inner in spans:
+        if name := _clean(inner, avoid):
+            return name
+    return None
+
+
+def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = ()) -> list[str]:
+    """Show names that running text puts beside an episode or season reference, in order."""
+    found: list[str] = []
+    spans = quoted_spans(text)
+    for ref in refs:
+        if ref.kind not in ("code", "episode", "season", "premiere", "finale"):
+            continue
+        candidate = None
+        for start, end, inner in spans:
+            if end <= ref.start and re.fullmatch(r"[\s’']*s?\s*", text[end:ref.start]):
+                candidate = inner
+        if candidate is None:
+            candidate = _run_after_of(text, ref.end)
+        if candidate is None and ref.kind in ("code", "season", "episode"):
+            before = text[max(0, ref.start - 90):ref.start]
+            if before.endswith((" ", "’s ", "'s ")):
+                candidate = _capitalised_run(_POSSESSIVE.sub("", before.rstrip()), forward=False)
+        if name := _clean(candidate, avoid):
+            found.append(name)
+    return found
+
+
+def show_from_subreddit(*texts: str | None) -> str | None:
+    """A show's name from its subreddit ("r/HarborLights" -> "Harbor Lights")."""
+    for text in texts:
+        for m in _SUBREDDIT.finditer(text or ""):
+            name = m["name"]
+            if name.casefold() in _GENERIC_SUBREDDITS:
+                continue
+            return _CAMEL.sub(" ", name).replace("_", " ")
+    return None
