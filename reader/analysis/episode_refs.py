@@ -68,7 +68,7 @@ _AT = re.compile(
   | {_SEASON_WORD}\s+(?P<s>{_NUM})\b
   | (?P<fin>finale)\b
   | (?P<pre>premi[eè]re)\b(?!\s+date)
-  | (?P<pilot>pilot)\b(?!\s+(?:who|whose|that|which|and|of|for|to|is|was|flies|flew)\b)
+  | (?P<pilot>pilot)\b
   | (?P<bare_ep>episodes?)\b
   | (?P<bare_season>{_SEASON_WORD})\b
     """,
@@ -78,6 +78,7 @@ _AT = re.compile(
 # episode", "the first season", "final episode", "season finale", "series premiere". They are read
 # as words, not with a regex, because a backward regex search retries at every position.
 _LOOKBEHIND = 40
+_PILOT_AFTER = re.compile(r"\s*(?:$|[:;,.!?|()–—]|-\s|(?:episode|recap|review|explained)\b)", re.IGNORECASE)
 _QUALIFIERS = frozenset({"season", "series", "show", "midseason", "mid-season", "final-season"})
 
 
@@ -210,7 +211,10 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
         return EpisodeRef(previous[0][0] if qualified else start, end, kind,
                           episode=1 if kind == "premiere" else None, qualifier=qualifier)
     if g["pilot"] is not None:
-        return EpisodeRef(start, end, "pilot", episode=1)
+        # The episode, not a person who flies: "Pilot recap", "the series' pilot:", "... pilot".
+        if _PILOT_AFTER.match(text, end) or (previous and previous[0][1] in ("series", "series'", "show's")):
+            return EpisodeRef(start, end, "pilot", episode=1)
+        return None
     if g["bare_ep"] is not None:
         if g["bare_ep"].casefold() == "episodes":
             total = _number_before(text, start, _CARDINALS, before_word="all")

@@ -1,0 +1,209 @@
+"""Reading show / season / episode from headlines, metadata and text (invented shows throughout)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.episode import read_episode
+from reader.analysis.episode_refs import find_refs, number_value
+from reader.article import Article, Block, EpisodeInfo
+from reader.loaders import load
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "recaps"
+
+
+def article(title: str, *paragraphs: str, site: str | None = None, description: str | None = None,
+            byline: str | None = None) -> Article:
+    blocks = [Block(i, "paragraph", text) for i, text in enumerate(paragraphs)]
+    return Article(title, blocks, None, "text", byline=byline, site=site, description=description)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("‘Copper Bell’ episode one recap: a quiet start", ("Copper Bell", None, 1)),
+        ("Copper Bell Episode 4 Recap", ("Copper Bell", None, 4)),
+        ("Copper Bell Ep. 8: our five favourite scenes", ("Copper Bell", None, 8)),
+        ("Copper Bell S2E5 recap: the long night", ("Copper Bell", 2, 5)),
+        ("Copper Bell S02E05 review", ("Copper Bell", 2, 5)),
+        ("‘Copper Bell’ Season 2, Episode 5 Recap: The Long Night", ("Copper Bell", 2, 5)),
+        ("Copper Bell season two episode five recap", ("Copper Bell", 2, 5)),
+        ("Copper Bell 2x05 “Low Tide” — recap & thoughts", ("Copper Bell", 2, 5)),
+        ("Copper Bell series 3, episode 2 review: rain again", ("Copper Bell", 3, 2)),
+        ("Copper Bell episode 82 recap", ("Copper Bell", None, 82)),
+        ("Copper Bell episode twenty-one recap", ("Copper Bell", None, 21)),
+        ("‘Copper Bell’ capítulo 12: la boda", ("Copper Bell", None, 12)),
+        ("Copper Bell: Episode 4 Recap", ("Copper Bell", None, 4)),
+        ("Recap: Episode 4 of Copper Bell", ("Copper Bell", None, 4)),
+        ("[Spoilers] Copper Bell - 2x05 'Low Tide' - Episode Discussion", ("Copper Bell", 2, 5)),
+        ("“The Salt Road” S01E03 recap", ("The Salt Road", 1, 3)),
+        ("‘The Miller’s Wife’ episode one recap: flour and debts", ("The Miller’s Wife", None, 1)),
+        ("‘Chorus #2’ episode one recap", ("Chorus #2", None, 1)),
+        ("‘Copper Bell’ premiere review: slow and sure", ("Copper Bell", None, 1)),
+        ("‘Copper Bell’ series premiere recap", ("Copper Bell", 1, 1)),
+        ("‘Copper Bell’ season 3 premiere recap", ("Copper Bell", 3, 1)),
+        ("Copper Bell pilot recap: the town, the bell", ("Copper Bell", 1, 1)),
+        ("Copper Bell, the third season: episode 6 recap", ("Copper Bell", 3, 6)),
+    ],
+)
+def test_headline_phrasings(title: str, expected: tuple) -> None:
+    info = read_episode(article(title, "Nothing in the body names an episode."))
+    assert (info.show, info.season, info.episode) == expected
+
+
+def test_a_quoted_episode_title_after_the_code_is_not_the_show() -> None:
+    info = read_episode(article("S2E5 “Low Tide” – my long write-up (spoilers tagged)", "I loved it."))
+    assert info.show is None
+    assert (info.season, info.episode) == (2, 5)
+
+
+def test_show_from_the_warning_line_when_the_headline_has_none() -> None:
+    info = read_episode(article("S2E5 “Low Tide” – my long write-up",
+                                "Warning: this post has spoilers for Copper Bell Season 2, Episode 5."))
+    assert info == EpisodeInfo("Copper Bell", 2, 5)
+
+
+def test_show_from_a_quoted_name_after_of() -> None:
+    info = read_episode(article("A recap in three acts", "This recap contains spoilers for episode one of ‘The Miller’s Wife’."))
+    assert (info.show, info.episode) == ("The Miller’s Wife", 1)
+
+
+def test_show_from_a_subreddit() -> None:
+    info = read_episode(article("S2E5 “Low Tide” – thoughts", "Loved it.", site="r/CopperBell"))
+    assert info.show == "Copper Bell"
+
+
+def test_community_site_of_a_user_post_is_the_show() -> None:
+    post = article("S2E4 “Fog” – thoughts", "Loved it.", site="CopperBell", byline="bell_ringer_99")
+    assert read_episode(post).show == "Copper Bell"
+    news = article("S2E4 “Fog” – thoughts", "Loved it.", site="ScreenPost", byline="Jane Harlow")
+    assert read_episode(news).show is None
+
+
+def test_the_site_is_never_the_show() -> None:
+    info = read_episode(article("Tellyweek: Episode 4 recap", "Fine.", site="Tellyweek"))
+    assert info.show is None and info.episode == 4
+
+
+def test_newsletter_prefix_is_not_the_show() -> None:
+    info = read_episode(article("Weekly Notes #9: The ‘Copper Bell’ finale, and what’s next", "Hi all.",
+                                site="Weekly Notes"))
+    assert (info.show, info.finale) == ("Copper Bell", True)
+
+
+def test_episode_from_the_body_when_the_headline_has_none() -> None:
+    info = read_episode(article("‘Copper Bell’ recap: rain, again",
+                                "Episode 6 is where the show finds its feet.",
+                                "Full spoilers for episode 6 below.", "It is better than episode 2 was."))
+    assert info == EpisodeInfo("Copper Bell", None, 6)
+
+
+def test_episode_from_the_description() -> None:
+    info = read_episode(article("This week in Copper Bell", "A long paragraph.",
+                                description="Our recap of episode 6 of Copper Bell."))
+    assert info.episode == 6
+
+
+def test_no_season_when_none_is_stated() -> None:
+    info = read_episode(article("Moon Garden Episode 4 recap", "It was the best hour of the season.",
+                                "The second lead is going to suffer by episode 10."))
+    assert (info.season, info.episode) == (None, 4)
+
+
+def test_season_beside_the_show_in_the_body() -> None:
+    stated = read_episode(article("Copper Bell episode 4 recap", "Copper Bell Season 2 streams on Thursdays."))
+    assert stated.season == 2
+    future = read_episode(article("Copper Bell episode 4 recap", "Copper Bell Season 3 has been confirmed for 2026.",
+                                  "The network confirmed a second season of Copper Bell."))
+    assert future.season is None
+
+
+def test_season_of_a_premiere_from_the_first_season() -> None:
+    info = read_episode(article("‘Copper Bell’ premiere review", "The writer pens four of the first season’s eight episodes."))
+    assert (info.season, info.episode) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "episode"),
+    [
+        (["All 12 episodes are streaming now."], 12),
+        (["If you haven’t watched episode 24 of Copper Bell yet, stop here."], 24),
+        (["The ten-episode season ends in fire."], 10),
+        (["The finale, episode 9, is the best hour of the year."], 9),
+        (["The fields that burned in episode 4 are green again."], None),  # an earlier episode
+        (["A lovely ending."], None),
+    ],
+)
+def test_finale_number_only_when_stated(body: list[str], episode: int | None) -> None:
+    info = read_episode(article("‘Copper Bell’ season finale recap", *body))
+    assert info.finale and info.show == "Copper Bell"
+    assert info.episode == episode
+
+
+def test_midseason_finale_is_not_the_finale() -> None:
+    assert not read_episode(article("Copper Bell midseason finale recap", "Wow.")).finale
+
+
+def test_a_pilot_who_flies_is_not_an_episode() -> None:
+    info = read_episode(article("‘Copper Bell’ recap: the shuttle pilot returns", "Hm."))
+    assert info.episode is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("82", 82), ("one", 1), ("Twenty-One", 21), ("third", 3),
+                                             ("3rd", 3), ("eighty two", 82), ("many", None)])
+def test_number_value(text: str, value: int | None) -> None:
+    assert number_value(text) == value
+
+
+@pytest.mark.parametrize("text", ["1920x1080 pixels", "version 1.2x3", "deep seasonal episodes", "#S2E5",
+                                  "a series of photographs", "the pilot who flew"])
+def test_no_reference_in_lookalikes(text: str) -> None:
+    assert find_refs(text) == []
+
+
+def test_find_refs_is_fast_and_linear() -> None:
+    import time
+
+    text = "The episode opens on a pier, and the season keeps its secrets for one more week. " * 20
+    start = time.perf_counter()
+    find_refs(text)
+    short = time.perf_counter() - start
+    start = time.perf_counter()
+    find_refs(text * 100)
+    long = time.perf_counter() - start
+    assert long < max(short, 1e-4) * 300
+
+
+def _own_labelled() -> list[Path]:
+    return sorted(DATA.glob("episode-*.labels.json"))
+
+
+@pytest.mark.parametrize("labels_path", _own_labelled(), ids=lambda p: p.name)
+def test_our_articles(labels_path: Path) -> None:
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    info = read_episode(load(labels_path.parent / labels["file"]))
+    assert (info.show, info.season, info.episode) == (labels["show"], labels["season"], labels["episode"])
+
+
+def _corpus(shared: Path) -> list[Path]:
+    return sorted([*shared.glob("corpus/recaps/*.labels.json"), *shared.glob("samples/*.labels.json")])
+
+
+def test_dev_corpus(shared_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+    from recap_labels import fold
+
+    wrong = []
+    for labels_path in _corpus(shared_dir):
+        labels = json.loads(labels_path.read_text(encoding="utf-8"))
+        info = read_episode(load(labels_path.parent / labels["file"]))
+        got = (fold(info.show or ""), info.season, info.episode)
+        if got != (fold(labels["show"] or ""), labels["season"], labels["episode"]):
+            wrong.append(f"{labels['file']}: {got}")
+    # A saved Reddit thread whose page names its subreddit only in the page chrome: the loader
+    # does not pass the subreddit on yet, so that one show is unknown.
+    assert len(wrong) <= 1, wrong
