@@ -110,6 +110,18 @@ class DraftBuilder:
         d.ranges.extend(self._ranges)
         return d
 
+    def take(self) -> Draft:
+        """The draft so far; the builder starts over, keeping open formatting open.
+
+        Used at a hard line break: the text after it is a new block, but a ``**`` that spans
+        the break still applies to its words there.
+        """
+        still_open = [(style, href) for style, _, href in self._open]
+        d = self.draft()
+        self._parts, self._length, self._ranges = [], 0, []
+        self._open = [(style, 0, href) for style, href in still_open]
+        return d
+
 
 # ---------------------------------------------------------------- finding markup
 
