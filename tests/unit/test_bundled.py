@@ -1,0 +1,100 @@
+"""The bundled sample article and the resource lookup that finds it in every kind of install."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reader import bundled
+from reader.loaders import load
+
+REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+@pytest.fixture(scope="module")
+def sample_path() -> Path:
+    return bundled.sample_article_path()
+
+
+def test_sample_exists_in_the_checkout(sample_path: Path) -> None:
+    assert sample_path.is_file()
+    assert sample_path.name == bundled.SAMPLE_NAME
+    assert sample_path.parent.name == "sample"
+
+
+def test_sample_loads_with_the_seed_shape(sample_path: Path) -> None:
+    article = load(sample_path)
+    assert article.format == "text"
+    assert article.title.startswith("‘The Orchard Street Exchange’ episode one recap:")
+    kinds = [b.kind for b in article.blocks]
+
+    warning = article.blocks[0]
+    assert warning.kind == "paragraph" and warning.text.startswith("Spoilers for")
+    assert [r.style for r in warning.runs] == ["bold"]
+
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["Key Moments"]
+    heading = kinds.index("heading")
+    assert kinds[heading + 1 : heading + 4] == ["list_item"] * 3
+    assert kinds.count("list_item") == 3
+    assert all(not b.text.startswith("•") for b in article.blocks)
+
+    captions = [b for b in article.blocks if b.kind == "caption"]
+    assert len(captions) == 1 and captions[0].text.endswith("Credit: Larkspur+")
+    assert "episode 1 recap larkspur period drama" not in article.body_text  # alt-text line
+
+    for trailer in ("More Stories", "Sponsored Stories", "Forgotten Kitchen Gadget",
+                    "Ten period dramas"):
+        assert trailer not in article.body_text
+    assert article.blocks[-1].text == "‘The Orchard Street Exchange’ is available on Larkspur+"
+
+
+def test_sample_introduces_characters_with_their_actors(sample_path: Path) -> None:
+    body = load(sample_path).body_text
+    pairs = re.findall(r"([A-Z][a-z]+ [A-Z][a-z]+) \(([A-Z][a-z]+ [A-Z][\w-]+)\)", body)
+    assert len(pairs) >= 3
+    assert 700 <= len(body.split()) <= 1100
+
+
+def test_sample_is_original_not_the_shared_corpus(sample_path: Path, shared_dir: Path) -> None:
+    """Our sample shares no show, character or actor with the publisher texts we test against."""
+    text = sample_path.read_text("utf-8").casefold()
+    names: set[str] = set()
+    for labels_path in shared_dir.rglob("*.labels.json"):
+        labels = json.loads(labels_path.read_text("utf-8"))
+        names.add(labels["show"])
+        for character in labels.get("characters", []):
+            names.add(character["name"])
+            if character.get("actor"):
+                names.add(character["actor"])
+    assert names
+    assert [n for n in names if n.casefold() in text] == []
+
+
+def test_resource_path_prefers_the_packaged_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = tmp_path / "reader" / "_resources"
+    (packaged / "sample").mkdir(parents=True)
+    (packaged / "sample" / bundled.SAMPLE_NAME).write_text("Packaged\n", "utf-8")
+    monkeypatch.setattr(bundled, "_packaged_path", lambda *parts: packaged.joinpath(*parts))
+    assert bundled.sample_article_path() == packaged / "sample" / bundled.SAMPLE_NAME
+
+
+def test_resource_path_falls_back_to_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "reader" / "_resources"
+    monkeypatch.setattr(bundled, "_packaged_path", lambda *parts: missing.joinpath(*parts))
+    assert bundled.sample_article_path() == REPO_RESOURCES / "sample" / bundled.SAMPLE_NAME
+    assert bundled.resource_path("sample") == REPO_RESOURCES / "sample"
+
+
+def test_resource_path_for_a_missing_file_still_names_a_place() -> None:
+    path = bundled.resource_path("icons", "no-such-icon.svg")
+    assert path.name == "no-such-icon.svg" and not path.exists()
+
+
+def test_the_packaged_lookup_uses_importlib_resources() -> None:
+    from importlib.resources import files
+
+    expected = files("reader").joinpath("_resources", "sample")
+    assert bundled._packaged_path("sample") == expected
