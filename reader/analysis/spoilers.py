@@ -1,19 +1,157 @@
-"""Which blocks would spoil the episode, and why (the layered signals of DESIGN.md)."""
+"""Which blocks would spoil the episode, and why: the layered signals of DESIGN.md.
+
+1. Markup on the page always hides what it marks: a whole block, or an inline span (the rest
+   of the block stays readable unless its own words narrate plot too).
+2. Warning lines open a scope ("Spoilers below") that an "End of spoilers" closes; inside it
+   everything is hidden except blocks that clearly carry no plot (musings, craft and casting
+   opinion, premise, captions, where to watch). "Spoiler-free" lowers suspicion.
+3. Headings that announce plot ("Recap", "Key Moments", a numbered listicle) hide their section.
+4. Everywhere else the content decides: a block that narrates the episode is hidden.
+
+Progress (signal 5) is applied afterwards by ``analyze``; spoilers about another show are
+flagged ``other_show`` so they stay hidden whatever the progress. Reasons name the signal and
+never a word of what they hide.
+"""
 
 from __future__ import annotations
 
-from reader.article import Article, BlockVerdict, Character, EpisodeInfo, HiddenSpan
+import unicodedata
+from enum import Enum
+
+from reader.analysis.narration import Narration, read_narration
+from reader.analysis.sections import Role, heading_blocks, section_of_blocks
+from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
+from reader.analysis.warnings import Signal, line_signal, marks_no_spoilers
+from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo, HiddenSpan, MarkedSpoiler
 
 MARKED = "marked as spoiler on the page"
+WARNED = "after a spoiler warning"
+SECTION = "in a plot section"
+OTHER_SHOW = "about another show"
+
+
+def narrates_reason(count: int) -> str:
+    """"narrates plot (2 characters)": how many, never who."""
+    if count <= 0:
+        return "narrates plot"
+    return f"narrates plot ({count} character{'s' if count != 1 else ''})"
+
+
+class _State(Enum):
+    NONE = "none"  # no warning seen: content decides
+    FREE = "free"  # promised spoiler-free: content decides, leniently
+    SCOPE = "scope"  # after a warning: hidden unless clearly safe
 
 
 def judge_blocks(article: Article, characters: list[Character], episode: EpisodeInfo) -> list[BlockVerdict]:
-    """One verdict per block (index = block id); for now only explicit markup hides."""
-    verdicts = []
+    """One verdict per block (index = block id), from markup, warnings, headings and content."""
+    index = build_index(article, characters, episode)
+    sections = section_of_blocks(article.blocks)
+    headings = heading_blocks(article.blocks)
+    show = _fold(episode.show or "")
+    state = _State.NONE
+    verdicts: list[BlockVerdict] = []
     for block in article.blocks:
-        if block.is_marked_spoiler:
-            verdicts.append(BlockVerdict(True, MARKED))
-        else:
-            spans = [HiddenSpan(m.start, m.end, MARKED) for m in block.spoiler_markup]
-            verdicts.append(BlockVerdict(False, None, spans))
+        signal = line_signal(block.text)
+        if signal is Signal.CLOSE:
+            state = _State.NONE
+        verdict = _judge(block, signal, state, sections[block.id], block.id in headings,
+                         headings.get(block.id), index, show)
+        verdicts.append(verdict)
+        if signal is Signal.OPEN:
+            state = _State.SCOPE
+        elif signal in (Signal.FREE, Signal.FREE_FIRST):
+            state = _State.FREE
     return verdicts
+
+
+def _judge(block: Block, signal: Signal | None, state: _State, section, is_heading: bool,  # noqa: ANN001
+           heading, index: NameIndex, show: str) -> BlockVerdict:
+    markup = [m for m in block.spoiler_markup if not marks_no_spoilers(block.text[m.start:m.end])]
+    if not block.text.strip():
+        # An image: hidden with the section it illustrates or when the page marks it.
+        if markup:
+            return BlockVerdict(True, MARKED)
+        if section is not None and state is not _State.FREE:
+            return BlockVerdict(True, SECTION)
+        return BlockVerdict()
+    if any(m.start <= 0 and m.end >= len(block.text) for m in markup):
+        other = _about_other_show(block.text, block.text, index, show)
+        return BlockVerdict(True, OTHER_SHOW if other else MARKED, other_show=other)
+
+    rest = _blank(block.text, markup)
+    narration = read_narration(rest, index)
+    hidden_by = _hidden_by(block, rest, narration, signal, state, section, is_heading, heading)
+    if hidden_by is not None:
+        return BlockVerdict(True, hidden_by)
+    spans = []
+    for m in markup:
+        other = _about_other_show(block.text, rest, index, show)
+        spans.append(HiddenSpan(m.start, m.end, OTHER_SHOW if other else MARKED, other_show=other))
+    return BlockVerdict(False, None, spans)
+
+
+def _hidden_by(block: Block, rest: str, n: Narration, signal: Signal | None, state: _State,  # noqa: ANN001
+               section, is_heading: bool, heading) -> str | None:
+    """The reason ``block`` is hidden (judging only its unmarked words ``rest``), or None."""
+    narrated = narrates_reason(len(n.characters))
+    if signal is not None:
+        # A warning line stays readable, unless it narrates plot itself.
+        return narrated if n.narrates() else None
+    if heading is not None and heading.role in (Role.PLOT, Role.MOMENTS):
+        return None  # "Key Moments", "Recap": the signpost, not the plot
+    if heading is not None and heading.role is Role.ITEM and state is not _State.FREE:
+        return SECTION  # a listicle item's title names its moment
+    if section is not None and state is not _State.FREE:
+        if _clearly_safe(block, n, in_section=True):
+            return None
+        return SECTION
+    if state is _State.SCOPE:
+        if _clearly_safe(block, n, in_section=False):
+            return None
+        return WARNED
+    if n.narrates(lenient=state is _State.FREE):
+        return narrated
+    return None
+
+
+def _clearly_safe(block: Block, n: Narration, *, in_section: bool) -> bool:
+    """Inside a scope, only blocks that plainly carry no plot stay readable."""
+    if n.availability and not n.named_events and not n.strong and not n.cue:
+        return True
+    if block.kind == "caption":
+        return not n.named_events and not n.strong
+    if in_section:
+        return False
+    if n.premise and not n.strong and not n.cue:
+        return True
+    return n.quiet
+
+
+def _blank(text: str, markup: list[MarkedSpoiler]) -> str:
+    """``text`` with the marked spans blanked out (offsets kept)."""
+    if not markup:
+        return text
+    chars = list(text)
+    for m in markup:
+        for i in range(max(0, m.start), min(len(chars), m.end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _about_other_show(text: str, rest: str, index: NameIndex, show: str) -> bool:
+    """An inline spoiler whose block names none of this show's characters, nor the show, but
+    does name some other title ("I finally caught up on X, and >!...!<")."""
+    if not show or index.fallback:
+        return False
+    if any(not h.guessed for h in index.hits(text)):
+        return False
+    if show in _fold(text):
+        return False
+    return bool(proper_names(rest))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(str.maketrans("‘’“”–—", "''\"\"--")).casefold()

@@ -1,0 +1,186 @@
+"""Where characters are named in a block, as the spoiler judge needs it.
+
+The character finder says who the characters are; this module turns that list into one
+precompiled matcher per article and answers: which characters does this text name *as
+characters* (not inside an actor credit like "Dennis Farrow (Walt)" or "Holt as Ada"), and
+where? While the finder knows nobody, capitalised words stand in for names, so the content
+signal still works on an article whose characters are unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.article import Article, Character, EpisodeInfo
+
+# Words that title a person rather than name them: never a name on their own.
+_TITLES = frozenset("""
+mr mrs ms miss dr doctor sir madam madame lady lord king queen prince princess father mother
+sister brother aunt uncle grandma grandpa granny grandmother grandfather chef captain chief
+sheriff deputy detective inspector officer agent sergeant lieutenant commander colonel general
+major director professor judge lawyer prosecutor president minister don doña padre señor señora
+mama papa baba abu umm bà ông cô anh chị hanım bey hoca san sama kun chan ssi nim the
+""".split())
+
+# Name particles: part of a name, never a name.
+_PARTICLES = frozenset("de del della der di da das do dos du la le van von al el bin bint ibn".split())
+
+# Capitalised words that begin sentences or title things and are not names (fallback only).
+_NOT_NAMES = frozenset("""
+a an the this that these those then there here when where while what who whom whose which why
+how and but or so yet for nor if as at by in into on onto of off to from with without after
+before during since until though although because once meanwhile also still even just only
+now later soon finally eventually instead otherwise however anyway okay ok yes no not nobody
+everyone everybody someone somebody anyone anybody nothing everything something anything each
+every both all some most many few several one two three four five six seven eight nine ten
+first second third last next final he she they it we i you his her their its our my your me
+him them us episode season series show drama chapter part act scene recap review spoilers
+spoiler warning critics viewers fans audiences people monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november
+december tv our
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_CAP_RUN = re.compile(
+    r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?:\s+(?:(?:de|del|la|van|von|al|bin|da|dos|du|le)\s+)?"
+    r"[^\W\d_a-z][\w’'\-]*){0,3}"
+)
+_PAREN = re.compile(r"\([^()]*\)")
+_CREDIT_BEFORE = re.compile(r"(?:\bas|\bplays|\bplaying|\bplayed by|\bvoiced by)\s+$", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"]\s*|\n)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A character named at ``text[start:end]``; ``credit`` when it only labels an actor."""
+
+    start: int
+    end: int
+    name: str
+    credit: bool
+    guessed: bool = False  # a capitalised word standing in while no characters are known
+
+
+@dataclass
+class NameIndex:
+    """Everything the judge needs to find character names in an article's blocks."""
+
+    characters: re.Pattern[str] | None
+    canonical: dict[str, str]
+    others: re.Pattern[str] | None  # actors, the show, the site, the byline: never characters
+    fallback: bool
+    other_words: frozenset[str] = field(default_factory=frozenset)
+
+    def hits(self, text: str) -> list[NameHit]:
+        """Character names in ``text`` (longest first, no overlaps), credits marked."""
+        masked = self._mask_others(text)
+        parens = [m.span() for m in _PAREN.finditer(masked)]
+        found: list[NameHit] = []
+        if self.characters is not None:
+            for m in self.characters.finditer(masked):
+                if not m.group(0)[0].isupper():
+                    continue
+                name = self.canonical.get(m.group(0).casefold(), m.group(0))
+                found.append(NameHit(m.start(), m.end(), name, _is_credit(masked, parens, m.start())))
+        if self.fallback:
+            for m in _CAP_RUN.finditer(masked):
+                if not m.group(0)[0].isupper():
+                    continue
+                words = m.group(0).split()
+                while words and words[0].casefold().strip("’'") in _NOT_NAMES | _TITLES:
+                    words.pop(0)
+                if not words or any(w.isupper() and len(w) > 1 for w in words):
+                    continue
+                start = m.end() - len(" ".join(words))
+                if any(w.casefold() in self.other_words for w in words):
+                    continue
+                found.append(NameHit(start, m.end(), " ".join(words), _is_credit(masked, parens, start), True))
+        return found
+
+    def _mask_others(self, text: str) -> str:
+        if self.others is None:
+            return text
+        return self.others.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:
+    """Inside parentheses, or introduced by "as"/"plays": the name labels an actor's role."""
+    if any(a < start < b for a, b in parens):
+        return True
+    return bool(_CREDIT_BEFORE.search(text, max(0, start - 20), start))
+
+
+def _tokens(name: str) -> list[str]:
+    return [w for w in _WORD.findall(name)
+            if len(w) >= 3 and w[0].isupper() and w.casefold() not in _TITLES | _PARTICLES]
+
+
+def _alternation(terms: set[str]) -> re.Pattern[str] | None:
+    terms = {t for t in terms if t.strip()}
+    if not terms:
+        return None
+    body = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'\-])(?:{body})(?![\w\-]|[’']\w\w)", re.I)
+
+
+def build_index(article: Article, characters: list[Character], episode: EpisodeInfo) -> NameIndex:
+    """One matcher per article: character names, aliases and name parts; actors masked."""
+    others: set[str] = set()
+    for character in characters:
+        if character.actor:
+            others.add(character.actor)
+    for extra in (episode.show, article.site, article.byline):
+        if extra:
+            others.add(extra)
+    other_tokens = {t.casefold() for o in others for t in _tokens(o)}
+
+    canonical: dict[str, str] = {}
+    for character in characters:
+        for form in [character.name, *character.aliases]:
+            if form.strip():
+                canonical.setdefault(form.casefold(), character.name)
+    token_owner: dict[str, set[str]] = {}
+    for character in characters:
+        for form in [character.name, *character.aliases]:
+            for token in _tokens(form):
+                token_owner.setdefault(token.casefold(), set()).add(character.name)
+    for token, owners in token_owner.items():
+        if token in other_tokens or token in canonical:
+            continue
+        canonical[token] = next(iter(owners)) if len(owners) == 1 else token
+    # Actor surnames alone ("the way Farrow delivers it") are actors, not characters.
+    for token in other_tokens:
+        if token not in canonical:
+            others.add(token)
+    return NameIndex(
+        characters=_alternation(set(canonical)),
+        canonical=canonical,
+        others=_alternation(others),
+        fallback=not characters,
+        other_words=frozenset(other_tokens),
+    )
+
+
+def uncredited(hits: list[NameHit]) -> set[str]:
+    """The characters a text names as characters (not as an actor's role)."""
+    return {h.name for h in hits if not h.credit}
+
+
+def proper_names(text: str) -> list[str]:
+    """Capitalised runs that are not sentence openers or function words (titles, places...)."""
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        if not m.group(0)[0].isupper():
+            continue
+        if _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and " " not in m.group(0):
+            continue
+        words = [w for w in m.group(0).split() if w.casefold() not in _NOT_NAMES]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def strip_parentheses(text: str) -> str:
+    """``text`` with parenthesised asides blanked (same length, offsets unchanged)."""
+    return _PAREN.sub(lambda m: " " * len(m.group(0)), text)

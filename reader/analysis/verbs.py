@@ -1,0 +1,124 @@
+"""The plot verbs a recap narrates with: generic English word lists, inflected once at import.
+
+A recap tells what characters *do* ("she finds the ledger", "he confesses", "Walt voting no");
+a review says how the show *is* ("she plays stillness", "he carries the episode"). These lists
+hold verbs of the first kind only, so a character or pronoun followed by one of them reads as
+narration. Verbs that mostly describe acting or the show itself (play, carry, deliver, make,
+give, get, become) are left out on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Regular verbs: inflected by rule (finds, found is irregular below, walked, walking, ...).
+_REGULAR = """
+accept accuse admit agree announce apologise apologize arrest arrive ask attack bail bargain
+beg betray blackmail blame bribe burn bury call chase cheat climb collapse confess confide
+confront console convince crash crawl cry cuddle cuff decide decipher decode delete deny
+destroy disappear discover dismiss drag drop drown dump elope embrace escape evict explain
+faint follow force forge grab hand handcuff hug hunt inherit interrogate invite jump kick
+kidnap kill kiss knock learn lie lock marry move mull murder notice offer open order pack
+phone plead poison promise propose pull punch push reach realise realize recognise recognize
+refuse reject rescue resign return reveal rob row rush sabotage save scream seal search serve
+shout sign slap smash snap sneak sob spy stab stare stay stop storm strangle surrender survive
+threaten trap trick uncover vanish vent visit vote wait walk warn watch whisper witness wrap
+wrangle settle text kneel leak vow plot pretend faint poison overdose
+"""
+
+# Irregular verbs: every form listed.
+_IRREGULAR = """
+break breaks broke broken breaking
+bring brings brought bringing
+buy buys bought buying
+catch catches caught catching
+choose chooses chose chosen choosing
+come comes came coming
+cut cuts cutting
+die dies died dying
+dig digs dug digging
+drink drinks drank drunk drinking
+drive drives drove driven driving
+fall falls fell fallen falling
+fight fights fought fighting
+find finds found finding
+flee flees fled fleeing
+forgive forgives forgave forgiven forgiving
+hang hangs hung hanging
+hear hears heard hearing
+hide hides hid hidden hiding
+hit hits hitting
+hurt hurts hurting
+leave leaves left leaving
+lose loses lost losing
+meet meets met meeting
+overhear overhears overheard overhearing
+pay pays paid paying
+quit quits quitting
+read reads reading
+run runs ran running
+say says said saying
+sell sells sold selling
+send sends sent sending
+shoot shoots shot shooting
+sink sinks sank sunk sinking
+sit sits sat sitting
+sleep sleeps slept sleeping
+steal steals stole stolen stealing
+strike strikes struck striking
+swear swears swore sworn swearing
+take takes took taken taking
+tear tears tore torn tearing
+tell tells told telling
+throw throws threw thrown throwing
+wake wakes woke woken waking
+win wins won winning
+"""
+
+# Phrasal verbs whose particle carries the meaning ("shows up", "turned up", "comes back").
+_PHRASAL = r"(?:show|turn|hook|wake|break|move|pull|walk|come|go|went|gone|back|pass)(?:s|es|ed|ing)?\s+(?:up|in|out|back|away|home)"
+
+# Strong reveals: enough on their own once a character is their subject, even in a review that
+# calls itself spoiler-free.
+_STRONG = """
+die dies died dying kill kills killed killing murder murders murdered murdering confess
+confesses confessed confessing reveal reveals revealed revealing betray betrays betrayed
+betraying arrest arrests arrested arresting shoot shoots shot shooting stab stabs stabbed
+stabbing marry marries married marrying propose proposes proposed proposing vanish vanishes
+vanished vanishing kidnap kidnaps kidnapped kidnapping poison poisons poisoned poisoning
+"""
+
+
+def _inflect(verb: str) -> list[str]:
+    """Regular forms of ``verb``: base, third person, past, present participle."""
+    if verb.endswith("ie"):
+        return [verb, verb + "s", verb + "d", verb[:-2] + "ying"]
+    if verb.endswith("ee"):
+        return [verb, verb + "s", verb + "d", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    if verb == "kidnap" or (len(verb) <= 4 and verb != "open" and re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb)):
+        doubled = verb + verb[-1]
+        return [verb, verb + "s", doubled + "ed", doubled + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+def _forms() -> set[str]:
+    forms: set[str] = set()
+    for verb in _REGULAR.split():
+        forms.update(_inflect(verb))
+    forms.update(_IRREGULAR.split())
+    return forms
+
+
+EVENT_FORMS: frozenset[str] = frozenset(_forms())
+STRONG_FORMS: frozenset[str] = frozenset(_STRONG.split())
+
+_alternation = "|".join(sorted((re.escape(f) for f in EVENT_FORMS), key=len, reverse=True))
+
+#: One plot verb (any form) or a phrasal verb, as a whole word.
+EVENT_VERB = rf"(?:{_PHRASAL}|(?:{_alternation}))\b"

@@ -1,0 +1,82 @@
+"""Spoiler warning lines and the scope they set.
+
+Writers announce where plot starts ("Spoilers for episode 4 below", "Heads up: spoilers
+follow", "if you're not caught up, turn back now", "Spoilers from here on") and sometimes
+where it stops ("End of spoilers", "Tags off"). Others promise there is none ("This is a
+spoiler-free review", "Non-spoiler thoughts first"). ``line_signal`` reads one block's text
+and says which of these it is; the judge turns the sequence into scopes.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Signal(Enum):
+    """What a line says about the spoilers around it."""
+
+    OPEN = "open"  # plot may follow: hidden by default until the scope closes
+    CLOSE = "close"  # the spoilers are over
+    FREE = "free"  # what follows (or the whole article) promises no spoilers
+    FREE_FIRST = "free_first"  # a warning that puts spoiler-free thoughts first
+
+
+_SPOIL = r"spoil(?:er|ers|ery|ing|s)?"
+
+_OPEN = re.compile(
+    rf"\b{_SPOIL}\b[^.!?]{{0,60}}?\b(?:ahead|below|follow|follows|from here|from this point|beyond"
+    rf"|after the (?:break|jump|image|photo|picture|trailer)|inside|within|throughout|galore)\b"
+    rf"|\b(?:from here|from this point|beyond this point)\b[^.!?]{{0,40}}\b{_SPOIL}\b"
+    rf"|\b{_SPOIL} (?:alert|warning|territory|zone)\b"
+    rf"|\b(?:warning|caution|heads[ -]up|fair warning|be warned|note)\b[^.!?]{{0,30}}\b{_SPOIL}"
+    rf"|\bcontains?\b[^.!?]{{0,30}}\b{_SPOIL}\b"
+    rf"|\b(?:full|major|massive|heavy|big|huge|minor|mild|some|plot|endgame|finale)\s+{_SPOIL}\b"
+    rf"|\b{_SPOIL}s? for\b"
+    rf"|\b{_SPOIL}\]?[- ]?tag(?:s|ged)?\b|\btagged as {_SPOIL}"
+    rf"|\bturn back now\b|\blook away now\b|\bread no further\b|\bstop reading (?:here|now)\b"
+    rf"|\bat your own risk\b|\bif you(?:’|')?(?:re| are| have)? not (?:caught up|seen|watched)\b"
+    rf"|\bif you haven(?:’|')?t (?:seen|watched|caught up)\b",
+    re.I,
+)
+
+_CLOSE = re.compile(
+    rf"\bend of (?:the )?{_SPOIL}(?: section| zone)?\b|\b{_SPOIL} (?:end|ends|are over|over|done)\b"
+    rf"|\b{_SPOIL}(?: section| zone)? (?:ends|is over)\b|\btags? off\b|\bsafe to (?:read|look|scroll)"
+    rf"|\bno more {_SPOIL}\b|\b{_SPOIL}[- ]free from here\b|\bback to (?:the )?{_SPOIL}[- ]free\b"
+    rf"|^\s*/\s*{_SPOIL}\s*$",
+    re.I,
+)
+
+_FREE = re.compile(
+    rf"\b{_SPOIL}[- ]?free\b|\bno {_SPOIL}\b|\bwithout (?:any )?{_SPOIL}\b|\bnon[- ]?{_SPOIL}\b"
+    rf"|\b{_SPOIL}less\b|\b(?:won(?:’|')?t|will not|do not|don(?:’|')?t) (?:spoil|give away)\b",
+    re.I,
+)
+_FIRST = re.compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b", re.I)
+
+# A closing marker only counts at the start of a block ("Right, tags off. My only...").
+_CLOSE_AT_START = 80
+
+
+def line_signal(text: str) -> Signal | None:
+    """What ``text`` says about spoilers, if anything."""
+    if "spoil" not in text.casefold() and not _OPEN.search(text) and not _CLOSE.search(text):
+        return None
+    close = _CLOSE.search(text)
+    if close and close.start() <= _CLOSE_AT_START:
+        return Signal.CLOSE
+    free = _FREE.search(text)
+    opened = _OPEN.search(_FREE.sub(" ", text))
+    if free and opened:
+        return Signal.FREE_FIRST if _FIRST.search(text, free.start()) else Signal.OPEN
+    if free:
+        return Signal.FREE
+    if opened:
+        return Signal.OPEN
+    return None
+
+
+def marks_no_spoilers(text: str) -> bool:
+    """A badge or label promising no spoilers ("No spoilers"): not a spoiler itself."""
+    return bool(_FREE.search(text)) and len(text.split()) <= 4
