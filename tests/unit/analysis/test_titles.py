@@ -1,0 +1,134 @@
+"""Headlines that spoil, and the safe title shown in their place (invented shows throughout)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.episode import read_episode
+from reader.analysis.titles import judge_title, safe_title_for
+from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo
+
+
+def _article(title: str, blocks: list[tuple[str, bool]] | None = None, site: str | None = None,
+             description: str | None = None) -> tuple[Article, list[BlockVerdict]]:
+    blocks = blocks or [("A paragraph about the weather and the acting.", False)]
+    article = Article(title, [Block(i, "paragraph", text) for i, (text, _) in enumerate(blocks)], None, "text",
+                      site=site, description=description)
+    verdicts = [BlockVerdict(spoiler=hidden, reason="test" if hidden else None) for _, hidden in blocks]
+    return article, verdicts
+
+
+def _judge(title: str, characters: list[Character] | None = None, **kwargs) -> tuple[bool, str]:  # noqa: ANN003
+    article, verdicts = _article(title, **kwargs)
+    return judge_title(article, read_episode(article), characters or [], verdicts)
+
+
+NORA = Character("Nora Vance", "Ida Brenner", ["Nora"])
+ADEBAYO = Character("Tunde Adebayo", None, ["Tunde"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "‘Copper Bell’ episode one recap: an intimate tale of love leaves us spellbound",
+        "‘Copper Bell’ Premiere Review: A Winter Drama That Knows How to Wait",
+        "‘Copper Bell’ Episode 8: Our Top 5 Moments, Ranked",
+        "Copper Bell 3x05 “Undertow” — recap & thoughts (spoilers tagged)",
+        "Weekly Notes #9: The ‘Copper Bell’ finale, and what I’m watching next",
+        "Copper Bell: Episode 4 Recap",
+        "‘Copper Bell’ episode one recap: a harbour, a debt and a girl who refuses to sink",
+        "‘Copper Bell’ S03E10 recap: a season finale that trusts its quiet",
+        "Copper Bell 2x05 “The Betrayal” — discussion thread",  # an official episode title is public
+    ],
+)
+def test_review_phrasing_is_not_a_spoiler(title: str) -> None:
+    spoiler, _ = _judge(title, [NORA, ADEBAYO])
+    assert spoiler is False
+
+
+@pytest.mark.parametrize(
+    ("title", "characters"),
+    [
+        ("‘Copper Bell’ Season 2, Episode 5 Recap: Nora’s Secret Comes In With the Tide", [NORA]),
+        ("Copper Bell S2E5 recap: Nora makes her choice", [NORA]),
+        ("Copper Bell S2E5 recap: Tunde Adebayo Takes The Wheel", [ADEBAYO]),
+        ("Copper Bell series 2, episode 3 review: Emrys confesses, and Nell walks away", []),
+        ("Copper Bell episode 6: the night Ana left the village", []),
+        ("Copper Bell episode 6: Ana’s long goodbye", []),
+        ("Copper Bell S1E2 recap: who dies in the flood", []),
+        ("Copper Bell recap: the killer was hiding in plain sight", []),
+        ("Copper Bell S1E2 recap: a wedding, a funeral and a boat", []),
+    ],
+)
+def test_plot_in_the_headline_is_a_spoiler(title: str, characters: list[Character]) -> None:
+    spoiler, safe = _judge(title, characters)
+    assert spoiler is True
+    assert safe.startswith("Copper Bell")
+
+
+def test_a_name_found_only_in_hidden_text_hides_the_headline() -> None:
+    hidden_only = Character("Marisol Ortega", None, ["Marisol"], spoiler=True)
+    spoiler, _ = _judge("Copper Bell recap: Marisol", [hidden_only])
+    assert spoiler is True
+
+
+def test_a_proper_noun_the_reader_could_only_see_in_hidden_text() -> None:
+    hidden = [("Opinion about the score.", False), ("At dawn they reach Valdera and the ferry is gone.", True)]
+    assert _judge("Copper Bell S1E4 recap: The Road To Valdera", blocks=hidden)[0] is True
+    shown = [("The series is set in Valdera, a port town.", False), ("At dawn they reach Valdera.", True)]
+    assert _judge("Copper Bell S1E4 recap: The Road To Valdera", blocks=shown)[0] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("‘Copper Bell’ Season 2, Episode 5 Recap: Nora’s Secret", "Tellyweek", "Copper Bell S2E5 recap — Tellyweek"),
+        ("‘Copper Bell’ episode one recap: love", None, "Copper Bell episode 1 recap"),
+        ("‘Copper Bell’ season finale review: the end", None, "Copper Bell finale review"),
+        ("S2E5 “Undertow” – my long write-up", "reddit", "S2E5 discussion — reddit"),
+        ("Nora wins the bet", "Tellyweek", "Recap — Tellyweek"),
+        ("Nora wins the bet", None, "Recap"),
+        ("S2E4 “Fog” – thoughts", "r/CopperBell", "Copper Bell S2E4 discussion"),
+    ],
+)
+def test_safe_title_is_built_from_show_episode_and_site(title: str, site: str | None, expected: str) -> None:
+    article, verdicts = _article(title, site=site)
+    assert safe_title_for(article, read_episode(article), verdicts) == expected
+    assert judge_title(article, read_episode(article), [], verdicts)[1] == expected
+
+
+def test_safe_title_leaves_out_a_show_named_only_in_hidden_text() -> None:
+    article, verdicts = _article("S2E5 thoughts", [("Spoilers for Copper Bell Season 2, Episode 5 ahead.", True)])
+    episode = read_episode(article)
+    assert episode.show == "Copper Bell"
+    assert safe_title_for(article, episode, verdicts) == "S2E5 discussion"
+
+
+_word = st.text(alphabet=st.characters(min_codepoint=97, max_codepoint=122), min_size=4, max_size=9)
+
+
+@given(secret=st.lists(_word, min_size=1, max_size=6), season=st.integers(1, 9), number=st.integers(1, 30),
+       site=st.sampled_from([None, "Tellyweek", "The Daily Reel"]))
+def test_safe_title_uses_only_show_episode_site_and_kind(secret: list[str], season: int, number: int,
+                                                         site: str | None) -> None:
+    plot = " ".join(secret)
+    article, verdicts = _article(f"‘Copper Bell’ S{season}E{number} recap: {plot}",
+                                 [("An opinion about the acting.", False), (f"Then {plot}.", True)], site=site)
+    safe = safe_title_for(article, read_episode(article), verdicts)
+    allowed = {"Copper", "Bell", f"S{season}E{number}", "recap", "—", *(site or "").split()}
+    assert set(safe.split()) <= allowed
+
+
+def test_judging_the_title_is_fast() -> None:
+    import time
+
+    blocks = [(f"Paragraph {i}: Nora talks to Tunde about the boat, the debt and the storm.", i % 2 == 0)
+              for i in range(300)]
+    article, verdicts = _article("Copper Bell S2E5 recap: a quiet one", blocks)
+    episode = EpisodeInfo("Copper Bell", 2, 5)
+    start = time.perf_counter()
+    for _ in range(10):
+        judge_title(article, episode, [NORA, ADEBAYO], verdicts)
+    assert (time.perf_counter() - start) / 10 < 0.01
