@@ -1,7 +1,7 @@
 """The content signal: does a block narrate what happens in the episode?
 
-Recaps narrate: a character (or he/she/they) is the subject of a plot verb ("Nora finds the
-logbook", "She finds it that night", "Walt voting no"), the text points at scenes ("the final
+Recaps narrate: a character (or he/she/they) is the subject of a plot verb ("Ines finds the
+letter", "She finds it that night", "Bram voting no"), the text points at scenes ("the final
 shot", "the episode opens on"), quotes dialogue ("the 'I counted to ten' line"). Reviews and
 musings do not: their subjects are actors, the show, "we" and "I". Premise paragraphs ("the
 series follows...") and where-to-watch lines are recognised separately, because they may name
@@ -157,7 +157,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
             characters.add(hit.name)
         after = text[hit.end:hit.end + 2]
         if after[:1] in ("’", "'") and after[1:2].casefold() == "s":
-            continue  # possessive: "Walt’s shed"
+            continue  # possessive: "Bram’s shed"
         k = ends.get(hit.end)
         if k is None:
             continue

@@ -2,7 +2,7 @@
 
 "Recap", "What happened", "Ending explained" open a section that narrates the episode;
 "Key Moments", "Best moments", "Stray observations", "Biggest takeaways", "Highlights" open a
-list of moments; a numbered listicle ("1. Kazu's fever...", or "1." items each followed by a
+list of moments; a numbered listicle ("1. Rafi's fever...", or "1." items each followed by a
 paragraph) makes every item a moment with its own section. Shared by the spoiler judge (which
 hides those sections) and the key-moment finder (which reads the moments from them).
 """
@@ -50,7 +50,7 @@ class Heading:
 
 
 def strip_number(text: str) -> str:
-    """"1. Kazu's fever" -> "Kazu's fever": a listicle item's own words."""
+    """"1. Rafi's fever" -> "Rafi's fever": a listicle item's own words."""
     return _NUMBERED.sub("", text, count=1).strip()
 
 

@@ -2,7 +2,7 @@
 
 The character finder says who the characters are; this module turns that list into one
 precompiled matcher per article and answers: which characters does this text name *as
-characters* (not inside an actor credit like "Dennis Farrow (Walt)" or "Holt as Ada"), and
+characters* (not inside an actor credit like "Jo Marsh (Bram)" or "Lind as Ines"), and
 where? While the finder knows nobody, capitalised words stand in for names, so the content
 signal still works on an article whose characters are unknown.
 """

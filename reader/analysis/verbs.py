@@ -1,6 +1,6 @@
 """The plot verbs a recap narrates with: generic English word lists, inflected once at import.
 
-A recap tells what characters *do* ("she finds the ledger", "he confesses", "Walt voting no");
+A recap tells what characters *do* ("she finds the ledger", "he confesses", "Bram voting no");
 a review says how the show *is* ("she plays stillness", "he carries the episode"). These lists
 hold verbs of the first kind only, so a character or pronoun followed by one of them reads as
 narration. Verbs that mostly describe acting or the show itself (play, carry, deliver, make,
