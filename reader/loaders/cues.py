@@ -45,9 +45,8 @@ def is_alt_text_line(text: str) -> bool:
     text = text.strip()
     if len(text.split()) < 3 or len(text) > 300:
         return False
-    if not any(c.isalpha() for c in text) or text != text.lower():
-        return False
-    if any(c.isupper() for c in text):  # scripts without case pass text == text.lower()
+    # Lowercase letters and no capitals; a line in a script without case is never alt text.
+    if not any(c.islower() for c in text) or any(c.isupper() for c in text):
         return False
     # Keyword lines carry no sentences.
     return not _SENTENCE_END.search(text) and not re.search(r"[.!?;]\s", text)
@@ -161,17 +160,21 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = r"(?P<mon{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<mon{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+)?"
 _DATE = re.compile(
-    r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}))(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|" + _WEEKDAY + _MONTH.format(n=1) + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
-    r"|" + _WEEKDAY + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2)
-    + r",?\s+(?P<y2>\d{4})",
+    r"(?P<iso>(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d))"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b" + _WEEKDAY + _MONTH.format(n=1) + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})\b"
+    r"|\b" + _WEEKDAY + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2)
+    + r",?\s+(?P<y2>\d{4})\b",
     re.I,
 )
 _DATE_LABEL = re.compile(
-    r"^\s*(?:(?:first\s+|originally\s+)?published|posted|updated|last\s+updated|date|aired|airs)"
+    r"^\s*(?:(?:first\s+|originally\s+)?published|posted|updated|last\s+updated|date)"
     r"(?:\s+on)?\s*[:\-–—]?\s*",
     re.I,
 )

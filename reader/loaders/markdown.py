@@ -533,8 +533,8 @@ def _protect_reddit_spoilers(body: str) -> str:
         m = _FENCE.match(line)
         if fence is None and m:
             fence = m.group("fence")
-        elif fence is not None and m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
-            fence = None
+        elif fence is not None and m and m.group("fence").startswith(fence):
+            fence = None  # a closing fence: the same character, at least as long
         elif fence is None and ">!" in line:
             line = _REDDIT_AT_LINE_START.sub(lambda mm: mm.group(1) + "\\>!", line, count=1)
         out.append(line)

@@ -10,7 +10,7 @@ that a paragraph hard-wrapped at a fixed width (as in e-mail) is joined back int
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.article import Article, Block, BlockKind
@@ -63,7 +63,7 @@ class _Unit:
     from_atx: bool = False
     wrapped: bool = False
     clutter: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    content_col: int = 0  # where a list item's text starts, for hanging-indent continuations
 
     @property
     def text(self) -> str:
@@ -306,10 +306,11 @@ def _units_of(stanza: list[_Line], width: int | None) -> list[_Unit]:
             m = _BULLET.match(line.body)
             assert m is not None
             num = m.group("num")
-            unit = _Unit("list_item", [m.group("rest")], indent=line.indent,
-                         ordinal=int(num) if num else None, first_in_stanza=first)
-            unit.extra["content_col"] = line.indent + len(line.body) - len(m.group("rest"))
-            units.append(unit)
+            units.append(_Unit(
+                "list_item", [m.group("rest")], indent=line.indent,
+                ordinal=int(num) if num else None, first_in_stanza=first,
+                content_col=line.indent + len(line.body) - len(m.group("rest")),
+            ))
         elif kind == "quote":
             m = _QUOTE.match(line.body)
             assert m is not None
@@ -339,8 +340,7 @@ def _units_of(stanza: list[_Line], width: int | None) -> list[_Unit]:
 def _continues(current: _Unit, prev: _Line, line: _Line, width: int | None) -> bool:
     """Does ``line`` carry on the unit above it (a wrapped paragraph or list item)?"""
     if current.kind == "list_item":
-        col = int(current.extra.get("content_col", 0))  # type: ignore[call-overload]
-        if line.indent > current.indent and line.indent >= col - 1:
+        if line.indent > current.indent and line.indent >= current.content_col - 1:
             return True  # a hanging indent under the bullet's text
         return _wrapped(prev, line.body, width)
     if current.kind == "paragraph" and not current.from_atx:
@@ -389,27 +389,27 @@ def _classify(units: list[_Unit]) -> list[_Unit]:
         if bold is not None:
             # A bold line stays a paragraph (it is often the spoiler warning) unless it plainly
             # titles the list under it.
-            if (nxt.kind == "list_item" and looks_heading(bold)
+            if (nxt.kind == "list_item" and _looks_heading(bold)
                     and not _SPOILER_WORD.search(bold)):
                 unit.lines = [bold]
                 unit.kind = "heading"
                 unit.level = 2
             continue
         plain = _inline_text(unit.text)
-        if not looks_heading(plain):
+        if not _looks_heading(plain):
             continue
         if nxt.kind == "list_item" or (
             nxt.kind in ("paragraph", "quote")
             and len(nxt.text) >= 40
             and len(nxt.text) > len(plain)
-            and not looks_heading(_inline_text(nxt.text))
+            and not _looks_heading(_inline_text(nxt.text))
         ):
             unit.kind = "heading"
             unit.level = 2
     return live
 
 
-def looks_heading(text: str) -> bool:
+def _looks_heading(text: str) -> bool:
     """A short title-like line that is not a credit, a trailer or an ad label."""
     return (cues.looks_like_heading(text) and not cues.is_trailer_heading(text)
             and not cues.is_clutter_line(text))
