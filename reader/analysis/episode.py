@@ -37,13 +37,12 @@ def read_episode(article: Article) -> EpisodeInfo:
     early = [t for t in [article.description, *(b.text for b in article.blocks[:_EARLY_BLOCKS])] if t]
     early_refs = [(text, find_refs(text)) for text in early]
 
-    show = show_in_title(title, title_refs, avoid)
+    body = " ".join(b.text for b in article.blocks)
+    show = show_in_title(title, title_refs, avoid, body)
     if show is None:
         show = _vote(name for text, refs in early_refs for name in shows_in_text(text, refs, avoid))
     if show is None:
         show = show_from_subreddit(article.site, title, article.description) or _community(article)
-    if show is not None:
-        show = _article_form(show, article)
 
     finale = _is_finale(title_refs) or (not _has_number(title_refs) and _is_finale(
         [r for text, refs in early_refs[:1] for r in refs]))  # the description, when it says so
@@ -70,17 +69,6 @@ def _vote(names: Iterable[str]) -> str | None:
         return None
     best = max(counts.values())
     return next(first[k] for k in first if counts[k] == best)
-
-
-def _article_form(show: str, article: Article) -> str:
-    """Drop a leading "The" from an unquoted headline name when the article never uses it with
-    the name ("Recap: The Las Hermanas Arriaga finale" is about "Las Hermanas Arriaga")."""
-    title = article.title or ""
-    if not show.startswith("The ") or any(q + show in title for q in "‘“'\"«„"):
-        return show
-    body = " ".join(b.text for b in article.blocks).casefold()
-    bare = show[4:]
-    return bare if show.casefold() not in body and bare.casefold() in body else show
 
 
 def _community(article: Article) -> str | None:
@@ -144,7 +132,10 @@ def _season_for(episode: int, title_refs: Sequence[EpisodeRef], early_refs: Sequ
                 return 1
     if show:
         key = fold_show(show)
+        needle = show.casefold()
         for block in article.blocks:
+            if needle not in block.text.casefold():
+                continue
             for r in find_refs(block.text):
                 if r.kind != "season" or r.season is None:
                     continue

@@ -33,6 +33,7 @@ _WEAK_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*(?::|\||·|•|\s[–—-]\s|[–—]|\(|\)|\[|\]|,|;|\?|!)\s*")
+_YEAR = re.compile(r"\s?\((?:19|20)\d\d\)")
 _TAG = re.compile(r"^\s*[\[(][^\])]{1,30}[\])]\s*")  # "[Spoilers]" / "(Recap)" tags on forums
 _SUBREDDIT = re.compile(r"(?<![\w/])/?r/(?P<name>[A-Za-z0-9][A-Za-z0-9_]{1,20})\b")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -85,7 +86,7 @@ def _clean(name: str | None, avoid: Sequence[str]) -> str | None:
     name = " ".join(words).strip(" :;,.–—-")
     if not name or len(words) > 8 or len(name) > 70:
         return None
-    if not any(c.isupper() or c.isdigit() for c in name):
+    if not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
         return None
     folded = fold_show(name)
     if folded in _GENERIC or all(w.casefold() in _LEADERS | _CONNECTORS for w in words):
@@ -151,15 +152,27 @@ def _capitalised_run(text: str, forward: bool) -> str | None:
     return " ".join(run) or None
 
 
-def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = ()) -> str | None:
-    """The show a headline is about, read from beside its episode reference or recap word."""
+def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = (), body: str = "") -> str | None:
+    """The show a headline is about, read from beside its episode reference or recap word.
+
+    ``body`` (the article's text) settles an unquoted name's extent: "Everything That Happened In
+    Harbor Lights Season 2" is about the "Harbor Lights" the body talks about.
+    """
     tag = _TAG.match(title)
     offset = tag.end() if tag else 0
-    text = title[offset:]
+    # A year in parentheses belongs to the name's disambiguation, not to the headline's structure.
+    text = _YEAR.sub(lambda m: " " * len(m.group()), title[offset:])
     refs = [EpisodeRef(r.start - offset, r.end - offset, r.kind, r.season, r.episode, r.qualifier)
             for r in refs if r.start >= offset]
     markers = sorted([(r.start, r.end) for r in refs] + [m.span() for m in _WEAK_MARKER.finditer(text)])
-    spans = [s for s in quoted_spans(text) if not _is_episode_title(s, refs, text)]
+    all_spans = quoted_spans(text)
+    spans = [s for s in all_spans if not _is_episode_title(s, refs, text)]
+    # Segments are read with every marker turned into a separator, so "Episode 5 recap" holds no
+    # name between its two markers.
+    masked = list(text)
+    for m_start, m_end in markers:
+        masked[m_start:m_end] = "|" + " " * (m_end - m_start - 1)
+    plain = "".join(masked)
     # 1. A quoted name straight before a marker: "‘Harbor Lights’ Season 2", "The ‘X’ finale".
     for start, end, inner in spans:
         if any(re.fullmatch(r"[\s’']*s?[\s:,–—-]*", text[end:m_start]) for m_start, _ in markers if m_start >= end):
@@ -167,27 +180,60 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
                 return name
     if not markers:
         return _clean(spans[0][2], avoid) if spans else None
-    first, first_end = markers[0]
-    # 2. Unquoted words before the first marker, in the same segment: "Meridian Station 3x05".
-    segment, seg_start = _segment_before(text, first)
-    if segment.strip() and not any(s < first and e > seg_start for s, e, _ in quoted_spans(text)):
-        if name := _clean(segment, avoid):
-            return name
-    # 3. "Episode 4 of Moonrise Bakery", "Recap of ‘X’".
-    for m_start, m_end in markers:
+    for m_start, _m_end in markers:
+        if any(s < m_start < e for s, e, _ in all_spans):
+            continue  # a marker inside quotes ("‘Episode 5’") is part of a title
+        # 2. Unquoted words before the marker, in its segment: "Meridian Station 3x05".
+        segment, seg_start = _segment_before(plain, m_start)
+        if not segment.strip() and seg_start > 0:
+            # 3. The segment before, when the marker opens its own: "Moonrise Bakery: Episode 4".
+            previous = plain[:seg_start].rstrip(" :|·•–—-(,;")
+            segment, seg_start = _segment_before(plain, len(previous))
+        if segment.strip() and not any(s < m_start and e > seg_start for s, e, _ in all_spans):
+            if name := _clean(_name_part(segment, body), avoid):
+                return name
+    # 4. "Episode 4 of Moonrise Bakery", "Recap of ‘X’".
+    for _m_start, m_end in markers:
         if name := _clean(_run_after_of(text, m_end), avoid):
-            return name
-    # 4. The segment before when the marker opens its own: "Moonrise Bakery: Episode 4 Recap".
-    if not segment.strip() and seg_start > 0:
-        previous = text[:seg_start].rstrip(" :|·•–—-(,;")
-        prev_segment, _ = _segment_before(previous, len(previous))
-        if name := _clean(prev_segment, avoid):
             return name
     # 5. Any other quoted name in the headline.
     for _start, _end, inner in spans:
         if name := _clean(inner, avoid):
             return name
+    # 6. A capitalised name after the last marker that the body uses in the same form:
+    #    "Episode 5 recap: Harbor Lights".
+    tail = _SEPARATOR.split(text[markers[-1][1]:])
+    for part in tail:
+        words = part.split()
+        if body and 0 < len(words) <= 5 and all(w[0].isupper() or w in _CONNECTORS for w in words):
+            if re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", body):
+                return _clean(part, avoid)
     return None
+
+
+def _name_part(segment: str, body: str) -> str:
+    """The part of a headline segment that is the name: the trailing capitalised run when the
+    segment has ordinary lower-case words ("everything that happened in Harbor Lights"), then
+    the longest tail of it that the body also uses, in the body's capitals when the headline
+    has none ("HARBOR LIGHTS", "harbor lights")."""
+    words = segment.split()
+    if any(w.islower() and w not in _CONNECTORS for w in words) and any(w[:1].isupper() for w in words):
+        words = (_capitalised_run(segment, forward=False) or "").split()
+    candidate = " ".join(words)
+    if not body or not words:
+        return candidate
+    low = body.lower()
+    for i in range(len(words)):
+        if i and len(words) - i < 2:
+            break
+        tail = " ".join(words[i:])
+        m = re.search(rf"(?<!\w){re.escape(tail.lower())}(?!\w)", low)
+        if m:
+            if (tail.isupper() or tail.islower()) and len(low) == len(body):
+                form = body[m.start():m.end()]
+                return form if any(c.isupper() for c in form) else tail
+            return tail
+    return candidate
 
 
 def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = ()) -> list[str]:

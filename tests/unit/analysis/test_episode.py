@@ -55,6 +55,29 @@ def test_headline_phrasings(title: str, expected: tuple) -> None:
     assert (info.show, info.season, info.episode) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("TV recap — Copper Bell, S2E5: a quiet one", ("Copper Bell", 2, 5)),
+        ("Everything that happened in Copper Bell season 2 episode 5", ("Copper Bell", 2, 5)),
+        ("Everything That Happened In Copper Bell Season 2 Episode 5", ("Copper Bell", 2, 5)),
+        ("Nora’s secret: Copper Bell S2E5 recap", ("Copper Bell", 2, 5)),
+        ("Copper Bell - S2E5 - Low Tide", ("Copper Bell", 2, 5)),
+        ("my thoughts on Copper Bell S2E5", ("Copper Bell", 2, 5)),
+        ("Episode 5 recap: Copper Bell", ("Copper Bell", None, 5)),
+        ("Copper Bell (2023) S2E5 recap", ("Copper Bell", 2, 5)),
+        ("COPPER BELL S2E5 RECAP", ("Copper Bell", 2, 5)),
+        ("copper bell s2e5 recap", ("Copper Bell", 2, 5)),
+        ("S2E5 recap: Nora confesses", (None, 2, 5)),
+        ("Weekly Notes #9: The Salt Road finale", ("Salt Road", None, None)),  # the body never says "The"
+    ],
+)
+def test_unquoted_names_are_checked_against_the_body(title: str, expected: tuple) -> None:
+    body = "Copper Bell has been the best thing on television. Nora is great. Salt Road too."
+    info = read_episode(article(title, body, site="Weekly Notes"))
+    assert (info.show, info.season, info.episode) == expected
+
+
 def test_a_quoted_episode_title_after_the_code_is_not_the_show() -> None:
     info = read_episode(article("S2E5 “Low Tide” – my long write-up (spoilers tagged)", "I loved it."))
     assert info.show is None
