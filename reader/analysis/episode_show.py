@@ -49,7 +49,9 @@ _LEADERS = frozenset(
     "its my new next now on our recap recapping review reviewing so spoilers spoiler that these this "
     "those tonight tv we week weekly what when where who why with watch watching warning your "
     "full major minor big latest episode season series premiere finale thoughts discussion "
-    "recaps reviews breaking exclusive".split()
+    "recaps reviews breaking exclusive monday tuesday wednesday thursday friday saturday sunday "
+    "monday's tuesday's wednesday's thursday's friday's saturday's sunday's tonight's last "
+    "january february march april may june july august september october november december".split()
 )
 # Whole names that are generic words rather than a show.
 _GENERIC = frozenset(
@@ -249,9 +251,11 @@ def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = 
                 candidate = inner
         if candidate is None:
             candidate = _run_after_of(text, ref.end)
-        if candidate is None and ref.kind in ("code", "season", "episode"):
+        if candidate is None:
+            # "spoilers for Harbor Lights Season 2", "the Kestrel Yard season finale"; not
+            # "Nora Vance, season 2's breakout" (punctuation between) nor "Tuesday's finale".
             before = text[max(0, ref.start - 90):ref.start]
-            if before.endswith((" ", "’s ", "'s ")):
+            if re.search(r"[^\W_][’']?s?’? $", before):
                 candidate = _capitalised_run(_POSSESSIVE.sub("", before.rstrip()), forward=False)
         if name := _clean(candidate, avoid):
             found.append(name)

@@ -230,3 +230,22 @@ def test_dev_corpus(shared_dir: Path) -> None:
     # A saved Reddit thread whose page names its subreddit only in the page chrome: the loader
     # does not pass the subreddit on yet, so that one show is unknown.
     assert len(wrong) <= 1, wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "shows"),
+    [
+        ("Our recap of the Copper Bell season finale, with tags.", ["Copper Bell"]),
+        ("Ida Brenner and Tom Reyes in Copper Bell Season 2. Photo: Studio", ["Copper Bell"]),
+        ("Last week’s Copper Bell episode 4 was slow.", ["Copper Bell"]),
+        ("Warning: major spoilers for Copper Bell Season 2, Episode 5.", ["Copper Bell"]),
+        ("If you haven’t watched episode 82 of Las Hermanas Ocampo yet, skip down.", ["Las Hermanas Ocampo"]),
+        ("Nora Vance, season 2’s breakout, is back.", []),
+        ("Sunday’s season finale was great.", []),
+        ("Episode 8 of the network’s drama streams weekly.", []),
+    ],
+)
+def test_show_names_beside_references_in_running_text(text: str, shows: list[str]) -> None:
+    from reader.analysis.episode_show import shows_in_text
+
+    assert shows_in_text(text, find_refs(text)) == shows
