@@ -183,8 +183,13 @@ _TIME_TAIL = re.compile(
     r"(?:[A-Z]{2,4}|UTC|GMT)?(?:[+-]\d{1,2}(?::?\d{2})?)?\s*$",
     re.I,
 )
-_BY = re.compile(r"^\s*(?:by|written\s+by|words\s+by|posted\s+by|author\s*:|words\s*:)\s*(?P<rest>.+)$",
-                 re.I)
+_BY = re.compile(
+    r"^\s*(?P<label>by|written\s+by|words\s+by|posted\s+by|submitted\s+by|author\s*:|words\s*:)"
+    r"\s*(?P<rest>.+)$",
+    re.I,
+)
+# A forum or Reddit user name, taken only after an explicit label ("Posted by", "Author:").
+_HANDLE = re.compile(r"^(?:u/|@)?[\w.\-]{2,40}$")
 _BYLINE_PARTS = re.compile(r"\s+[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 _ROLE = re.compile(
     r",\s*(?:senior\s+|staff\s+|contributing\s+|tv\s+|television\s+|chief\s+|deputy\s+)*"
@@ -256,7 +261,8 @@ def byline_line(text: str) -> tuple[str, str | None] | None:
         published = published or _match_to_iso(dm)
         names = names[: dm.start()].strip().rstrip(",;").strip()
         names = re.sub(r"\s*,?\s*(?:on|published|updated|posted)$", "", names, flags=re.I)
-    if not _looks_like_names(names):
+    labelled = m.group("label").lower() != "by"
+    if not (_looks_like_names(names) or (labelled and _HANDLE.match(names))):
         return None
     return names, published
 

@@ -109,7 +109,10 @@ def test_date_line_is_the_whole_line() -> None:
         ("By Ana Ruiz, Staff Writer", ("Ana Ruiz", None)),
         ("Words by Inés de la Fuente", ("Inés de la Fuente", None)),
         ("By 山田太郎", ("山田太郎", None)),
+        ("Posted by saltmarsh_ines", ("saltmarsh_ines", None)),
+        ("Submitted by u/night-owl_77 · 3 hr. ago", ("u/night-owl_77", None)),
         ("By the time we got there", None),
+        ("By lowercase", None),
         ("By Ana Ruiz. She wrote it.", None),
     ],
 )
