@@ -105,10 +105,9 @@ def _numbers(refs: Sequence[EpisodeRef], title: bool) -> tuple[int | None, int |
         episode = episodes[0] if title else Counter(episodes).most_common(1)[0][0]
     elif title:
         episode = next((r.episode for r in refs if r.kind in ("premiere", "pilot", "ordinal")), None)
-        premiere = next((r for r in refs if r.kind in ("premiere", "pilot")), None)
-        if premiere is not None and season is None and (premiere.qualifier == "series" or premiere.kind == "pilot"):
-            season = 1
-    elif any(r.kind == "premiere" for r in refs):
+    elif any(r.kind == "premiere" and r.qualifier in ("series", "season", "show") for r in refs):
+        # In running text only a named premiere ("covers the series premiere") is this episode;
+        # a bare "since the premiere" points back at an earlier one.
         episode = 1
     return season, episode
 
@@ -116,17 +115,15 @@ def _numbers(refs: Sequence[EpisodeRef], title: bool) -> tuple[int | None, int |
 def _season_for(episode: int, title_refs: Sequence[EpisodeRef], early_refs: Sequence[tuple[str, list[EpisodeRef]]],
                 show: str | None, article: Article) -> int | None:
     """The season of a known episode, when the text states it: a code with the same episode
-    ("Season 2, Episode 5" in the warning line), "series premiere" / "first season" for a
-    premiere, or the show's name followed by a season ("Harbor Lights Season 2 streams ...")."""
+    ("Season 2, Episode 5" in the warning line), "the first season" for a premiere, or the show's name followed by a season ("Harbor Lights Season 2 streams ...")."""
     for _text, refs in early_refs:
         for r in refs:
             if r.kind == "code" and r.episode == episode:
                 return r.season
     is_premiere = any(r.kind in ("premiere", "pilot") for r in title_refs)
     if is_premiere and episode == 1:
-        for _text, refs in early_refs:
-            if any(r.kind == "premiere" and r.qualifier == "series" for r in refs):
-                return 1
+        # A premiere is season 1 only when the article says so ("the first season's eight
+        # episodes"); "series premiere" alone is also said of shows without seasons.
         for block in article.blocks:
             if any(r.kind == "season" and r.season == 1 for r in find_refs(block.text)):
                 return 1

@@ -44,9 +44,9 @@ def article(title: str, *paragraphs: str, site: str | None = None, description: 
         ("‘The Miller’s Wife’ episode one recap: flour and debts", ("The Miller’s Wife", None, 1)),
         ("‘Chorus #2’ episode one recap", ("Chorus #2", None, 1)),
         ("‘Copper Bell’ premiere review: slow and sure", ("Copper Bell", None, 1)),
-        ("‘Copper Bell’ series premiere recap", ("Copper Bell", 1, 1)),
+        ("‘Copper Bell’ series premiere recap", ("Copper Bell", None, 1)),  # no season stated
         ("‘Copper Bell’ season 3 premiere recap", ("Copper Bell", 3, 1)),
-        ("Copper Bell pilot recap: the town, the bell", ("Copper Bell", 1, 1)),
+        ("Copper Bell pilot recap: the town, the bell", ("Copper Bell", None, 1)),
         ("Copper Bell, the third season: episode 6 recap", ("Copper Bell", 3, 6)),
     ],
 )
@@ -143,6 +143,14 @@ def test_season_beside_the_show_in_the_body() -> None:
     future = read_episode(article("Copper Bell episode 4 recap", "Copper Bell Season 3 has been confirmed for 2026.",
                                   "The network confirmed a second season of Copper Bell."))
     assert future.season is None
+
+
+def test_premiere_in_running_text_only_when_named() -> None:
+    named = read_episode(article("‘Copper Bell’ review: a saga that trusts its silences",
+                                 "This review covers the series premiere and is spoiler-free."))
+    assert (named.season, named.episode) == (None, 1)
+    back = read_episode(article("‘Copper Bell’ recap: the flood", "Nothing this good has happened since the premiere."))
+    assert back.episode is None
 
 
 def test_season_of_a_premiere_from_the_first_season() -> None:
