@@ -30,6 +30,7 @@ _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 _WHOLE_BOLD = re.compile(r"^(?:\*\*(?P<a>[^*].*?)\*\*|__(?P<b>[^_].*?)__)[:.]?$")
 _TITLE_PREFIX = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _SPOILER_WORD = re.compile(r"spoil", re.I)
+_SENTENCE_END = re.compile(r"[.!?…:][\"'’”)\]]*$")
 
 # A title longer than this is the article's first paragraph, not a headline.
 _MAX_TITLE = 200
@@ -252,6 +253,7 @@ def _wrap_width(stanzas: list[list[_Line]]) -> int | None:
     a next line yet stay short, or run far past any width, mean the lines are the author's own.
     """
     lengths: list[int] = []
+    mid_sentence = 0
     long_runs = 0
     for stanza in stanzas:
         for line, nxt in zip(stanza, stanza[1:]):
@@ -262,12 +264,18 @@ def _wrap_width(stanzas: list[list[_Line]]) -> int | None:
                 long_runs += 1
             elif n >= 25:
                 lengths.append(n)
+                mid_sentence += not _SENTENCE_END.search(line.body)
     if len(lengths) < 2:
         return None
     width = max(lengths)
     near = [n for n in lengths if n >= width - 20]
-    if width < 30 or len(near) < 3 or len(near) < 0.6 * len(lengths) or long_runs > len(near):
+    if width < 30 or len(near) < 0.6 * len(lengths) or long_runs > len(near):
         return None
+    if len(near) < 3:
+        # Two lines are evidence only in one short wrapped paragraph: both near a usual
+        # terminal width, at least one stopping mid-sentence.
+        if not (len(lengths) == 2 and 60 <= width <= 100 and mid_sentence):
+            return None
     return width
 
 

@@ -374,3 +374,30 @@ def test_any_text_gives_consistent_blocks(text: str) -> None:
         assert "  " not in block.text and "\n" not in block.text
         for span in [*block.runs, *block.spoiler_markup]:
             assert 0 <= span.start < span.end <= len(block.text)
+
+
+def test_a_single_short_wrapped_paragraph_is_joined() -> None:
+    article = _from(
+        "Title\n\n"
+        "Quick note: the second half of the season moves to Thursdays, and the\n"
+        "network has quietly cut the episode count from ten to eight, which is\n"
+        "a shame.\n"
+    )
+    assert len(article.blocks) == 1
+    assert article.blocks[0].text.endswith("from ten to eight, which is a shame.")
+
+
+def test_two_unwrapped_sentences_on_consecutive_lines_stay_apart() -> None:
+    article = _from(
+        "Title\n\n"
+        "The finale airs next week, and the network has confirmed it runs long.\n"
+        "The cast will appear on a live aftershow straight after the broadcast.\n"
+        "Bring tissues.\n"
+    )
+    assert len(article.blocks) == 3
+
+
+def test_a_line_opening_with_a_reddit_spoiler_is_not_a_quote() -> None:
+    (block,) = _from("Title\n\n>!She was the caller all along.!<\n").blocks
+    assert block.kind == "paragraph" and block.is_marked_spoiler
+    assert block.text == "She was the caller all along."
