@@ -24,6 +24,9 @@ __all__ = ["read_episode"]
 _EARLY_BLOCKS = 10
 _NUMBERED = ("code", "episode")
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
+_POINTS_BACK = re.compile(r"\b(?:through|thru|since|until|till|before|after|in|from|to|last|previous|"
+                          r"earlier|like|of\s+the\s+(?:last|previous))\s+(?:the\s+)?$")
+_POINTS_AHEAD = re.compile(r"\s*(?:is\s+out|arrives|airs|comes|drops|premieres|will|is\s+next|next)\b")
 # A season stated beside the show's name but about the future ("Season 3 has been renewed").
 _FUTURE = re.compile(r"^\W*(?:has\s+been|was|is|will|gets?|got)\s+(?:officially\s+)?"
                      r"(?:renewed|confirmed|announced|ordered|coming|greenlit|be)\b", re.IGNORECASE)
@@ -44,17 +47,27 @@ def read_episode(article: Article) -> EpisodeInfo:
     if show is None:
         show = show_from_subreddit(article.site, title, article.description) or _community(article)
 
-    finale = _is_finale(title_refs) or (not _has_number(title_refs) and _is_finale(
-        [r for text, refs in early_refs[:1] for r in refs]))  # the description, when it says so
+    description_refs = find_refs(article.description) if article.description else []
+    finale = _is_finale(title_refs) or (not _has_number(title_refs) and _is_finale(description_refs))
     season, episode = _numbers(title_refs, title=True)
     if episode is None and not finale:
-        season_e, episode = _numbers([r for _t, refs in early_refs for r in refs], title=False)
+        this_episode = [r for text, refs in early_refs for r in refs if _about_this_episode(text, r)]
+        season_e, episode = _numbers(this_episode, title=False)
         season = season if season is not None else season_e
     if season is None and episode is not None:
         season = _season_for(episode, title_refs, early_refs, show, article)
     if episode is None and finale:
         episode = _finale_number(article, show, season)
     return EpisodeInfo(show, season, episode, finale)
+
+
+def _about_this_episode(text: str, ref: EpisodeRef) -> bool:
+    """False for a reference that points elsewhere: back ("caught up through 2x04", "since
+    episode 2") or ahead ("Episode 6 airs next Friday"). Guessing an earlier episode would lift
+    the shield for a reader who has not seen this one."""
+    before = text[max(0, ref.start - 24):ref.start].casefold()
+    after = text[ref.end:ref.end + 30].casefold()
+    return not (_POINTS_BACK.search(before) or _POINTS_AHEAD.match(after))
 
 
 def _vote(names: Iterable[str]) -> str | None:

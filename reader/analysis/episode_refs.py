@@ -60,8 +60,10 @@ _NO_LEFT = {"s": "#", "d": ".#/"}  # besides word characters, what may not prece
 # Patterns that start at an anchor.
 _AT = re.compile(
     rf"""
-    S(?P<sxe_s>\d{{1,2}})\s?[.\-]?\s?E(?:p\.?\s?)?(?P<sxe_e>\d{{1,4}})(?!\w)
-  | (?P<nx_s>\d{{1,2}})x(?P<nx_e>\d{{1,3}})(?![\w.])
+    S(?P<sxe_s>\d{{1,2}})\s?[.\-]?\s?E(?:p\.?\s?)?(?P<sxe_e>\d{{1,4}})
+        (?:(?:[-–]E?|\s?(?:[-–&+]|and)\s?E)(?P<sxe_e2>\d{{1,4}}))?(?!\w)
+  | (?P<nx_s>\d{{1,2}})x(?P<nx_e>\d{{1,3}})(?:(?:[-–](?:\d{{1,2}}x)?|\s?[-–&+]\s?\d{{1,2}}x)(?P<nx_e2>\d{{1,3}}))?(?![\w.])
+  | episodes\s+(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?P<eps_b>{_NUM})\b
   | {_SEASON_WORD}\s+(?P<se_s>{_NUM})\s*[,:;/–—-]?\s*(?:and\s+)?{_EPISODE_WORD}\s*(?P<se_e>{_NUM})\b
   | episode\s+(?P<cnt_kind>season|series|run|drama|show|saga|story|arc)\b
   | {_EPISODE_WORD}\s*(?:no\.?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
@@ -190,10 +192,13 @@ def _hyphen_count_before(text: str, start: int) -> tuple[int, int] | None:
 def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
     g = m.groupdict()
     start, end = m.span()
+    # A double episode counts as its later half: the reader must have seen both.
     if g["sxe_s"] is not None:
-        return EpisodeRef(start, end, "code", int(g["sxe_s"]), int(g["sxe_e"]))
+        return EpisodeRef(start, end, "code", int(g["sxe_s"]), max(int(g["sxe_e"]), int(g["sxe_e2"] or 0)))
     if g["nx_s"] is not None:
-        return EpisodeRef(start, end, "code", int(g["nx_s"]), int(g["nx_e"]))
+        return EpisodeRef(start, end, "code", int(g["nx_s"]), max(int(g["nx_e"]), int(g["nx_e2"] or 0)))
+    if g["eps_a"] is not None:
+        return EpisodeRef(start, end, "episode", episode=max(number_value(g["eps_a"]) or 0, number_value(g["eps_b"]) or 0))
     if g["se_s"] is not None:
         return EpisodeRef(start, end, "code", number_value(g["se_s"]), number_value(g["se_e"]))
     if g["cnt_kind"] is not None:

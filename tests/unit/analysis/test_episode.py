@@ -257,3 +257,30 @@ def test_show_names_beside_references_in_running_text(text: str, shows: list[str
     from reader.analysis.episode_show import shows_in_text
 
     assert shows_in_text(text, find_refs(text)) == shows
+
+
+def test_body_references_to_other_episodes_are_not_this_one() -> None:
+    info = read_episode(article("Copper Bell: my long write-up",
+                                "If you are not caught up through 2x04, turn back now.",
+                                "Nothing this tense has happened since episode 2.",
+                                "Episode 6 airs next Friday."))
+    assert (info.season, info.episode) == (None, None)
+    info = read_episode(article("Copper Bell: my long write-up", "Spoilers for 2x05 below, obviously.",
+                                "If you are not caught up through 2x04, turn back now."))
+    assert (info.season, info.episode) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Copper Bell S02E01-E02 recap", (2, 2)),
+        ("Copper Bell S2E1 & E2 recap", (2, 2)),
+        ("Copper Bell 1x01-02 thoughts", (1, 2)),
+        ("Copper Bell episodes 1 and 2 recap", (None, 2)),
+        ("Copper Bell S2E5 – 6 things we loved", (2, 5)),
+        ("Copper Bell 3x05 - 10 best moments", (3, 5)),
+    ],
+)
+def test_a_double_episode_counts_as_its_later_half(title: str, expected: tuple) -> None:
+    info = read_episode(article(title, "Fine."))
+    assert (info.season, info.episode) == expected
