@@ -68,8 +68,9 @@ class ImageRef:
 class Block:
     """One unit of reading: a heading, paragraph, list item, quote, caption or image.
 
-    ``level`` is the heading level (1-6) or list nesting depth; ``ordinal`` the item number of an
-    ordered list item. An image block's ``text`` is its caption (or empty); alt text lives on the
+    ``level`` is the heading level (1-6) or a list item's nesting depth (1 for a top-level item,
+    2 for an item nested once); other blocks have 0. ``ordinal`` is the item number of an ordered
+    list item or of a numbered heading ("1. ..."), with the number removed from ``text``. An image block's ``text`` is its caption (or empty); alt text lives on the
     ``ImageRef``, never in the body.
     """
 

@@ -20,7 +20,7 @@ from lxml import etree
 from reader.article import Block, ImageRef, InlineRun, MarkedSpoiler
 from reader.extraction.patterns import SPOILER_SUMMARY
 from reader.extraction.spoiler_markup import spoiler_form
-from reader.loaders.spoiler_text import extract_text_spoilers
+from reader.loaders.inline import Draft, render
 
 ImageResolver = Callable[[str], ImageRef]
 
@@ -135,14 +135,16 @@ class _Builder:
 
 
 def _with_text_spoilers(block: Block) -> Block:
-    """Apply the inline text forms (``>!x!<``, ``||x||``, ``[spoiler]``) to a finished block."""
-    result = extract_text_spoilers(block.text)
-    if result is None:
+    """Apply the inline text forms (``>!x!<``, ``||x||``, ``[spoiler]``) to a finished block,
+    with the same linear finder the text and Markdown loaders use."""
+    if ">!" not in block.text and "||" not in block.text and "[" not in block.text:
         return block
-    text, spans, shift = result
-    block.text = text
-    block.runs = [r for r in (InlineRun(shift(r.start), shift(r.end), r.style, r.href) for r in block.runs) if r.end > r.start]
-    block.spoiler_markup = [MarkedSpoiler(m.form, shift(m.start), shift(m.end)) for m in block.spoiler_markup] + spans
+    draft = Draft(block.text)
+    for run in block.runs:
+        draft.add(run.start, run.end, run.style, run.href)
+    for mark in block.spoiler_markup:
+        draft.add(mark.start, mark.end, "spoiler", mark.form)
+    block.text, block.runs, block.spoiler_markup = render(draft)
     return block
 
 
