@@ -45,7 +45,9 @@ _REVIEW_WORDS = frozenset(
 _NOT_NAMES = frozenset(
     """i i’m i'm i’ve i'd i’d tv our my we the a an and of in on at to for this that these those
     what why how who when where here there it its is are was be recap review episode season series
-    premiere finale spoilers spoiler part chapter ranked top best worst""".split()
+    premiere finale spoilers spoiler part chapter ranked top best worst netflix hbo hulu disney
+    amazon prime apple peacock paramount showtime starz bbc itv amc fx cbs nbc abc fox max tving
+    wavve viki kbs mbc sbs jtbc tvn crunchyroll youtube television""".split()
 )
 _SEPARATORS = re.compile(r"\s*(?::|\||\s[–—-]\s|[–—]|\(|\)|\[|\])\s*")
 
@@ -56,9 +58,9 @@ def judge_title(article: Article, episode: EpisodeInfo, characters: Sequence[Cha
     return _spoils(article, episode, characters, verdicts), safe_title_for(article, episode, verdicts)
 
 
-def _remainder(article: Article, episode: EpisodeInfo) -> str:
+def _remainder(article: Article, episode: EpisodeInfo, characters: Sequence[Character]) -> str:
     """The headline without what is public anyway: the show, the episode reference, the quoted
-    episode title after it and the site."""
+    episode title after it, the site, the byline and the cast (an actor's name is no plot)."""
     title = article.title or ""
     cut: list[tuple[int, int]] = []
     refs = find_refs(title)
@@ -68,7 +70,7 @@ def _remainder(article: Article, episode: EpisodeInfo) -> str:
         after_ref = any(r.end <= start and re.fullmatch(r"[\s:,–—-]*", title[r.end:start]) for r in refs)
         if after_ref or (episode.show and same_show(inner, episode.show)):
             cut.append((start, end))
-    for name in (episode.show, article.site):
+    for name in (episode.show, article.site, article.byline, *(c.actor for c in characters)):
         if name:
             for m in re.finditer(re.escape(name), title, re.IGNORECASE):
                 cut.append(m.span())
@@ -97,7 +99,7 @@ def _contains(text: str, forms: set[str]) -> bool:
 
 def _spoils(article: Article, episode: EpisodeInfo, characters: Sequence[Character],
             verdicts: Sequence[BlockVerdict]) -> bool:
-    rest = _remainder(article, episode)
+    rest = _remainder(article, episode, characters)
     folded = fold_show(rest)
     every, hidden = _name_forms(characters)
     if _contains(fold_show(article.title or ""), hidden):
