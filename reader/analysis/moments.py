@@ -1,10 +1,155 @@
-"""The episode's key moments, each tied to the block it comes from."""
+"""The episode's key moments, each tied to the block it comes from (for "jump to").
+
+Most recaps list them: under "Key Moments", "Best moments", "Stray observations", "Biggest
+takeaways", "Highlights", or as the numbered items of a "Top 5" listicle. Those items are the
+moments, in the article's words. An article with no such list (a forum thread, a plain recap)
+gets 3-5 sentences that carry its turning points: the ones where characters act, reveal and
+leave. A moment is a spoiler when its words lie in hidden text, so the sidebar never shows in
+the clear what the article view blurs.
+"""
 
 from __future__ import annotations
 
-from reader.article import Article, BlockVerdict, KeyMoment
+import re
+
+from reader.analysis.narration import read_narration
+from reader.analysis.sections import Role, find_headings, strip_number
+from reader.analysis.spoiler_names import NameIndex, build_index
+from reader.analysis.verbs import EVENT_FORMS, STRONG_FORMS
+from reader.article import Article, Block, BlockVerdict, EpisodeInfo, KeyMoment
+
+MAX_INFERRED = 5
+MIN_INFERRED = 3
+
+# Sentence ends, but not after "Dr." / "Mr." / initials / "a.m.".
+_SENTENCE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\ba\.m)(?<!\bp\.m)(?<!\bvs)"
+    r"[.!?…]+[”’\"')\]]*\s+(?=[“\"'‘(\[]?[^\W\d_])"
+)
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_OPINION = re.compile(
+    r"\b(?:I|I’m|I'm|I’d|I've|I’ve|my|me|we’ve|best|performance|acting|actor|actress|plays|played"
+    r"|deserves|highlight|writers?|writing|direction|director|score|television|show’s|episode’s)\b",
+    re.I,
+)
 
 
 def find_key_moments(article: Article, verdicts: list[BlockVerdict]) -> list[KeyMoment]:
-    """Key moments of the article (placeholder: none yet)."""
-    return []
+    """The article's own list of moments, or else the sentences that carry its turning points."""
+    moments = _listed_moments(article.blocks)
+    if not moments:
+        moments = _inferred_moments(article)
+    for moment in moments:
+        moment.spoiler = _in_hidden_text(moment, article.blocks, verdicts)
+    return moments
+
+
+def _listed_moments(blocks: list[Block]) -> list[KeyMoment]:
+    """Items under a moments heading, and the items of a numbered listicle."""
+    found: list[KeyMoment] = []
+    for heading in find_headings(blocks):
+        if heading.role is Role.ITEM:
+            text = strip_number(blocks[heading.block].text)
+            if text:
+                found.append(KeyMoment(text, heading.block))
+        elif heading.role is Role.MOMENTS:
+            found.extend(_items_under(blocks, heading.block))
+    seen: set[int] = set()
+    unique = []
+    for moment in sorted(found, key=lambda m: m.block or 0):
+        if moment.block not in seen:
+            seen.add(moment.block)  # type: ignore[arg-type]
+            unique.append(moment)
+    return unique
+
+
+def _items_under(blocks: list[Block], head: int) -> list[KeyMoment]:
+    """The list right under a heading; with no list, its paragraphs up to the next heading."""
+    items: list[KeyMoment] = []
+    top_level: int | None = None
+    for block in blocks[head + 1:]:
+        if block.kind == "list_item":
+            top_level = block.level if top_level is None else top_level
+            if block.level <= top_level and block.text.strip():
+                items.append(KeyMoment(strip_number(block.text), block.id))
+            continue
+        if items or block.kind == "heading" or len(items) >= 10:
+            break
+        if block.kind in ("paragraph", "quote") and block.text.strip():
+            if _is_heading_like(block):
+                break
+            items.append(KeyMoment(block.text, block.id))
+            if len(items) >= 10:
+                break
+    return items
+
+
+def _is_heading_like(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text) <= 60 and not re.search(r"[.!?]$", text)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        spans.append((start, m.start() + len(m.group(0).rstrip())))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _inferred_moments(article: Article) -> list[KeyMoment]:
+    """3-5 sentences where the plot turns, one per block, in article order."""
+    index = build_index(article, [], EpisodeInfo())
+    candidates: list[tuple[float, int, str]] = []
+    for block in article.blocks:
+        if block.kind not in ("paragraph", "list_item", "quote") or not block.text.strip():
+            continue
+        narration = read_narration(block.text, index)
+        marked = bool(block.spoiler_markup)
+        if not (narration.narrates() or marked):
+            continue
+        best: tuple[float, str] | None = None
+        for a, b in _sentences(block.text):
+            sentence = block.text[a:b].strip()
+            score = _sentence_score(sentence, index)
+            if best is None or score > best[0]:
+                best = (score, sentence)
+        if best is not None and best[0] > 0:
+            candidates.append((best[0] + (1.0 if marked else 0.0), block.id, best[1]))
+    if len(candidates) < MIN_INFERRED:
+        return [KeyMoment(text, block) for _, block, text in candidates]
+    chosen = sorted(candidates, key=lambda c: (-c[0], c[1]))[:MAX_INFERRED]
+    return [KeyMoment(text, block) for _, block, text in sorted(chosen, key=lambda c: c[1])]
+
+
+def _sentence_score(sentence: str, index: NameIndex) -> float:
+    """How much of a turning point a sentence reads like: actors of the plot doing things."""
+    words = [w.casefold() for w in _WORD.findall(sentence)]
+    if len(words) < 6:
+        return 0.0
+    narration = read_narration(sentence, index)
+    events = sum(1 for w in words if w in EVENT_FORMS)
+    strong = sum(1 for w in words if w in STRONG_FORMS)
+    names = len({h.name for h in index.hits(sentence) if not h.credit})
+    score = 2.0 * (narration.named_events + narration.pronoun_events) + events + 2.0 * strong
+    score += min(names, 3) * 0.5 + (1.0 if narration.cue else 0.0)
+    score -= 1.5 * len(_OPINION.findall(sentence))
+    return score
+
+
+def _in_hidden_text(moment: KeyMoment, blocks: list[Block], verdicts: list[BlockVerdict]) -> bool:
+    """Do the moment's words lie in a hidden block or a hidden span of its block?"""
+    if moment.block is None or moment.block >= len(verdicts):
+        return False
+    verdict = verdicts[moment.block]
+    if verdict.spoiler:
+        return True
+    if not verdict.spans:
+        return False
+    text = blocks[moment.block].text
+    start = text.find(moment.text)
+    if start < 0:
+        return True  # cannot place it: keep it hidden rather than risk a leak
+    end = start + len(moment.text)
+    return any(s.start < end and start < s.end for s in verdict.spans)

@@ -33,7 +33,8 @@ _PLOT = re.compile(
 _MOMENTS = re.compile(
     r"\b(?:moments?|takeaways?|highlights?|stray (?:observations|thoughts|notes)|observations"
     r"|top (?:\d+|three|five|seven|ten)|best bits|standout scenes?|best scenes?|biggest reveals?"
-    r"|things we learned|key scenes?|memorable (?:lines|quotes))\b",
+    r"|things we learned|key scenes?|memorable (?:lines|quotes)|what (?:I|we) (?:loved|liked)"
+    r"|things (?:I|we) (?:loved|liked)|favou?rite (?:bits|things|scenes|moments))\b",
     re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?:#\s*)?(?:no\.\s*)?\d{1,2}\s*[.):]\s+(?=\S)", re.I)

@@ -46,6 +46,10 @@ _CAP_RUN = re.compile(
     r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?:\s+(?:(?:de|del|la|van|von|al|bin|da|dos|du|le)\s+)?"
     r"[^\W\d_a-z][\w’'\-]*){0,3}"
 )
+_DETERMINERS = frozenset("the a an this that these those every each".split())
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|every|each|in|on|at|from|into|onto|of|near|across|outside"
+    r"|inside|through|via|around|toward|towards|aboard)\s+$", re.I)
 _PAREN = re.compile(r"\([^()]*\)")
 _CREDIT_BEFORE = re.compile(r"(?:\bas|\bplays|\bplaying|\bplayed by|\bvoiced by)\s+$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"]\s*|\n)\s*$")
@@ -71,9 +75,11 @@ class NameIndex:
     others: re.Pattern[str] | None  # actors, the show, the site, the byline: never characters
     fallback: bool
     other_words: frozenset[str] = field(default_factory=frozenset)
+    proper: frozenset[str] = field(default_factory=frozenset)  # capitalised mid-sentence somewhere
 
     def hits(self, text: str) -> list[NameHit]:
-        """Character names in ``text`` (longest first, no overlaps), credits marked."""
+        """Character names in ``text`` (longest first, no overlaps), credits marked; while no
+        characters are known, capitalised words stand in (``guessed``)."""
         masked = self._mask_others(text)
         parens = [m.span() for m in _PAREN.finditer(masked)]
         found: list[NameHit] = []
@@ -84,24 +90,61 @@ class NameIndex:
                 name = self.canonical.get(m.group(0).casefold(), m.group(0))
                 found.append(NameHit(m.start(), m.end(), name, _is_credit(masked, parens, m.start())))
         if self.fallback:
-            for m in _CAP_RUN.finditer(masked):
-                if not m.group(0)[0].isupper():
-                    continue
-                words = m.group(0).split()
-                while words and words[0].casefold().strip("’'") in _NOT_NAMES | _TITLES:
-                    words.pop(0)
-                if not words or any(w.isupper() and len(w) > 1 for w in words):
-                    continue
-                start = m.end() - len(" ".join(words))
-                if any(w.casefold() in self.other_words for w in words):
-                    continue
-                found.append(NameHit(start, m.end(), " ".join(words), _is_credit(masked, parens, start), True))
+            for hit in found:
+                masked = masked[:hit.start] + "\x00" * (hit.end - hit.start) + masked[hit.end:]
+            found.extend(self._guesses(masked, parens))
         return found
+
+    def guesses(self, text: str) -> list[NameHit]:
+        """Capitalised runs that are not known characters, actors, the show or function words."""
+        masked = self._mask_others(text)
+        if self.characters is not None:
+            masked = self.characters.sub(lambda m: "\x00" * len(m.group(0)), masked)
+        return self._guesses(masked, [m.span() for m in _PAREN.finditer(masked)])
+
+    def _guesses(self, masked: str, parens: list[tuple[int, int]]) -> list[NameHit]:
+        found = []
+        for m in _CAP_RUN.finditer(masked):
+            if not m.group(0)[0].isupper():
+                continue
+            words = m.group(0).split()
+            determiner = bool(_DETERMINER.search(masked, max(0, m.start() - 9), m.start()))
+            while words and _base(words[0]) in _NOT_NAMES | _TITLES:
+                determiner |= _base(words[0]) in _DETERMINERS
+                words.pop(0)
+            if not words or determiner or any(w.isupper() and len(w) > 1 for w in words):
+                continue  # "the Polish", "The Quiet Year", "in Da Nang", "HBO": not people
+            if any(w.casefold() in self.other_words for w in words):
+                continue
+            start = m.end() - len(" ".join(words))
+            if (len(words) == 1 and words[0].casefold() not in self.proper
+                    and _SENTENCE_START.search(masked, max(0, start - 4), start)):
+                continue  # "Time comes for us all": a capital only because a sentence starts
+            found.append(NameHit(start, m.end(), " ".join(words), _is_credit(masked, parens, start), True))
+        return found
+
+    def with_names(self, names: set[str]) -> NameIndex:
+        """This index plus ``names`` (and their parts) as characters the finder missed."""
+        if not names:
+            return self
+        canonical = dict(self.canonical)
+        for name in names:
+            canonical.setdefault(name.casefold(), name)
+            for token in _tokens(name):
+                if token.casefold() not in self.other_words:
+                    canonical.setdefault(token.casefold(), name)
+        return NameIndex(_alternation(set(canonical)), canonical, self.others, self.fallback,
+                         self.other_words, self.proper)
 
     def _mask_others(self, text: str) -> str:
         if self.others is None:
             return text
         return self.others.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+def _base(word: str) -> str:
+    """"I’ve" -> "i", "Sunday-night" -> "sunday": the part that says whether it is a name."""
+    return re.split(r"[’'\-]", word, maxsplit=1)[0].casefold()
 
 
 def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:
@@ -153,12 +196,18 @@ def build_index(article: Article, characters: list[Character], episode: EpisodeI
     for token in other_tokens:
         if token not in canonical:
             others.add(token)
+    proper: set[str] = set()
+    for block in article.blocks:
+        for m in _CAP_RUN.finditer(block.text):
+            if not _SENTENCE_START.search(block.text, max(0, m.start() - 4), m.start()):
+                proper.update(w.casefold() for w in m.group(0).split())
     return NameIndex(
         characters=_alternation(set(canonical)),
         canonical=canonical,
         others=_alternation(others),
         fallback=not characters,
         other_words=frozenset(other_tokens),
+        proper=frozenset(proper),
     )
 
 
@@ -175,7 +224,7 @@ def proper_names(text: str) -> list[str]:
             continue
         if _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and " " not in m.group(0):
             continue
-        words = [w for w in m.group(0).split() if w.casefold() not in _NOT_NAMES]
+        words = [w for w in m.group(0).split() if _base(w) not in _NOT_NAMES]
         if words:
             out.append(" ".join(words))
     return out

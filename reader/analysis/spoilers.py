@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from enum import Enum
 
-from reader.analysis.narration import Narration, read_narration
+from reader.analysis.narration import Narration, plot_actors, read_narration
 from reader.analysis.sections import Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
 from reader.analysis.warnings import Signal, line_signal, marks_no_spoilers
@@ -46,6 +46,7 @@ class _State(Enum):
 def judge_blocks(article: Article, characters: list[Character], episode: EpisodeInfo) -> list[BlockVerdict]:
     """One verdict per block (index = block id), from markup, warnings, headings and content."""
     index = build_index(article, characters, episode)
+    index = index.with_names(plot_actors((b.text for b in article.blocks), index))
     sections = section_of_blocks(article.blocks)
     headings = heading_blocks(article.blocks)
     show = _fold(episode.show or "")
@@ -55,8 +56,7 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
         signal = line_signal(block.text)
         if signal is Signal.CLOSE:
             state = _State.NONE
-        verdict = _judge(block, signal, state, sections[block.id], block.id in headings,
-                         headings.get(block.id), index, show)
+        verdict = _judge(block, signal, state, sections[block.id], headings.get(block.id), index, show)
         verdicts.append(verdict)
         if signal is Signal.OPEN:
             state = _State.SCOPE
@@ -65,8 +65,8 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     return verdicts
 
 
-def _judge(block: Block, signal: Signal | None, state: _State, section, is_heading: bool,  # noqa: ANN001
-           heading, index: NameIndex, show: str) -> BlockVerdict:
+def _judge(block: Block, signal: Signal | None, state: _State, section, heading,  # noqa: ANN001
+           index: NameIndex, show: str) -> BlockVerdict:
     markup = [m for m in block.spoiler_markup if not marks_no_spoilers(block.text[m.start:m.end])]
     if not block.text.strip():
         # An image: hidden with the section it illustrates or when the page marks it.
@@ -81,19 +81,19 @@ def _judge(block: Block, signal: Signal | None, state: _State, section, is_headi
 
     rest = _blank(block.text, markup)
     narration = read_narration(rest, index)
-    hidden_by = _hidden_by(block, rest, narration, signal, state, section, is_heading, heading)
+    other = bool(markup) and _about_other_show(block.text, rest, index, show)
+    guessed = block.kind == "heading" and bool(index.hits(rest))
+    hidden_by = _hidden_by(block, narration, signal, state, section, heading, bool(markup), guessed)
     if hidden_by is not None:
-        return BlockVerdict(True, hidden_by)
-    spans = []
-    for m in markup:
-        other = _about_other_show(block.text, rest, index, show)
-        spans.append(HiddenSpan(m.start, m.end, OTHER_SHOW if other else MARKED, other_show=other))
-    return BlockVerdict(False, None, spans)
+        # Around an inline spoiler about another show, the whole block stays hidden for good.
+        return BlockVerdict(True, OTHER_SHOW if other else hidden_by, other_show=other)
+    reason = OTHER_SHOW if other else MARKED
+    return BlockVerdict(False, None, [HiddenSpan(m.start, m.end, reason, other_show=other) for m in markup])
 
 
-def _hidden_by(block: Block, rest: str, n: Narration, signal: Signal | None, state: _State,  # noqa: ANN001
-               section, is_heading: bool, heading) -> str | None:
-    """The reason ``block`` is hidden (judging only its unmarked words ``rest``), or None."""
+def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,  # noqa: ANN001
+               section, heading, marked: bool, guessed: bool) -> str | None:
+    """The reason ``block`` is hidden (``n`` weighs only its unmarked words), or None."""
     narrated = narrates_reason(len(n.characters))
     if signal is not None:
         # A warning line stays readable, unless it narrates plot itself.
@@ -107,16 +107,20 @@ def _hidden_by(block: Block, rest: str, n: Narration, signal: Signal | None, sta
             return None
         return SECTION
     if state is _State.SCOPE:
-        if _clearly_safe(block, n, in_section=False):
+        if _clearly_safe(block, n, in_section=False, named=guessed):
             return None
         return WARNED
     if n.narrates(lenient=state is _State.FREE):
         return narrated
+    if marked and state is not _State.FREE and (n.scene or n.timeline):
+        return narrated  # "And then the bit where >!...!<": the words around set the scene
     return None
 
 
-def _clearly_safe(block: Block, n: Narration, *, in_section: bool) -> bool:
+def _clearly_safe(block: Block, n: Narration, *, in_section: bool, named: bool = False) -> bool:
     """Inside a scope, only blocks that plainly carry no plot stay readable."""
+    if block.kind == "heading":
+        return n.quiet and not named
     if n.availability and not n.named_events and not n.strong and not n.cue:
         return True
     if block.kind == "caption":
