@@ -36,7 +36,7 @@ def read_episode(article: Article) -> EpisodeInfo:
     """Show / season / episode as the article states them; ``None`` where it does not."""
     title = article.title or ""
     avoid = [a for a in (article.site, article.byline) if a]
-    title_refs = find_refs(title)
+    title_refs = find_refs(title, headline=True)
     early = [t for t in [article.description, *(b.text for b in article.blocks[:_EARLY_BLOCKS])] if t]
     early_refs = [(text, find_refs(text)) for text in early]
 

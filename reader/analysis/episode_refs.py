@@ -54,6 +54,7 @@ _ANCHOR = re.compile(
     r"premi[eè]re|pilot"
 )
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
+_DOTTED = re.compile(r"(?<![\w.$£€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
 _NO_LEFT = {"s": "#", "d": ".#/"}  # besides word characters, what may not precede a code
 
 
@@ -115,8 +116,12 @@ def number_value(text: str) -> int | None:
     return int(digits[1]) if digits else None
 
 
-def find_refs(text: str) -> list[EpisodeRef]:
-    """Every episode or season reference in ``text``, in order."""
+def find_refs(text: str, headline: bool = False) -> list[EpisodeRef]:
+    """Every episode or season reference in ``text``, in order.
+
+    A ``headline`` may also write season and episode as "2.05", which in running text is more
+    often a price or a rating.
+    """
     low = text.lower()
     anchors = _ANCHOR.finditer(low) if len(low) == len(text) else _ANCHOR_ANY_CASE.finditer(text)
     refs: list[EpisodeRef] = []
@@ -131,6 +136,11 @@ def find_refs(text: str) -> list[EpisodeRef]:
         if (ref := _read(text, m)) is not None:
             refs.append(ref)
         pos = m.end()
+    if headline:
+        for m in _DOTTED.finditer(text):
+            if not any(r.start < m.end() and m.start() < r.end for r in refs):
+                refs.append(EpisodeRef(m.start(), m.end(), "code", int(m[1]), int(m[2])))
+        refs.sort(key=lambda r: r.start)
     return refs
 
 

@@ -33,6 +33,7 @@ _WEAK_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*(?::|\||·|•|\s[–—-]\s|[–—]|\(|\)|\[|\]|,|;|\?|!)\s*")
+_OF = re.compile(r"\s*(?:of|from|for)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\s?\((?:19|20)\d\d\)")
 _TAG = re.compile(r"^\s*[\[(][^\])]{1,30}[\])]\s*")  # "[Spoilers]" / "(Recap)" tags on forums
 _SUBREDDIT = re.compile(r"(?<![\w/])/?r/(?P<name>[A-Za-z0-9][A-Za-z0-9_]{1,20})\b")
@@ -116,10 +117,10 @@ def _segment_before(text: str, pos: int) -> tuple[str, int]:
 
 def _run_after_of(text: str, pos: int) -> str | None:
     """A capitalised name following "of" right after a reference ("episode 82 of Las Hermanas")."""
-    m = re.match(r"\s*(?:of|from|for)\s+", text[pos:], re.IGNORECASE)
+    m = _OF.match(text, pos)
     if not m:
         return None
-    start = pos + m.end()
+    start = m.end()
     for q_start, _q_end, inner in quoted_spans(text[start:start + 90]):
         if q_start == 0:
             return inner

@@ -63,7 +63,7 @@ def _remainder(article: Article, episode: EpisodeInfo, characters: Sequence[Char
     episode title after it, the site, the byline and the cast (an actor's name is no plot)."""
     title = article.title or ""
     cut: list[tuple[int, int]] = []
-    refs = find_refs(title)
+    refs = find_refs(title, headline=True)
     for ref in refs:
         cut.append((ref.start, ref.end))
     for start, end, inner in quoted_spans(title):

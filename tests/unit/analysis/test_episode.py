@@ -48,6 +48,13 @@ def article(title: str, *paragraphs: str, site: str | None = None, description: 
         ("‘Copper Bell’ season 3 premiere recap", ("Copper Bell", 3, 1)),
         ("Copper Bell pilot recap: the town, the bell", ("Copper Bell", None, 1)),
         ("Copper Bell, the third season: episode 6 recap", ("Copper Bell", 3, 6)),
+        ("Copper Bell 2.05 recap", ("Copper Bell", 2, 5)),
+        ("Copper Bell | S2 E5 | Recap", ("Copper Bell", 2, 5)),
+        ("Copper Bell Staffel 2 Folge 5", ("Copper Bell", 2, 5)),
+        ("Copper Bell S2 Ep 5 recap", ("Copper Bell", 2, 5)),
+        ("‘Copper Bell’ Recap, Season 2 Episode 5: ‘Low Tide’", ("Copper Bell", 2, 5)),
+        ("Copper Bell Season 2 Premiere Recap", ("Copper Bell", 2, 1)),
+        ("Copper Bell’s second season finale", ("Copper Bell", 2, None)),
     ],
 )
 def test_headline_phrasings(title: str, expected: tuple) -> None:
@@ -188,6 +195,12 @@ def test_a_pilot_who_flies_is_not_an_episode() -> None:
                                              ("3rd", 3), ("eighty two", 82), ("many", None)])
 def test_number_value(text: str, value: int | None) -> None:
     assert number_value(text) == value
+
+
+def test_dotted_codes_only_in_headlines() -> None:
+    assert [(r.season, r.episode) for r in find_refs("Copper Bell 2.05 recap", headline=True)] == [(2, 5)]
+    assert find_refs("It costs $2.05, and ratings hit 6.10 percent.", headline=False) == []
+    assert find_refs("It costs $2.05 now", headline=True) == []
 
 
 @pytest.mark.parametrize("text", ["1920x1080 pixels", "version 1.2x3", "deep seasonal episodes", "#S2E5",
