@@ -146,3 +146,21 @@ def test_has_watched_looks_at_the_entry_for_the_articles_show() -> None:
 def test_watched_is_order_on_season_then_episode(season: int, episode: int, w_season: int, w_episode: int) -> None:
     watched = has_watched([WatchProgress("Show", w_season, w_episode)], _ep("Show", season, episode))
     assert watched == ((season, episode) <= (w_season, w_episode))
+
+
+def test_progress_lifts_the_shield_only_up_to_the_episode_watched() -> None:
+    from pathlib import Path
+
+    from reader.analysis import analyze
+    from reader.loaders import load
+
+    path = Path(__file__).resolve().parents[2] / "data" / "recaps" / "episode-hollow-road-series-2-episode-3.txt"
+    article = load(path)
+    fresh = analyze(article)
+    assert (fresh.episode.show, fresh.episode.season, fresh.episode.episode) == ("The Hollow Road", 2, 3)
+    behind = analyze(article, [parse_watched("hollow road=S2E2"), parse_watched("Kestrel Yard=S9E9")])
+    assert [v.spoiler for v in behind.verdicts] == [v.spoiler for v in fresh.verdicts]
+    assert behind.title_spoiler == fresh.title_spoiler
+    caught_up = analyze(article, [parse_watched("The Hollow Road=2x03")])
+    assert not any(v.spoiler or v.spans for v in caught_up.verdicts if not v.other_show)
+    assert caught_up.title_spoiler is False
