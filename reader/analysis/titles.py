@@ -122,9 +122,8 @@ def _name_like(rest: str) -> bool:
         content = [t for t in tokens if len(t) > 3 and not _common(t)]
         if not content:
             continue
-        capitalised = [t for t in content if t[0].isupper()]
-        if len(capitalised) == len(content) or len(capitalised) >= max(2, len(content) * 0.6):
-            continue  # Title Case: capitals say nothing
+        if all(t[0].isupper() for t in content):
+            continue  # Title Case: capitals say nothing (a lower-case word means sentence case)
         for i, token in enumerate(tokens):
             if not token[0].isupper() or _common(token):
                 continue

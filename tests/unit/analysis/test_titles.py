@@ -64,6 +64,7 @@ def test_review_phrasing_is_not_a_spoiler(title: str) -> None:
         ("Copper Bell recap: the killer was hiding in plain sight", []),
         ("Copper Bell S1E2 recap: a wedding, a funeral and a boat", []),
         ("Copper Bell S2E5 recap: Captain Yoon goes overboard", []),
+        ("Copper Bell S2E5 recap: Nora Vance returns", []),
         ("Copper Bell S2E5 recap: Who killed Daniel?", []),
     ],
 )
