@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -138,3 +140,41 @@ def test_judging_the_title_is_fast() -> None:
     for _ in range(10):
         judge_title(article, episode, [NORA, ADEBAYO], verdicts)
     assert (time.perf_counter() - start) / 10 < 0.01
+
+
+def _labelled(shared: Path | None) -> list[Path]:
+    own = sorted((Path(__file__).resolve().parents[2] / "data" / "recaps").glob("*.labels.json"))
+    dev = sorted([*shared.glob("corpus/recaps/*.labels.json"), *shared.glob("samples/*.labels.json")]) if shared else []
+    return own + dev
+
+
+def test_safe_titles_only_use_words_the_reader_can_already_see(shared_dir: Path) -> None:
+    import json
+    import re
+
+    from reader.analysis import analyze
+    from reader.loaders import load
+
+    kinds = {"recap", "review", "discussion", "episode", "finale", "season", "—", "Recap"}
+    for labels_path in _labelled(shared_dir):
+        article = load(labels_path.parent / json.loads(labels_path.read_text(encoding="utf-8"))["file"])
+        analysis = analyze(article)
+        visible = " ".join([article.title, article.site or "", article.description or "",
+                            *(b.text for b, v in zip(article.blocks, analysis.verdicts) if not v.spoiler)])
+        for word in analysis.safe_title.split():
+            if word in kinds or re.fullmatch(r"S\d+E\d+|\d+", word):
+                continue
+            assert word.casefold() in visible.casefold(), (labels_path.name, analysis.safe_title, word)
+
+
+@pytest.mark.parametrize(
+    ("name", "spoiler"),
+    [("episode-hollow-road-series-2-episode-3.txt", True), ("episode-kestrel-yard-s03e10-finale.html", False),
+     ("episode-dizi-diary-gul-bahcesi-ep27.md", False)],
+)
+def test_our_headlines(name: str, spoiler: bool) -> None:
+    from reader.analysis import analyze
+    from reader.loaders import load
+
+    analysis = analyze(load(Path(__file__).resolve().parents[2] / "data" / "recaps" / name))
+    assert analysis.title_spoiler is spoiler
