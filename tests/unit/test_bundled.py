@@ -82,10 +82,16 @@ def test_resource_path_prefers_the_packaged_copy(tmp_path: Path, monkeypatch: py
 
 
 def test_resource_path_falls_back_to_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    missing = tmp_path / "reader" / "_resources"
+    # The tests may run against an installed wheel, whose module has no checkout beside it:
+    # stand one up in tmp_path so the fallback is exercised either way.
+    missing = tmp_path / "site" / "reader" / "_resources"
+    checkout = tmp_path / "checkout" / "resources"
+    (checkout / "sample").mkdir(parents=True)
+    (checkout / "sample" / bundled.SAMPLE_NAME).write_text("Checkout\n", "utf-8")
     monkeypatch.setattr(bundled, "_packaged_path", lambda *parts: missing.joinpath(*parts))
-    assert bundled.sample_article_path() == REPO_RESOURCES / "sample" / bundled.SAMPLE_NAME
-    assert bundled.resource_path("sample") == REPO_RESOURCES / "sample"
+    monkeypatch.setattr(bundled, "_SOURCE_ROOT", checkout)
+    assert bundled.sample_article_path() == checkout / "sample" / bundled.SAMPLE_NAME
+    assert bundled.resource_path("sample") == checkout / "sample"
 
 
 def test_resource_path_for_a_missing_file_still_names_a_place() -> None:
