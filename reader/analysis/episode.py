@@ -10,6 +10,7 @@ one ("episode 82 of ...", "all 82 episodes").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -23,6 +24,8 @@ __all__ = ["read_episode"]
 # The opening blocks usually hold the warning line and the lede, which name the episode.
 _EARLY_BLOCKS = 10
 _NUMBERED = ("code", "episode")
+# Headlines are short; a longer "title" (a mis-extracted paragraph) is read only this far.
+_MAX_HEADLINE = 300
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
 _POINTS_BACK = re.compile(r"\b(?:through|thru|since|until|till|before|after|in|from|to|last|previous|"
                           r"earlier|like|of\s+the\s+(?:last|previous))\s+(?:the\s+)?$")
@@ -34,7 +37,7 @@ _FUTURE = re.compile(r"^\W*(?:has\s+been|was|is|will|gets?|got)\s+(?:officially\
 
 def read_episode(article: Article) -> EpisodeInfo:
     """Show / season / episode as the article states them; ``None`` where it does not."""
-    title = article.title or ""
+    title = (article.title or "")[:_MAX_HEADLINE]
     avoid = [a for a in (article.site, article.byline) if a]
     title_refs = find_refs(title, headline=True)
     early = [t for t in [article.description, *(b.text for b in article.blocks[:_EARLY_BLOCKS])] if t]
@@ -166,6 +169,7 @@ def _finale_number(article: Article, show: str | None, season: int | None) -> in
         refs = find_refs(text)
         if not refs:
             continue
+        finale_sentences = _finale_sentences(text, refs)
         for r in refs:
             if r.kind == "count" and r.episode:
                 found.append(r.episode)
@@ -173,13 +177,26 @@ def _finale_number(article: Article, show: str | None, season: int | None) -> in
                 after = fold_show(text[r.end:r.end + 80])
                 if key and re.match(r"\s*(?:of|from)\s+(?:the\s+)?", after) and key in after[:len(key) + 12]:
                     found.append(r.episode)
-                elif _in_sentence_with_finale(text, r, refs):
+                elif _sentence_of(r.start, finale_sentences) is not None:
                     found.append(r.episode)
     return max(found) if found else None
 
 
-def _in_sentence_with_finale(text: str, ref: EpisodeRef, refs: Sequence[EpisodeRef]) -> bool:
+def _finale_sentences(text: str, refs: Sequence[EpisodeRef]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text`` that mention the finale, in order."""
+    finales = [r.start for r in refs if r.kind == "finale"]
+    if not finales:
+        return []
+    spans = []
     for m in _SENTENCE.finditer(text):
-        if m.start() <= ref.start < m.end():
-            return any(r.kind == "finale" and m.start() <= r.start < m.end() for r in refs)
-    return False
+        start, end = m.span()
+        i = bisect_left(finales, start)
+        if end > start and i < len(finales) and finales[i] < end:
+            spans.append((start, end))
+    return spans
+
+
+def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]]) -> int | None:
+    """Index of the sentence holding ``pos`` (sentences sorted, non-overlapping), if any."""
+    i = bisect_right(sentences, (pos, float("inf"))) - 1
+    return i if i >= 0 and sentences[i][0] <= pos < sentences[i][1] else None

@@ -49,6 +49,9 @@ _NOT_NAMES = frozenset(
     amazon prime apple peacock paramount showtime starz bbc itv amc fx cbs nbc abc fox max tving
     wavve viki kbs mbc sbs jtbc tvn crunchyroll youtube television""".split()
 )
+# Headlines are short; a longer "title" (a mis-extracted paragraph) is judged only this far, and
+# a title that long is hidden anyway (see _spoils).
+_MAX_HEADLINE = 300
 _SEPARATORS = re.compile(r"\s*(?::|\||\s[–—-]\s|[–—]|\(|\)|\[|\])\s*")
 
 
@@ -61,7 +64,7 @@ def judge_title(article: Article, episode: EpisodeInfo, characters: Sequence[Cha
 def _remainder(article: Article, episode: EpisodeInfo, characters: Sequence[Character]) -> str:
     """The headline without what is public anyway: the show, the episode reference, the quoted
     episode title after it, the site, the byline and the cast (an actor's name is no plot)."""
-    title = article.title or ""
+    title = (article.title or "")[:_MAX_HEADLINE]
     cut: list[tuple[int, int]] = []
     refs = find_refs(title, headline=True)
     for ref in refs:
@@ -99,10 +102,12 @@ def _contains(text: str, forms: set[str]) -> bool:
 
 def _spoils(article: Article, episode: EpisodeInfo, characters: Sequence[Character],
             verdicts: Sequence[BlockVerdict]) -> bool:
+    if len(article.title or "") > _MAX_HEADLINE:
+        return True  # not a headline but a paragraph: too much text to vouch for
     rest = _remainder(article, episode, characters)
     folded = fold_show(rest)
     every, hidden = _name_forms(characters)
-    if _contains(fold_show(article.title or ""), hidden):
+    if _contains(fold_show((article.title or "")[:_MAX_HEADLINE]), hidden):
         return True  # a name the reader could only learn from hidden text
     if _contains(folded, every):
         return True  # a character in the headline's own line is a character doing something

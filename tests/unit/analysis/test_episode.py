@@ -297,3 +297,18 @@ def test_body_references_to_other_episodes_are_not_this_one() -> None:
 def test_a_double_episode_counts_as_its_later_half(title: str, expected: tuple) -> None:
     info = read_episode(article(title, "Fine."))
     assert (info.season, info.episode) == expected
+
+
+def test_hostile_sizes_stay_linear() -> None:
+    import time
+
+    def timed(a: Article) -> float:
+        start = time.perf_counter()
+        read_episode(a)
+        return time.perf_counter() - start
+
+    sentence = "The finale, episode 9, is long. All 10 episodes are up. Episode 3 of Copper Bell. "
+    small = article("‘Copper Bell’ season finale recap " + "and more " * 10, sentence * 20)
+    big = article("‘Copper Bell’ season finale recap " + "and more " * 10_000, sentence * 2_000)
+    assert read_episode(big).episode == 10
+    assert timed(big) < max(timed(small), 1e-4) * 400
