@@ -27,7 +27,7 @@ _NUMBERED = ("code", "episode")
 # Headlines are short; a longer "title" (a mis-extracted paragraph) is read only this far.
 _MAX_HEADLINE = 300
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
-_POINTS_BACK = re.compile(r"\b(?:through|thru|since|until|till|before|after|in|from|to|last|previous|"
+_POINTS_BACK = re.compile(r"\b(?:through|thru|since|until|till|before|after|by|in|from|to|last|previous|"
                           r"earlier|like|of\s+the\s+(?:last|previous))\s+(?:the\s+)?$")
 _POINTS_AHEAD = re.compile(r"\s*(?:is\s+out|arrives|airs|comes|drops|premieres|will|is\s+next|next)\b")
 # A season stated beside the show's name but about the future ("Season 3 has been renewed").
@@ -118,7 +118,11 @@ def _numbers(refs: Sequence[EpisodeRef], title: bool) -> tuple[int | None, int |
         season = next((r.season for r in refs if r.kind == "season"), None)
     episodes = [r.episode for r in refs if r.kind == "episode" and r.episode]
     if episodes:
-        episode = episodes[0] if title else Counter(episodes).most_common(1)[0][0]
+        if title:
+            episode = episodes[0]
+        else:  # the one the text keeps returning to; of equals the later, which shields longer
+            counts = Counter(episodes)
+            episode = max(counts, key=lambda e: (counts[e], e))
     elif title:
         episode = next((r.episode for r in refs if r.kind in ("premiere", "pilot", "ordinal")), None)
     elif any(r.kind == "premiere" and r.qualifier in ("series", "season", "show") for r in refs):

@@ -312,3 +312,8 @@ def test_hostile_sizes_stay_linear() -> None:
     big = article("‘Copper Bell’ season finale recap " + "and more " * 10_000, sentence * 2_000)
     assert read_episode(big).episode == 10
     assert timed(big) < max(timed(small), 1e-4) * 400
+
+
+def test_body_episodes_mentioned_equally_often_resolve_to_the_later() -> None:
+    info = read_episode(article("Copper Bell: a write-up", "Spoilers for episode 4 and episode 5 below."))
+    assert info.episode == 5
