@@ -88,8 +88,8 @@ def _vote(names: Iterable[str]) -> str | None:
 
 
 def _community(article: Article) -> str | None:
-    """A forum community named like a show ("BalticCrossing" as the site of a post by a user
-    name such as "gdynia_gull"): the subreddit of a saved Reddit thread."""
+    """A forum community named like a show ("CopperBell" as the site of a post by a user
+    name such as "tide_watcher_99"): the subreddit of a saved Reddit thread."""
     site, byline = article.site or "", article.byline or ""
     username = bool(byline) and " " not in byline.strip() and (
         "_" in byline or any(c.isdigit() for c in byline) or byline.islower())
@@ -135,7 +135,8 @@ def _numbers(refs: Sequence[EpisodeRef], title: bool) -> tuple[int | None, int |
 def _season_for(episode: int, title_refs: Sequence[EpisodeRef], early_refs: Sequence[tuple[str, list[EpisodeRef]]],
                 show: str | None, article: Article) -> int | None:
     """The season of a known episode, when the text states it: a code with the same episode
-    ("Season 2, Episode 5" in the warning line), "the first season" for a premiere, or the show's name followed by a season ("Harbor Lights Season 2 streams ...")."""
+    ("Season 2, Episode 5" in the warning line), "the first season" for a premiere, or the
+    show's name followed by a season ("Copper Bell Season 2 streams ...")."""
     for _text, refs in early_refs:
         for r in refs:
             if r.kind == "code" and r.episode == episode:

@@ -1,6 +1,6 @@
-"""Read the show's name next to an episode reference: in a headline ("‘Harbor Lights’ Season 2",
-"Meridian Station 3x05 “Parallax”", "Moonrise Bakery: Episode 4"), in running text ("spoilers for
-Harbor Lights Season 2", "episode 82 of Las Hermanas Arriaga") or in a subreddit ("r/HarborLights").
+"""Read the show's name next to an episode reference: in a headline ("‘Copper Bell’ Season 2",
+"Salt Road 3x05 “Undertow”", "Night Orchard: Episode 4"), in running text ("spoilers for
+Copper Bell Season 2", "episode 82 of Las Hermanas Ocampo") or in a subreddit ("r/CopperBell").
 
 The name is found by its shape (quotes, capitalisation, its place beside the reference), never by
 knowing shows. A quoted title straight after an episode code is the episode's title, not the show.
@@ -17,7 +17,7 @@ from reader.analysis.progress import fold_show
 __all__ = ["show_in_title", "shows_in_text", "show_from_subreddit", "quoted_spans"]
 
 # Opening quote -> closing quote. A closing single quote followed by a letter is an apostrophe
-# ("‘The Ferryman’s Daughter’"), so it does not end the span.
+# ("‘The Miller’s Wife’"), so it does not end the span.
 _QUOTED = re.compile(
     r"‘(?P<a>(?:[^’\n]|’(?=\w)){1,80})’(?!\w)"
     r"|“(?P<b>[^”\n]{1,80})”"
@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 # Small words that may sit inside a show's name between capitalised words. "and", "in" and "at"
-# are left out: in running text they join two names ("Tessa and Dennis in Harbor Lights").
+# are left out: in running text they join two names ("Ida and Tom in Copper Bell").
 _CONNECTORS = frozenset("of the de del la las los el di da du des le les von van der den y et &".split())
 # Capitalised words that start a sentence or a headline but never a show's name.
 _LEADERS = frozenset(
@@ -100,7 +100,7 @@ def _clean(name: str | None, avoid: Sequence[str]) -> str | None:
 
 
 def _is_episode_title(span: tuple[int, int, str], refs: Sequence[EpisodeRef], text: str) -> bool:
-    """A quoted title straight after an episode code (“Parallax”) names the episode."""
+    """A quoted title straight after an episode code (“Undertow”) names the episode."""
     start = span[0]
     return any(r.kind in ("code", "episode", "ordinal") and r.end <= start
                and re.fullmatch(r"[\s:,–—-]*", text[r.end:start]) for r in refs)
@@ -116,7 +116,7 @@ def _segment_before(text: str, pos: int) -> tuple[str, int]:
 
 
 def _run_after_of(text: str, pos: int) -> str | None:
-    """A capitalised name following "of" right after a reference ("episode 82 of Las Hermanas")."""
+    """A capitalised name following "of" right after a reference ("episode 82 of Las Hermanas Ocampo")."""
     m = _OF.match(text, pos)
     if not m:
         return None
@@ -159,7 +159,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
     """The show a headline is about, read from beside its episode reference or recap word.
 
     ``body`` (the article's text) settles an unquoted name's extent: "Everything That Happened In
-    Harbor Lights Season 2" is about the "Harbor Lights" the body talks about.
+    Copper Bell Season 2" is about the "Copper Bell" the body talks about.
     """
     tag = _TAG.match(title)
     offset = tag.end() if tag else 0
@@ -176,7 +176,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
     for m_start, m_end in markers:
         masked[m_start:m_end] = "|" + " " * (m_end - m_start - 1)
     plain = "".join(masked)
-    # 1. A quoted name straight before a marker: "‘Harbor Lights’ Season 2", "The ‘X’ finale".
+    # 1. A quoted name straight before a marker: "‘Copper Bell’ Season 2", "The ‘X’ finale".
     for start, end, inner in spans:
         if any(re.fullmatch(r"[\s’']*s?[\s:,–—-]*", text[end:m_start]) for m_start, _ in markers if m_start >= end):
             if name := _clean(inner, avoid):
@@ -186,16 +186,16 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
     for m_start, _m_end in markers:
         if any(s < m_start < e for s, e, _ in all_spans):
             continue  # a marker inside quotes ("‘Episode 5’") is part of a title
-        # 2. Unquoted words before the marker, in its segment: "Meridian Station 3x05".
+        # 2. Unquoted words before the marker, in its segment: "Salt Road 3x05".
         segment, seg_start = _segment_before(plain, m_start)
         if not segment.strip() and seg_start > 0:
-            # 3. The segment before, when the marker opens its own: "Moonrise Bakery: Episode 4".
+            # 3. The segment before, when the marker opens its own: "Night Orchard: Episode 4".
             previous = plain[:seg_start].rstrip(" :|·•–—-(,;")
             segment, seg_start = _segment_before(plain, len(previous))
         if segment.strip() and not any(s < m_start and e > seg_start for s, e, _ in all_spans):
             if name := _clean(_name_part(segment, body), avoid):
                 return name
-    # 4. "Episode 4 of Moonrise Bakery", "Recap of ‘X’".
+    # 4. "Episode 4 of Night Orchard", "Recap of ‘X’".
     for _m_start, m_end in markers:
         if name := _clean(_run_after_of(text, m_end), avoid):
             return name
@@ -204,7 +204,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
         if name := _clean(inner, avoid):
             return name
     # 6. A capitalised name after the last marker that the body uses in the same form:
-    #    "Episode 5 recap: Harbor Lights".
+    #    "Episode 5 recap: Copper Bell".
     tail = _SEPARATOR.split(text[markers[-1][1]:])
     for part in tail:
         words = part.split()
@@ -216,7 +216,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
 
 def _name_part(segment: str, body: str) -> str:
     """The part of a headline segment that is the name: the trailing capitalised run when the
-    segment has ordinary lower-case words ("everything that happened in Harbor Lights"), then
+    segment has ordinary lower-case words ("everything that happened in Copper Bell"), then
     the longest tail of it that the body also uses, in the body's capitals when the headline
     has none ("HARBOR LIGHTS", "harbor lights")."""
     words = segment.split()
@@ -253,7 +253,7 @@ def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = 
         if candidate is None:
             candidate = _run_after_of(text, ref.end)
         if candidate is None:
-            # "spoilers for Harbor Lights Season 2", "the Kestrel Yard season finale"; not
+            # "spoilers for Copper Bell Season 2", "the Salt Road season finale"; not
             # "Nora Vance, season 2's breakout" (punctuation between) nor "Tuesday's finale".
             before = text[max(0, ref.start - 90):ref.start]
             if re.search(r"[^\W_][’']?s?’? $", before):
@@ -264,7 +264,7 @@ def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = 
 
 
 def show_from_subreddit(*texts: str | None) -> str | None:
-    """A show's name from its subreddit ("r/HarborLights" -> "Harbor Lights")."""
+    """A show's name from its subreddit ("r/CopperBell" -> "Copper Bell")."""
     for text in texts:
         for m in _SUBREDDIT.finditer(text or ""):
             name = m["name"]

@@ -1,6 +1,6 @@
 """What the reader has watched, per show, and whether an article's episode is within it.
 
-Progress is typed by people ("Harbor Lights=S2E5", "ferrymans daughter=4"), so parsing is
+Progress is typed by people ("Copper Bell=S2E5", "millers wife=4"), so parsing is
 forgiving about spelling and strict about meaning: a spec we cannot read raises ``ValueError``
 with one clear sentence. Show names compare after folding case, quotes, dashes and diacritics
 (DESIGN.md, progress rules). An article whose show or episode is unknown is never "watched":
@@ -50,7 +50,7 @@ class WatchProgress:
 
 def fold_show(name: str) -> str:
     """Fold a show name so typographic variants of one name compare equal
-    ("The Ferryman’s Daughter" = "the ferryman's daughter", "Gül" = "Gul", "Sørensen" = "Sorensen")."""
+    ("The Miller’s Wife" = "the miller's wife", "Gül" = "Gul", "Sørensen" = "Sorensen")."""
     text = unicodedata.normalize("NFKD", (name or "").translate(_PUNCT_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().casefold()
@@ -58,7 +58,7 @@ def fold_show(name: str) -> str:
 
 def _match_key(name: str) -> str:
     """A looser key for matching a typed name to an article's: punctuation and a leading "The"
-    do not matter ("Soundtrack 1" = "Soundtrack #1", "Ferrymans Daughter" = "The Ferryman's
+    do not matter ("Chorus 2" = "Chorus #2", "Millers Wife" = "The Miller's
     Daughter")."""
     folded = fold_show(name).replace("&", " and ")
     key = _SPACES.sub(" ", _NOT_WORD.sub("", folded.replace("-", " "))).strip()

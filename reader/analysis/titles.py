@@ -1,10 +1,10 @@
 """Whether the headline gives plot away, and a title that is always safe to show.
 
 A recap headline is usually "<show> <episode> recap: <a line about the episode>". The show and
-episode part is public; the line after it is where plot leaks ("Walt’s secret comes in with the
-tide", "Emyr confesses"). That line is judged by who is in it (a character's name, a name the
+episode part is public; the line after it is where plot leaks ("Nell’s secret goes out with the
+tide", "Tomas confesses"). That line is judged by who is in it (a character's name, a name the
 reader could only know from hidden text) and what it says (death, confession, betrayal ...).
-Review phrasing ("an intimate tale of love leaves us spellbound") is left alone. When in doubt the
+Review phrasing ("a tender tale that leaves us smiling") is left alone. When in doubt the
 headline is hidden: the safe title costs the reader nothing but a click.
 """
 
@@ -144,7 +144,7 @@ def _common(word: str) -> bool:
 
 
 def _verb_like(word: str) -> bool:
-    """A third-person present or past verb right after a leading name ("Carys walks", "Mia left")."""
+    """A third-person present or past verb right after a leading name ("Ines walks", "Mia left")."""
     w = word.casefold()
     return len(w) > 3 and (w.endswith("s") and not w.endswith("ss") or w.endswith("ed")) and w not in _REVIEW_WORDS
 
@@ -173,7 +173,7 @@ def _hidden_proper_nouns(rest: str, article: Article, verdicts: Sequence[BlockVe
 
 def safe_title_for(article: Article, episode: EpisodeInfo, verdicts: Sequence[BlockVerdict] = ()) -> str:
     """A title built only from show, episode and site, so it can never carry plot
-    ("Harbor Lights S2E5 recap — ScreenBuzz", "Soundtrack #1 episode 1 recap")."""
+    ("Copper Bell S2E5 recap — Tellyweek", "Chorus #2 episode 1 recap")."""
     kind = _kind(article.title or "")
     show = episode.show if episode.show and _public(episode.show, article, verdicts) else None
     if episode.season is not None and episode.episode is not None:
