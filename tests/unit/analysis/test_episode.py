@@ -32,7 +32,7 @@ def article(title: str, *paragraphs: str, site: str | None = None, description: 
         ("Copper Bell S02E05 review", ("Copper Bell", 2, 5)),
         ("‘Copper Bell’ Season 2, Episode 5 Recap: The Long Night", ("Copper Bell", 2, 5)),
         ("Copper Bell season two episode five recap", ("Copper Bell", 2, 5)),
-        ("Copper Bell 2x05 “Low Tide” — recap & thoughts", ("Copper Bell", 2, 5)),
+        ("Copper Bell 2x05 “Low Tide” — notes and musings", ("Copper Bell", 2, 5)),
         ("Copper Bell series 3, episode 2 review: rain again", ("Copper Bell", 3, 2)),
         ("Copper Bell episode 82 recap", ("Copper Bell", None, 82)),
         ("Copper Bell episode twenty-one recap", ("Copper Bell", None, 21)),
@@ -86,13 +86,13 @@ def test_unquoted_names_are_checked_against_the_body(title: str, expected: tuple
 
 
 def test_a_quoted_episode_title_after_the_code_is_not_the_show() -> None:
-    info = read_episode(article("S2E5 “Low Tide” – my long write-up (spoilers tagged)", "I loved it."))
+    info = read_episode(article("S2E5 “Low Tide” – a rambling breakdown (tags inside)", "I loved it."))
     assert info.show is None
     assert (info.season, info.episode) == (2, 5)
 
 
 def test_show_from_the_warning_line_when_the_headline_has_none() -> None:
-    info = read_episode(article("S2E5 “Low Tide” – my long write-up",
+    info = read_episode(article("S2E5 “Low Tide” – a rambling breakdown",
                                 "Warning: this post has spoilers for Copper Bell Season 2, Episode 5."))
     assert info == EpisodeInfo("Copper Bell", 2, 5)
 
@@ -139,7 +139,7 @@ def test_episode_from_the_description() -> None:
 
 
 def test_no_season_when_none_is_stated() -> None:
-    info = read_episode(article("Moon Garden Episode 4 recap", "It was the best hour of the season.",
+    info = read_episode(article("Moon Garden Episode 4 recap", "Easily the strongest hour so far this season.",
                                 "The second lead is going to suffer by episode 10."))
     assert (info.season, info.episode) == (None, 4)
 
@@ -161,7 +161,7 @@ def test_premiere_in_running_text_only_when_named() -> None:
 
 
 def test_season_of_a_premiere_from_the_first_season() -> None:
-    info = read_episode(article("‘Copper Bell’ premiere review", "The writer pens four of the first season’s eight episodes."))
+    info = read_episode(article("‘Copper Bell’ premiere review", "All of the first season was shot in the same valley."))
     assert (info.season, info.episode) == (1, 1)
 
 
@@ -169,7 +169,7 @@ def test_season_of_a_premiere_from_the_first_season() -> None:
     ("body", "episode"),
     [
         (["All 12 episodes are streaming now."], 12),
-        (["If you haven’t watched episode 24 of Copper Bell yet, stop here."], 24),
+        (["Come back once you have seen episode 24 of Copper Bell."], 24),
         (["The ten-episode season ends in fire."], 10),
         (["The finale, episode 9, is the best hour of the year."], 9),
         (["The fields that burned in episode 4 are green again."], None),  # an earlier episode
@@ -260,7 +260,7 @@ def test_dev_corpus(shared_dir: Path) -> None:
         ("Ida Brenner and Tom Reyes in Copper Bell Season 2. Photo: Studio", ["Copper Bell"]),
         ("Last week’s Copper Bell episode 4 was slow.", ["Copper Bell"]),
         ("Warning: major spoilers for Copper Bell Season 2, Episode 5.", ["Copper Bell"]),
-        ("If you haven’t watched episode 82 of Las Hermanas Ocampo yet, skip down.", ["Las Hermanas Ocampo"]),
+        ("Come back once you have seen episode 82 of Las Hermanas Ocampo tonight.", ["Las Hermanas Ocampo"]),
         ("Nora Vance, season 2’s breakout, is back.", []),
         ("Sunday’s season finale was great.", []),
         ("Episode 8 of the network’s drama streams weekly.", []),
@@ -273,13 +273,13 @@ def test_show_names_beside_references_in_running_text(text: str, shows: list[str
 
 
 def test_body_references_to_other_episodes_are_not_this_one() -> None:
-    info = read_episode(article("Copper Bell: my long write-up",
-                                "If you are not caught up through 2x04, turn back now.",
+    info = read_episode(article("Copper Bell: a rambling breakdown",
+                                "Anyone not current through 2x04 should stop reading.",
                                 "Nothing this tense has happened since episode 2.",
                                 "Episode 6 airs next Friday."))
     assert (info.season, info.episode) == (None, None)
-    info = read_episode(article("Copper Bell: my long write-up", "Spoilers for 2x05 below, obviously.",
-                                "If you are not caught up through 2x04, turn back now."))
+    info = read_episode(article("Copper Bell: a rambling breakdown", "Spoilers for 2x05 below, obviously.",
+                                "Anyone not current through 2x04 should stop reading."))
     assert (info.season, info.episode) == (2, 5)
 
 

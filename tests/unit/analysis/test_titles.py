@@ -34,13 +34,13 @@ ADEBAYO = Character("Tunde Adebayo", None, ["Tunde"])
 @pytest.mark.parametrize(
     "title",
     [
-        "‘Copper Bell’ episode one recap: an intimate tale of love leaves us spellbound",
-        "‘Copper Bell’ Premiere Review: A Winter Drama That Knows How to Wait",
-        "‘Copper Bell’ Episode 8: Our Top 5 Moments, Ranked",
-        "Copper Bell 3x05 “Undertow” — recap & thoughts (spoilers tagged)",
-        "Weekly Notes #9: The ‘Copper Bell’ finale, and what I’m watching next",
+        "‘Copper Bell’ episode one recap: a tender tale that leaves us smiling",
+        "‘Copper Bell’ Premiere Review: A Slow Drama That Earns Its Silences",
+        "‘Copper Bell’ Episode 8: Seven Scenes We Loved, In Order",
+        "Copper Bell 3x05 “Undertow” — notes and musings (tags inside)",
+        "Weekly Notes #9: The ‘Copper Bell’ finale, plus three new shows to try",
         "Copper Bell: Episode 4 Recap",
-        "‘Copper Bell’ episode one recap: a harbour, a debt and a girl who refuses to sink",
+        "‘Copper Bell’ episode one recap: a mill, a loan and a woman who will not bend",
         "‘Copper Bell’ S03E10 recap: a season finale that trusts its quiet",
         "Copper Bell 2x05 “The Betrayal” — discussion thread",  # an official episode title is public
         "Copper Bell S2E5 recap: Ida Brenner is phenomenal",  # the actor, not the character
@@ -56,7 +56,7 @@ def test_review_phrasing_is_not_a_spoiler(title: str) -> None:
 @pytest.mark.parametrize(
     ("title", "characters"),
     [
-        ("‘Copper Bell’ Season 2, Episode 5 Recap: Nora’s Secret Comes In With the Tide", [NORA]),
+        ("‘Copper Bell’ Season 2, Episode 5 Recap: Nora’s Secret Goes Out On the Ferry", [NORA]),
         ("Copper Bell S2E5 recap: Nora makes her choice", [NORA]),
         ("Copper Bell S2E5 recap: Tunde Adebayo Takes The Wheel", [ADEBAYO]),
         ("Copper Bell series 2, episode 3 review: Emrys confesses, and Nell walks away", []),
@@ -95,7 +95,8 @@ def test_a_proper_noun_the_reader_could_only_see_in_hidden_text() -> None:
         ("‘Copper Bell’ Season 2, Episode 5 Recap: Nora’s Secret", "Tellyweek", "Copper Bell S2E5 recap — Tellyweek"),
         ("‘Copper Bell’ episode one recap: love", None, "Copper Bell episode 1 recap"),
         ("‘Copper Bell’ season finale review: the end", None, "Copper Bell finale review"),
-        ("S2E5 “Undertow” – my long write-up", "reddit", "S2E5 discussion — reddit"),
+        ("S2E5 “Undertow” – a rambling breakdown", "reddit", "S2E5 recap — reddit"),
+        ("S2E5 “Undertow” – discussion thread", "reddit", "S2E5 discussion — reddit"),
         ("Nora wins the bet", "Tellyweek", "Recap — Tellyweek"),
         ("Nora wins the bet", None, "Recap"),
         ("S2E4 “Fog” – thoughts", "r/CopperBell", "Copper Bell S2E4 discussion"),
