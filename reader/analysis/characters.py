@@ -1,22 +1,58 @@
 """Who is who: the characters an article names, their actors, aliases and mentions.
 
-A first minimal version so ``analyze()`` runs end to end; the finder grows from here.
+The finder reads the article's own grammar rather than a list of names:
+
+1. ``names`` cuts every block into capitalised name sequences (titles, particles, nicknames).
+2. ``names_links`` reads how the text ties names together: ``Name (Actor)`` either way round,
+   ``Actor as Name``, ``Actor plays Name``, nicknames, crew credits and photo captions.
+3. Linked characters come first; every other name is matched to one of them (given name,
+   surname, title + name, accent-free spelling, short form) or, failing that, weighed by
+   ``names_evidence`` (does it act like a person, a place, a company, a title of a work?).
+4. ``names_mentions`` finds every occurrence of every character in one regex pass per block.
+
+Actors, crew, bylines, the site and the show itself never become characters.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from reader.analysis.names import NameSpan, find_name_spans, fold, is_common, lower_vocabulary
+from reader.analysis.names_evidence import Evidence, weigh
+from reader.analysis.names_lexicon import (
+    COMMON_WORDS,
+    MONTHS_AND_DAYS,
+    NATIONALITIES,
+    ORG_NOUNS,
+    PARTICLES,
+    PLACE_PREFIXES,
+)
+from reader.analysis.names_links import BlockLinks, PairLink, read_links
+from reader.analysis.names_mentions import compile_forms, find_mentions, mention_forms
+from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, BlockVerdict, Character
+
+_PERSON_BAR = 2.0
+_EPISODE_MARK = re.compile(
+    r"^(?P<head>.*?)[ \u00a0]*(?:[:,–—|-][ \u00a0]*)?(?:Season|Series|Episode|episode|Ep\.?[ \u00a0]*\d|"
+    r"S\d+[ \u00a0]*E\d+|\d+x\d+|Premiere|premiere|Finale|finale|Recap|recap|Review|review)\b"
+)
+_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"]{2,80})[’”\"']")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def find_characters(article: Article) -> list[Character]:
-    """Characters named in ``article`` (none yet: the finder is being built)."""
-    return []
+    """The characters ``article`` names, each with its actor (if the text gives one), the other
+    ways the text refers to it, and every mention as (block, start, end)."""
+    return _Finder(article).run()
 
 
 def mark_spoiler_characters(
     characters: list[Character], article: Article, verdicts: list[BlockVerdict]
 ) -> None:
-    """Set ``spoiler`` on characters named only inside hidden text, so the sidebar can't leak them."""
+    """Set ``spoiler`` on characters named only inside hidden text (a hidden block or an inline
+    hidden span), so the sidebar does not reveal who turns up before the reader does."""
     for character in characters:
         visible = False
         for mention in character.mentions:
@@ -28,3 +64,334 @@ def mark_spoiler_characters(
             visible = True
             break
         character.spoiler = bool(character.mentions) and not visible
+
+
+class _Finder:
+    """One article's run of the finder; small steps that share the spans and the people."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.texts = {b.id: b.text for b in article.blocks}
+        self.lower_vocab = lower_vocabulary([b.text for b in article.blocks])
+        self.spans: dict[int, list[NameSpan]] = {}
+        self.links: dict[int, BlockLinks] = {}
+        for block in article.blocks:
+            if not block.text or block.kind == "heading" and _title_case(block.text):
+                continue
+            spans = find_name_spans(block.id, block.text, self.lower_vocab)
+            self.spans[block.id] = spans
+            self.links[block.id] = read_links(block.text, spans, block.kind in ("caption", "image"))
+        self.excluded, self.reserved = _article_names(article, self.lower_vocab)
+        self.actor_keys: set[str] = set()
+        self.used: set[int] = set()
+        self.people: list[Person] = []
+        self.index = PeopleIndex([])
+        self.mixed = {fold(w): w for spans in self.spans.values() for s in spans for w in s.words
+                      if not w.isupper()}
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def run(self) -> list[Character]:
+        self._credits()
+        self._pairs()
+        self._pronouns()
+        self._nicknames()
+        blockers = self._unlinked()
+        return self._characters(blockers)
+
+    def _credits(self) -> None:
+        for links in self.links.values():
+            for span in links.crew + links.caption_names:
+                self._reserve(span)
+                self.used.add(id(span))
+
+    def _pairs(self) -> None:
+        pairs = [p for links in self.links.values() for p in links.pairs]
+        counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans)
+        for pair in pairs:
+            if fold(pair.actor.key) in self.excluded or fold(pair.character.key) in self.excluded:
+                continue
+            character, actor = self._orient(pair, counts)
+            if self._is_reserved_name(character):
+                continue
+            person = self._person_for(character)
+            if person.actor is None:
+                person.actor = self._mixed_key(actor)
+            self._reserve(actor)
+            self.used.update((id(character), id(actor)))
+
+    def _orient(self, pair: PairLink, counts: Counter[str]) -> tuple[NameSpan, NameSpan]:
+        """``Name (Other)``: the character is the side the text goes on using (Reddit writes
+        ``Actor (Character)``); actors come with full names, a photo caption names actors."""
+        left, right = pair.character, pair.actor
+        if pair.fixed or left.titles or left.caps or left.nickname:
+            return left, right
+        if fold(left.key) in self.actor_keys or fold(right.key) in self.actor_keys:
+            return (right, left) if fold(left.key) in self.actor_keys else (left, right)
+        if len(right.words) == 1 and len(left.words) >= 2:
+            return right, left
+
+        def usage(span: NameSpan) -> int:
+            keys = {fold(span.key)} | {fold(w) for w in span.words if w not in PARTICLES}
+            return sum(counts[k] for k in keys) - 1
+
+        return (right, left) if usage(right) > usage(left) + 1 else (left, right)
+
+    def _pronouns(self) -> None:
+        order = sorted(self.spans)
+        for pos, block_id in enumerate(order):
+            for link in self.links[block_id].pronouns:
+                if id(link.actor) in self.used and fold(link.actor.key) not in self.actor_keys:
+                    continue
+                target = self._previous_name(order, pos, link.actor)
+                if target is None:
+                    continue
+                person = self._person_for(target)
+                if person.actor is None:
+                    person.actor = self._mixed_key(link.actor)
+                self._reserve(link.actor)
+                self.used.update((id(target), id(link.actor)))
+
+    def _previous_name(self, order: list[int], pos: int, actor: NameSpan) -> NameSpan | None:
+        """The name written just before "Actor plays her": in the same block, else the one before."""
+        same = [s for s in self.spans[order[pos]] if s.end <= actor.start]
+        earlier = self.spans[order[pos - 1]] if pos else []
+        for span in [*reversed(same), *reversed(earlier)]:
+            if self._could_be_person(span):
+                return span
+        return None
+
+    def _nicknames(self) -> None:
+        for links in self.links.values():
+            for nick in links.nicks:
+                if self._is_reserved_name(nick.owner):
+                    continue
+                person = self._person_for(nick.owner)
+                written = self.texts[nick.nickname.block][nick.nickname.start:nick.nickname.end]
+                if written not in person.nicknames:
+                    person.nicknames.append(written)
+                person.forms.add(written)
+                self.used.update((id(nick.owner), id(nick.nickname)))
+                self.index = PeopleIndex(self.people)
+
+    def _unlinked(self) -> set[str]:
+        """Match every other name to a person, or gather it to be weighed; returns blockers
+        (longer non-character names that contain a character's word)."""
+        clusters: dict[str, list[NameSpan]] = {}
+        for block_id in sorted(self.spans):
+            for span in self.spans[block_id]:
+                if id(span) in self.used:
+                    continue
+                if self._noise(span):
+                    continue
+                if not self._match_person(span):
+                    clusters.setdefault(fold(span.key), []).append(span)
+        return self._weigh_clusters(clusters)
+
+    def _match_person(self, span: NameSpan) -> bool:
+        people = self.index.candidates(span.key)
+        if people:
+            person = choose(people, span)
+            if person is not None and not self._is_reserved_name(span, allow_person=True):
+                person.note(span, self.texts[span.block])
+            return True
+        if self._is_reserved_name(span):
+            return True
+        if len(span.words) == 1 and not span.titles:
+            person = self.index.short_form_of(span.key)
+            if person is not None and not _is_place_or_org(span.words):
+                person.note(span, self.texts[span.block])
+                return True
+        return self._extend_person(span)
+
+    def _extend_person(self, span: NameSpan) -> bool:
+        """A fuller form of a linked name ("Ana" then "Ana Ruiz"): the person takes the full name."""
+        if _is_place_or_org(span.words) or span.after_determiner:
+            return False
+        folded = [fold(w) for w in span.words]
+        found = [p for p in self.people if len(p.words) < len(span.words)
+                 and ([fold(w) for w in p.words] == folded[:len(p.words)]
+                      or [fold(w) for w in p.words] == folded[-len(p.words):])]
+        if len(found) != 1 or any(fold(w) in self.reserved for w in span.words):
+            return False
+        person = found[0]
+        person.words = self._mixed_words(span)
+        person.note(span, self.texts[span.block])
+        self.index = PeopleIndex(self.people)
+        return True
+
+    def _weigh_clusters(self, clusters: dict[str, list[NameSpan]]) -> set[str]:
+        heads: dict[str, list[NameSpan]] = {}
+        for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
+            longer = [h for h in heads if len(h.split()) > len(key.split()) and _sub_run(key, h)]
+            if len(longer) == 1:
+                heads[longer[0]].extend(clusters[key])
+            elif not longer:
+                heads[key] = list(clusters[key])
+        keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
+        blockers: set[str] = set()
+        person_words = {fold(w) for p in self.people for w in p.words}
+        for head, spans in heads.items():
+            main = max(spans, key=lambda s: len(s.words))
+            evidence = Evidence()
+            for span in spans:
+                evidence.add(weigh(self.texts[span.block], span, keys))
+            if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
+                evidence.score += 1
+            if self._hard_excluded(main, evidence) or evidence.score < _PERSON_BAR or not (
+                    evidence.outside_acting or evidence.strong):
+                if len(main.words) >= 2:
+                    blockers.add(self.texts[main.block][main.name_start:main.end])
+                continue
+            person = Person(self._mixed_words(main), (main.block, main.start))
+            self.people.append(person)
+            for span in sorted(spans, key=lambda s: (s.block, s.start)):
+                person.note(span, self.texts[span.block])
+            self.index = PeopleIndex(self.people)
+        return {b for b in blockers if any(fold(w) in person_words for w in b.split())}
+
+    def _characters(self, blockers: set[str]) -> list[Character]:
+        forms = mention_forms(self.people, self.reserved | self.excluded)
+        blockers |= {f for f in self._reserved_forms() if f not in forms}
+        pattern = compile_forms(forms, blockers)
+        mentions = find_mentions(self.article.blocks, pattern, forms, len(self.people))
+        result = []
+        for person, found in zip(self.people, mentions):
+            if not found:
+                continue
+            name = person.display_name()
+            aliases: list[str] = []
+            for _mention, text in found:
+                if text != name and text not in aliases:
+                    aliases.append(text)
+            for nick in person.nicknames:
+                if nick not in aliases and nick != name:
+                    aliases.append(nick)
+            result.append(Character(name, person.actor, aliases, [m for m, _ in found]))
+        result.sort(key=lambda c: (c.mentions[0].block, c.mentions[0].start))
+        return result
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _person_for(self, span: NameSpan) -> Person:
+        people = self.index.candidates(span.key)
+        person = choose(people, span) if people else None
+        exact = [p for p in people if fold(p.key) == fold(span.key)]
+        if exact:
+            person = exact[0]
+        if person is None or len(span.words) > len(person.words) and fold(person.key) != fold(span.key):
+            if person is not None and len(person.words) == 1:
+                person.words = self._mixed_words(span)
+            else:
+                person = Person(self._mixed_words(span), (span.block, span.start))
+                self.people.append(person)
+        person.note(span, self.texts[span.block])
+        self.index = PeopleIndex(self.people)
+        return person
+
+    def _mixed_words(self, span: NameSpan) -> tuple[str, ...]:
+        if not span.caps:
+            return span.words
+        return tuple(w if w in PARTICLES else self.mixed.get(fold(w)) or _title_word(w) for w in span.words)
+
+    def _mixed_key(self, span: NameSpan) -> str:
+        return " ".join(self._mixed_words(span))
+
+    def _reserve(self, span: NameSpan) -> None:
+        self.actor_keys.add(fold(span.key))
+        self.reserved.update(fold(w) for w in span.words if w not in PARTICLES)
+
+    def _reserved_forms(self) -> set[str]:
+        forms = set()
+        for spans in self.spans.values():
+            for span in spans:
+                if fold(span.key) in self.actor_keys and len(span.words) >= 2:
+                    forms.add(span.key)
+        return forms
+
+    def _is_reserved_name(self, span: NameSpan, allow_person: bool = False) -> bool:
+        """An actor's, crew member's, byline's, site's or show's name (or, alone, a word of one)."""
+        key = fold(span.key)
+        if key in self.excluded or key in self.actor_keys:
+            return True
+        if len(span.words) == 1 and not span.titles and key in self.reserved:
+            return not (allow_person and self.index.candidates(span.key))
+        return False
+
+    def _could_be_person(self, span: NameSpan) -> bool:
+        if self._is_reserved_name(span) or span.after_determiner or span.caps and len(span.words) == 1:
+            return False
+        if len(span.words) == 1 and not span.titles and (
+                is_common(span.words[0], self.lower_vocab) or span.words[0] in MONTHS_AND_DAYS):
+            return False
+        return not _is_place_or_org(span.words)
+
+    def _noise(self, span: NameSpan) -> bool:
+        """A capitalised word that is no name at all: a common word, a month, a nationality,
+        an acronym or a lone initial."""
+        if span.titles:
+            return False
+        if len(span.words) > 1:
+            return all(is_common(w, self.lower_vocab) or w in MONTHS_AND_DAYS for w in span.words)
+        word = span.words[0]
+        return (word.casefold() in COMMON_WORDS or word in MONTHS_AND_DAYS or word in NATIONALITIES
+                or len(word) < 2 or span.caps
+                or span.sentence_start and (is_common(word, self.lower_vocab) or word.endswith("ly")))
+
+    def _hard_excluded(self, span: NameSpan, evidence: Evidence) -> bool:
+        if evidence.work or fold(span.key) in self.excluded:
+            return True
+        if span.titles:
+            return False
+        if _is_place_or_org(span.words):
+            return True
+        return all(is_common(w, self.lower_vocab) for w in span.words)
+
+
+def _is_place_or_org(words: tuple[str, ...]) -> bool:
+    if len(words) < 2:
+        return False
+    return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS
+
+
+def _sub_run(short: str, long: str) -> bool:
+    a, b = short.split(), long.split()
+    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _title_word(word: str) -> str:
+    """A capitals-only word in normal case: "MIN-JI" -> "Min-ji", "OKAFOR-BELL" -> "Okafor-Bell"."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(len(p) <= 4 for p in parts):
+        return "-".join([parts[0].capitalize(), *(p.lower() for p in parts[1:])])
+    return "-".join(p.capitalize() for p in parts)
+
+
+def _title_case(text: str) -> bool:
+    """A heading in title case ("The Night Everything Went Wrong") says nothing about which
+    capitalised words are names."""
+    long = [w for w in _TITLE_WORD.findall(text) if len(w) >= 4]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) / len(long) >= 0.75
+
+
+def _article_names(article: Article, lower_vocab: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Folded names that are never characters (show, episode title, site, byline) and the
+    words of people who are not characters (the byline's author)."""
+    excluded: set[str] = set()
+    words: set[str] = set()
+    title = article.title or ""
+    pieces = [m.group(1) for m in _QUOTED.finditer(title)]
+    head = _EPISODE_MARK.match(title)
+    if head and head.group("head"):
+        pieces.append(head.group("head"))
+    if article.site:
+        pieces.append(article.site)
+    for piece in pieces:
+        excluded.add(fold(piece.strip()))
+        for span in find_name_spans(-1, piece, lower_vocab):
+            excluded.add(fold(span.key))
+    for author in re.split(r",|\band\b|&", article.byline or ""):
+        for span in find_name_spans(-1, author, lower_vocab):
+            excluded.add(fold(span.key))
+            words.update(fold(w) for w in span.words if w not in PARTICLES)
+    return excluded, words

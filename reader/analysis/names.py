@@ -1,0 +1,256 @@
+"""Find the capitalised name sequences in a block of text ("Commander Ilsa Mørk", "Ana de la Vega",
+"Kwame “Kay” Mensah", "PARK JI-HO") with what surrounds them.
+
+This is the character finder's tokenizer: it knows the shape of names in many cultures (Unicode
+capitals, hyphenated given names, particles, apostrophes inside a name, quoted nicknames, titles
+in front) and nothing about whether a name is a person. Later stages weigh that from context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.analysis.names_lexicon import (
+    COMMON_WORDS,
+    DETERMINERS,
+    PARTICLES,
+    TITLE_ABBREVIATIONS,
+    TITLE_QUALIFIERS,
+    TITLES,
+)
+
+
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() or chr(c).istitle()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_U = _upper_class()
+_L = r"(?:[^\W\d_]|[\u0300-\u036f])"
+_WORD = rf"(?:(?:al|el)-)?[{_U}]{_L}*(?:['’][{_U}]{_L}*)?(?:-{_L}+)*"
+_ABBR = r"(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\."
+_TOKEN = rf"(?:{_ABBR}|{_WORD})"
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
+_SP = r"[ \u00a0]"
+_NICK = rf"[“\"‘](?P<nick>{_TOKEN}(?:{_SP}{_TOKEN}){{0,2}})[”\"’]"
+_SEQUENCE = re.compile(
+    rf"(?<![\w@#/+])({_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP}){{1,2}}(?={_TOKEN}){_TOKEN}"
+    rf"|{_SP}{_NICK}(?={_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN})|{_SP}{_TOKEN})*)(?![\w@/+])"
+)
+_TOKEN_RE = re.compile(rf"{_NICK}|{_ABBR}|{_WORD}|{_PARTICLE}")
+_PLAIN_WORD_RE = re.compile(r"[^\s!\"#$%&()*+,./:;<=>?@\[\]^_`{|}~“”‘«»…—–·•]+")
+_SENTENCE_END = set(".!?…:;")
+_NUMBERED = {"season", "episode", "series", "part", "chapter", "volume", "vol", "book"}
+_KOREAN_GIVEN = re.compile(rf"[{_U}]{_L}{{1,4}}-[^\W\d_]{{2,5}}")
+
+
+def _korean_given(word: str) -> bool:
+    """A hyphenated given name in the Korean romanisation shape ("Min-ji", "Seo-yeon")."""
+    return bool(_KOREAN_GIVEN.fullmatch(word)) and word.split("-")[1].islower()
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """One capitalised name sequence in a block, split into title, name words and nickname.
+
+    ``start``/``end`` cover the whole written form (title included, possessive ``’s``
+    excluded); ``name_start`` is where the name proper begins, after any title. ``words`` is the
+    name without the title; ``nickname`` a quoted nickname inside it.
+    """
+
+    block: int
+    start: int
+    end: int
+    titles: tuple[str, ...]
+    words: tuple[str, ...]
+    nickname: str | None
+    possessive: bool
+    sentence_start: bool
+    after_determiner: bool
+    name_start: int
+
+    @property
+    def key(self) -> str:
+        """The name without its title, as written ("Ana de la Vega")."""
+        return " ".join(self.words)
+
+    @property
+    def caps(self) -> bool:
+        """Written in capitals ("PARK JI-HO"), as some blogs introduce characters."""
+        letters = [w for w in self.words if w not in PARTICLES]
+        return all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters)
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case- and accent-folded form used to compare names ("Jōji" == "joji")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").casefold()
+
+
+def bare_title(word: str) -> str:
+    """A title as listed: "Dr." -> "Dr"."""
+    return word[:-1] if word.endswith(".") else word
+
+
+def is_sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence: block start, after . ! ? : ; or after an emoji."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u00a0\"“‘'([*_":
+        i -= 1
+    if i < 0:
+        return True
+    ch = text[i]
+    return ch in _SENTENCE_END or unicodedata.category(ch).startswith("S")
+
+
+def lower_vocabulary(texts: list[str]) -> frozenset[str]:
+    """Every word as written (punctuation cut off): when "then" is in it, a capitalised "Then"
+    is a common word, not a name."""
+    return frozenset(_PLAIN_WORD_RE.findall("\n".join(texts)))
+
+
+def is_common(word: str, lower_vocab: frozenset[str]) -> bool:
+    """A common word (listed, or seen in lower case in this article), not a name by itself."""
+    return word.casefold() in COMMON_WORDS or (word.lower() in lower_vocab and not word.isupper())
+
+
+def find_name_spans(block_id: int, text: str, lower_vocab: frozenset[str]) -> list[NameSpan]:
+    """The capitalised name sequences of one block, titles split off and sentence-initial
+    common words ("Meanwhile", "And") dropped."""
+    spans: list[NameSpan] = []
+    for match in _SEQUENCE.finditer(text):
+        whole = match.group(1)
+        if " " not in whole and "\u00a0" not in whole and whole.casefold() in COMMON_WORDS:
+            continue  # a lone "The", "She", "Meanwhile": the commonest case by far
+        for piece in _split_tokens(match):
+            span = _make_span(block_id, text, piece, lower_vocab)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _split_tokens(match: re.Match[str]) -> list[list[tuple[int, int, str, bool]]]:
+    """Tokens of a sequence as (start, end, text, is_nickname), split at a lone "I"."""
+    pieces: list[list[tuple[int, int, str, bool]]] = [[]]
+    base = match.start(1)
+    for tok in _TOKEN_RE.finditer(match.group(1)):
+        nick = tok.group("nick")
+        if nick is not None:
+            start = base + tok.start("nick")
+            pieces[-1].append((start, start + len(nick), nick, True))
+            continue
+        word = tok.group(0)
+        if word == "I":
+            pieces.append([])
+            continue
+        pieces[-1].append((base + tok.start(), base + tok.end(), word, False))
+    return [p for p in pieces if any(not t[3] and t[2] not in PARTICLES for t in p)]
+
+
+def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]],
+               lower_vocab: frozenset[str]) -> NameSpan | None:
+    start_pos = tokens[0][0]
+    sentence_start = is_sentence_start(text, start_pos)
+    after_determiner = _word_before(text, start_pos) in DETERMINERS
+    # Drop leading common words ("Meanwhile Inspector X", "The Y", "And Z").
+    while len(tokens) > 1 and not tokens[0][3]:
+        first = tokens[0][2]
+        if first in TITLES or bare_title(first) in TITLES or first in TITLE_QUALIFIERS:
+            break
+        if not (sentence_start and is_common(first, lower_vocab)) and first not in DETERMINERS:
+            break
+        if len(first) <= 3 and _korean_given(tokens[1][2]):
+            break  # a one-syllable family name before a hyphenated given name ("Oh Min-ji")
+        after_determiner = after_determiner or first in DETERMINERS
+        tokens = tokens[1:]
+        while tokens and tokens[0][2] in PARTICLES:
+            tokens = tokens[1:]
+        sentence_start = False
+    if not tokens:
+        return None
+    titles: list[str] = []
+    i = 0
+    words_only = [t for t in tokens if not t[3]]
+    while i < len(words_only) - 1:
+        word = bare_title(words_only[i][2])
+        if word in TITLES or word in TITLE_QUALIFIERS:
+            titles.append(words_only[i][2])
+            i += 1
+            continue
+        break
+    if titles and not any(bare_title(t) in TITLES for t in titles):
+        titles, i = [], 0
+    name_tokens = words_only[i:]
+    while name_tokens and (name_tokens[-1][2] in PARTICLES or name_tokens[-1][2].casefold() in _NUMBERED):
+        name_tokens = name_tokens[:-1]
+    if not name_tokens:
+        return None
+    nickname = next((t[2] for t in tokens if t[3]), None)
+    start, end = tokens[0][0], name_tokens[-1][1]
+    span = NameSpan(
+        block=block_id,
+        start=start,
+        end=end,
+        titles=tuple(titles),
+        words=tuple(t[2] for t in name_tokens),
+        nickname=nickname,
+        possessive=_possessive(text, end, name_tokens[-1][2]),
+        sentence_start=sentence_start,
+        after_determiner=after_determiner,
+        name_start=name_tokens[0][0],
+    )
+    return span
+
+
+def _possessive(text: str, end: int, last_word: str) -> bool:
+    tail = text[end:end + 3]
+    if len(tail) >= 2 and tail[0] in "’'" and tail[1] == "s" and (len(tail) == 2 or not tail[2].isalpha()):
+        return True
+    return last_word.endswith("s") and tail[:1] in ("’", "'") and not tail[1:2].isalpha()
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before ``pos`` when only spaces separate them, else ""."""
+    i = pos
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    if i == pos:
+        return ""
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "’'-"):
+        j -= 1
+    return text[j:i]
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word right before ``pos`` (lower-cased) when only spaces separate them, else ""."""
+    return _word_before(text, pos).lower()
+
+
+def words_after(text: str, pos: int, count: int = 3) -> list[str]:
+    """Up to ``count`` words after ``pos``, stopping at sentence punctuation (commas kept as ",")."""
+    out: list[str] = []
+    i, n = pos, len(text)
+    while len(out) < count and i < n:
+        ch = text[i]
+        if ch in " \u00a0":
+            i += 1
+            continue
+        if ch.isalnum():
+            j = i
+            while j < n and (text[j].isalnum() or text[j] in "’'-" and j + 1 < n and text[j + 1].isalnum()):
+                j += 1
+            out.append(text[i:j])
+            i = j
+            continue
+        if ch in ",:—–":
+            out.append(ch)
+            i += 1
+            continue
+        break
+    return out

@@ -1,0 +1,211 @@
+"""Weigh whether a capitalised name that no actor link explains is a person of the story.
+
+Positive cues are grammatical: a title in front ("Inspector X"), a nickname, a verb people do
+("X admits", "X finally cuffing Y"), an object of such a verb ("doesn't call X"), a possessive
+with a person noun ("X's sister"), an apposition ("X, the broker who ..."). Negative cues: a
+determiner ("the X"), a place preposition ("in X", "aboard X"), a show or company noun after it
+("X's new series", "the X office"), a year or quotes (a title of a work). No name is memorised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.names import NameSpan, word_before, words_after
+from reader.analysis.names_lexicon import (
+    ACTING_PHRASES,
+    ACTING_WORDS,
+    GAZE_VERBS,
+    ING_NOUNS,
+    KINSHIP_NAMES,
+    OBJECT_VERBS,
+    ORG_NOUNS,
+    PERSON_POSSESSIONS,
+    PERSON_ROLES,
+    PERSON_VERBS,
+    PLACE_PREPOSITIONS,
+    SHOW_NOUNS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
+
+_ADVERBS = frozenset("""finally actually just still never always also even then only already again now
+    really quickly quietly slowly suddenly immediately eventually secretly openly barely""".split())
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|the|a|an|our|my|your)|[’']s)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
+    r"(?P<role>[\w-]+)[ \u00a0]*,?[ \u00a0]*$"
+)
+_NAMED_BEFORE = re.compile(r"\bnamed[ \u00a0]+$")
+_YEAR_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:\d{4}|[^()]{0,40}\b\d{4})[ \u00a0]*\)")
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_PRONOUNS = frozenset("she he her him his hers herself himself".split())
+_OPEN_QUOTES = "“\"‘'«"
+_CLOSE_QUOTES = "”\"’'»"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Summed cues for one name: ``score`` above the bar makes a person; ``strong`` marks a cue
+    no actor or place has (title, nickname, kinship, apposition); ``work`` a title of a work."""
+
+    score: float = 0.0
+    strong: bool = False
+    work: bool = False
+    outside_acting: bool = False
+
+    def add(self, other: "Evidence") -> None:
+        self.score += other.score
+        self.strong = self.strong or other.strong
+        self.work = self.work or other.work
+        self.outside_acting = self.outside_acting or other.outside_acting
+
+
+def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
+    """The cues around one occurrence of a name. ``people_keys`` are names already known to be
+    characters (for "X and <character>")."""
+    ev = Evidence()
+    if span.titles:
+        ev.score += 3
+        ev.strong = True
+    if span.nickname:
+        ev.score += 3
+        ev.strong = True
+    if span.after_determiner:
+        ev.score -= 3
+    if _is_work_title(text, span):
+        ev.work = True
+        ev.score -= 6
+    prev = word_before(text, span.start)
+    end = span.end + (2 if span.possessive and text[span.end + 1:span.end + 2] == "s" else 1 if span.possessive else 0)
+    after = words_after(text, end, 4)
+    first_after = after[0] if after else ""
+    if prev in PLACE_PREPOSITIONS and not (span.possessive and first_after[:1].islower()):
+        if word_before(text, span.start - len(prev) - 1) not in GAZE_VERBS:
+            ev.score -= PLACE_PREPOSITIONS[prev]
+    if prev in OBJECT_VERBS:
+        ev.score += 1
+    if _NAMED_BEFORE.search(text[max(0, span.start - 8):span.start]):
+        ev.score += 2
+        ev.strong = True
+    role = _ROLE_BEFORE.search(text[max(0, span.start - 60):span.start])
+    if role and role.group("role").lower() in PERSON_ROLES and not span.after_determiner:
+        ev.score += 2
+        ev.strong = True
+    if len(span.words) == 1 and span.words[0] in KINSHIP_NAMES:
+        ev.score += 1
+    if not span.possessive and prev not in PLACE_PREPOSITIONS and _pronoun_follows(text, span.end):
+        ev.score += 1
+    if span.possessive:
+        _weigh_possessive(after, ev)
+    else:
+        _weigh_following(after, ev)
+    if prev == "and" or first_after == "and":
+        _weigh_coordination(text, span, prev, after, people_keys, ev)
+    ev.outside_acting = not _acting_sentence(text, span.start)
+    return ev
+
+
+def _weigh_possessive(after: list[str], ev: Evidence) -> None:
+    for word in after[:3]:
+        if word in PERSON_POSSESSIONS:
+            ev.score += 2
+            ev.strong = True
+            return
+        if word in SHOW_NOUNS:
+            ev.score -= 2
+            return
+        if word[:1].isupper():
+            ev.score -= 2 if word in ORG_NOUNS else 1  # "X's Garden": a venue
+            return
+        if not word[:1].isalpha():
+            return
+
+
+def _weigh_following(after: list[str], ev: Evidence) -> None:
+    words = list(after)
+    while len(words) > 1 and (words[0] in _ADVERBS or words[0].endswith("ly") and words[0].islower()):
+        words.pop(0)
+    if not words:
+        return
+    verb = words[0]
+    if verb in SPEECH_VERBS:
+        ev.score += 2
+        ev.strong = True
+    elif verb in PERSON_VERBS:
+        ev.score += 1
+    elif verb.endswith("ing") and verb.islower() and len(verb) > 4 and verb not in ING_NOUNS:
+        ev.score += 1.5 if len(words) > 1 and (words[1] in ("the", "a", "her", "him", "his", "their", "it")
+                                               or words[1][:1].isupper()) else 1
+    elif verb in WEAK_VERBS:
+        ev.score += 0.5
+    elif len(verb) > 3 and verb.endswith("s") and verb.islower() and not verb.endswith("ss"):
+        ev.score += 0.5  # most likely a verb in the present ("X shows up")
+    elif verb in SHOW_NOUNS:
+        ev.score -= 2
+    elif verb in (",", ":", "—", "–") and len(words) > 1:
+        _weigh_apposition(words[1:], ev)
+    elif verb == "who":
+        ev.score += 1.5
+
+
+def _weigh_apposition(words: list[str], ev: Evidence) -> None:
+    """"X, who ...", "X, the broker who ...", "X: her own father"."""
+    if words[0] == "who":
+        ev.score += 2
+        ev.strong = True
+        return
+    if words[0] not in ("the", "a", "an", "his", "her", "their", "our", "my"):
+        return
+    for word in words[1:4]:
+        if word in PERSON_ROLES:
+            ev.score += 2
+            ev.strong = True
+            return
+
+
+def _weigh_coordination(text: str, span: NameSpan, prev: str, after: list[str],
+                        people_keys: frozenset[str], ev: Evidence) -> None:
+    """"X and <character>" or "<character> and X": people are listed with people."""
+    if prev == "and":
+        tail = text[max(0, span.start - 50):span.start].rstrip()[:-3].rstrip()
+        if any(tail.endswith(key) or tail.endswith(key + "’s") for key in people_keys):
+            ev.score += 1
+    elif len(after) > 1 and after[0] == "and":
+        rest = text[span.end:span.end + 60]
+        if any(rest.split("and", 1)[-1].lstrip().startswith(key) for key in people_keys):
+            ev.score += 1
+
+
+def _pronoun_follows(text: str, pos: int) -> bool:
+    """A personal pronoun later in the same sentence, before any other capitalised word:
+    "X buys the mill with money nobody knew she had"."""
+    rest = text[pos:pos + 160]
+    stop = _SENTENCE_STOP.search(rest)
+    rest = rest[:stop.start()] if stop else rest
+    for word in _WORDS.findall(rest):
+        if word in _PRONOUNS:
+            return True
+        if word[0].isupper():
+            return False
+    return False
+
+
+def _is_work_title(text: str, span: NameSpan) -> bool:
+    """"Some Show (2019)", “Quoted Title”: a book, film or episode, not a person."""
+    if _YEAR_AFTER.match(text, span.end):
+        return True
+    before = text[span.start - 1:span.start] if span.start else ""
+    after = text[span.end:span.end + 2].lstrip(".,!?")[:1]
+    return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+
+
+def _acting_sentence(text: str, pos: int) -> bool:
+    """The sentence around ``pos`` talks about acting ("most actors", "screen time")."""
+    lo, hi = max(0, pos - 300), min(len(text), pos + 300)
+    start = max(text.rfind(". ", lo, pos), text.rfind("! ", lo, pos), text.rfind("? ", lo, pos), lo - 1) + 1
+    ends = [i for i in (text.find(". ", pos, hi), text.find("! ", pos, hi), text.find("? ", pos, hi)) if i >= 0]
+    sentence = text[start:min(ends) if ends else hi].lower()
+    words = set(re.findall(r"[\w-]+", sentence))
+    return bool(words & ACTING_WORDS) or any(p in sentence for p in ACTING_PHRASES)

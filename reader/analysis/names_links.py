@@ -1,0 +1,216 @@
+"""The ways an article ties a character to an actor, a nickname to a character, and a name to the
+crew, read from the text between name sequences.
+
+Forms: ``Name (Actor)`` (either way round, decided later from usage), ``(played by Actor)``,
+``(voiced by Actor)``, ``Actor as Name``, ``Actor is terrific as Name``, ``Actor plays Name``,
+``Actor plays her`` right after the character, ``Name is played by Actor``; nicknames as
+``First “Nick” Last``, ``(or as my dad calls him, Nick)``, ``— or Nick, as she is known —``,
+``– Title Name to everyone –``; credits as ``(written by X, directed by Y)``, ``Photo: X`` and
+names in a photo caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.names import NameSpan
+from reader.analysis.names_lexicon import CREDIT_VERBS
+
+_PAREN_OPEN = re.compile(r"(?:['’]s)?[ \u00a0]*\([ \u00a0]*(?:(played|voiced|portrayed)[ \u00a0]+by[ \u00a0]+)?$")
+_PAREN_TAIL = re.compile(r"[ \u00a0]*(?:\)|,[ \u00a0]*who\b|;)")
+_AS_GAP = re.compile(
+    r"[ \u00a0]+(?:(?:who[ \u00a0]+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars)"
+    r"(?:[ \u00a0]+(?!as\b)[a-z]+){0,2}[ \u00a0]+)?as[ \u00a0]+$"
+)
+_PLAYS_GAP = re.compile(
+    r"[ \u00a0]+(?:also[ \u00a0]+|who[ \u00a0]+)?(?:plays|played|portrays|portrayed|has[ \u00a0]+played|is[ \u00a0]+playing)"
+    r"[ \u00a0]+$"
+)
+_IS_GAP = re.compile(r"[ \u00a0]+is[ \u00a0]+$")
+_IS_TAIL = re.compile(r"[ \u00a0]*(?:[,;(—–.]|$)")
+_BRINGS_GAP = re.compile(r"[ \u00a0]+(?:brings|lends|gives)[ \u00a0]+(?P<what>[^.;:()]{1,60}?)[ \u00a0]+to[ \u00a0]+$")
+_QUALITIES = frozenset("""charm warmth gravity gravitas menace humour humor wit energy presence weight life
+    depth sincerity intensity dignity vulnerability edge swagger tenderness melancholy steel spark heart
+    soul nuance texture conviction grace magnetism sparkle sweetness fury sadness stillness""".split())
+_AS_BEFORE = re.compile(r"(?:^|[.!?:;][ \u00a0\"“]*)As[ \u00a0]+$")
+_PLAYS_AFTER_CLAUSE = re.compile(r"[^.!?]{0,160}?,[ \u00a0]+(?:she|he|they)[ \u00a0]+(?:plays|is|gives|brings|makes)\b")
+_PLAYED_BY_GAP = re.compile(r",?[ \u00a0]+(?:is|was)?[ \u00a0]*(?:played|portrayed|voiced)[ \u00a0]+by[ \u00a0]+$")
+_PLAYS_PRONOUN = re.compile(
+    r"[ \u00a0]+(?:also[ \u00a0]+)?(?:plays|played|portrays|portrayed|has[ \u00a0]+played|is[ \u00a0]+playing)"
+    r"[ \u00a0]+(?:her|him|them)\b"
+)
+_NICK_INTROS = [
+    # "(or as my sister calls him, Nick)"
+    re.compile(r"\([ \u00a0]*or,?[ \u00a0]+as[ \u00a0]+[^()]{0,60}?\bcall(?:s|ed|ing)?[ \u00a0]+(?:him|her|them),?[ \u00a0]+"),
+    # "— or Nick, as he shall be known"
+    re.compile(r"[—–][ \u00a0]*or[ \u00a0]+"),
+    # "known as Nick", "nicknamed Nick"
+    re.compile(r"\b(?:known[ \u00a0]+as|aka|a\.k\.a\.|nicknamed|dubbed|whom[ \u00a0]+everyone[ \u00a0]+calls)[ \u00a0]+"),
+    # "– Title Name to everyone –"
+    re.compile(r"[—–][ \u00a0]*"),
+]
+_NICK_CUES = [("call",), ("—", "–"), ("known as", "aka", "a.k.a.", "nicknamed", "dubbed", "whom everyone"),
+              ("—", "–")]
+_NICK_AFTER = [
+    re.compile(r"[ \u00a0]*\)"),
+    re.compile(r",[ \u00a0]+as[ \u00a0]+(?:he|she|they)\b"),
+    re.compile(r""),
+    re.compile(r"[ \u00a0]+to[ \u00a0]+(?:everyone|everybody|all|his|her|their|the|most|friends|family)\b"),
+]
+_CREDIT_NOUNS = frozenset("""photo photograph photography photos image images illustration credit
+    credits creator showrunner writer director photographer cinematographer composer critic
+    columnist""".split())
+_CREDIT_AND = re.compile(r"[ \u00a0]*(?:,|and|&|/)[ \u00a0]*$")
+_BYLINE = re.compile(r"^[ \u00a0]*(?:By|Words by|Written by|Posted by|Reviewed by)[ \u00a0]+$")
+_CAPTION_CREDIT = re.compile(r"\b(?:Photo|Photograph|Credit|Courtesy|Image)\b")
+
+
+@dataclass(slots=True)
+class PairLink:
+    """Two names tied as character and actor. ``fixed`` says the order is certain (``as``,
+    ``plays``, ``played by``); otherwise ``Name (Other)`` may be either way round."""
+
+    character: NameSpan
+    actor: NameSpan
+    fixed: bool
+
+
+@dataclass(slots=True)
+class PronounLink:
+    """``Actor plays her``: the character is the name mentioned just before."""
+
+    actor: NameSpan
+
+
+@dataclass(slots=True)
+class NickLink:
+    """A nickname introduced for the name written just before it."""
+
+    owner: NameSpan
+    nickname: NameSpan
+
+
+@dataclass
+class BlockLinks:
+    """What the text around one block's names says about them."""
+
+    pairs: list[PairLink]
+    pronouns: list[PronounLink]
+    nicks: list[NickLink]
+    crew: list[NameSpan]
+    caption_names: list[NameSpan]
+
+
+def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks:
+    """Read actor links, nicknames and credits from one block's text and name spans."""
+    links = BlockLinks([], [], [], [], [])
+    linked: set[int] = set()
+    intros: dict[int, tuple[int, int]] = {}
+    for number, (intro, cue) in enumerate(zip(_NICK_INTROS, _NICK_CUES)):
+        if any(c in text for c in cue):
+            for found in intro.finditer(text):
+                intros.setdefault(found.end(), (number, found.start()))
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        gap = text[span.end:nxt.start] if nxt else ""
+        if id(span) not in linked:
+            pair = _as_clause(text, spans, i) or (_pair(text, span, nxt, gap) if nxt is not None else None)
+            if pair is not None:
+                links.pairs.append(pair)
+                linked.update((id(pair.character), id(pair.actor)))
+        if ("play" in text[span.end:span.end + 16] or "portray" in text[span.end:span.end + 16]) and \
+                _PLAYS_PRONOUN.match(text, span.end) and len(span.words) >= 2 and not span.titles:
+            links.pronouns.append(PronounLink(span))
+        if span.start in intros:
+            _nickname(text, spans, i, intros[span.start], links)
+        if _is_credit(text, spans, i, links.crew):
+            links.crew.append(span)
+    if is_caption or len(text) < 200 and _CAPTION_CREDIT.search(text):
+        cut = _caption_names_end(text)
+        links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew]
+    return links
+
+
+def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
+    head = text[span.end:nxt.start]
+    paren = _PAREN_OPEN.fullmatch(head)
+    if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
+        if nxt.titles or nxt.nickname:
+            return None
+        return PairLink(span, nxt, fixed=paren.group(1) is not None)
+    if span.possessive or span.titles or span.caps or nxt.caps:
+        return None
+    if _PLAYED_BY_GAP.fullmatch(gap):
+        return PairLink(span, nxt, fixed=True)
+    if len(span.words) < 2:
+        return None
+    if _AS_GAP.fullmatch(gap) or _PLAYS_GAP.fullmatch(gap):
+        return PairLink(nxt, span, fixed=True)
+    brings = _BRINGS_GAP.fullmatch(gap)
+    if brings and set(re.findall(r"[a-z]+", brings.group("what"))) & _QUALITIES:
+        return PairLink(nxt, span, fixed=True)
+    if (_IS_GAP.fullmatch(gap) and len(nxt.words) >= 2 and not nxt.titles and span.key != nxt.key
+            and _IS_TAIL.match(text, nxt.end)):
+        return PairLink(nxt, span, fixed=False)
+    return None
+
+
+def _as_clause(text: str, spans: list[NameSpan], i: int) -> PairLink | None:
+    """"As Name, Actor is ..." or "Actor is the reason to watch. As Name, ..., she plays ..."."""
+    span = spans[i]
+    if text[span.start - 3:span.start] != "As " or text[span.end:span.end + 1] != ",":
+        return None
+    if not _AS_BEFORE.search(text[max(0, span.start - 8):span.start]):
+        return None
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    if nxt is not None and re.fullmatch(r",[ \u00a0]+", text[span.end:nxt.start]) and len(nxt.words) >= 2:
+        return PairLink(span, nxt, fixed=True)
+    if _PLAYS_AFTER_CLAUSE.match(text, span.end):
+        earlier = [s for s in spans[:i] if len(s.words) >= 2 and not s.titles and not s.possessive]
+        if earlier:
+            return PairLink(span, earlier[-1], fixed=True)
+    return None
+
+
+def _nickname(text: str, spans: list[NameSpan], i: int, intro: tuple[int, int], links: BlockLinks) -> None:
+    span = spans[i]
+    number, cut = intro
+    if not _NICK_AFTER[number].match(text, span.end):
+        return
+    if number == 3 and not span.titles:
+        return  # "– Title Name to everyone –" needs the title
+    owner = next((s for s in reversed(spans[:i])
+                  if s.end <= cut and not s.possessive and not _in_parentheses(text, s.start)), None)
+    if owner is not None:
+        links.nicks.append(NickLink(owner, span))
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
+def _is_credit(text: str, spans: list[NameSpan], i: int, crew: list[NameSpan]) -> bool:
+    span = spans[i]
+    if _credit_words_before(text, span.start) or i == 0 and _BYLINE.match(text[:span.start]):
+        return True
+    prev = spans[i - 1] if i else None
+    return prev is not None and prev in crew and bool(_CREDIT_AND.fullmatch(text[prev.end:span.start]))
+
+
+def _credit_words_before(text: str, pos: int) -> bool:
+    """"(written by X", "directed by X", "Photo: X", "Courtesy of X", "showrunner X"."""
+    words = [w.strip("(,;:.").lower() for w in text[max(0, pos - 40):pos].split()[-3:]]
+    if not words:
+        return False
+    if words[-1] == "by":
+        return len(words) > 1 and (words[-2] in CREDIT_VERBS or words[-2] in _CREDIT_NOUNS)
+    if words[-2:] == ["courtesy", "of"]:
+        return True
+    return words[-1] in _CREDIT_NOUNS and not text[:pos].rstrip().endswith(",")
+
+
+def _caption_names_end(text: str) -> int:
+    """Names before " in <Show>" or a credit in a caption are the cast pictured."""
+    found = re.search(r"\b(?:in|on the set of|at)\b|\b(?:Photo|Photograph|Credit|Courtesy|Image)\b", text)
+    return found.start() if found else len(text)
