@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.narration import read_narration
+from reader.analysis.narration import read_narration, subject_events
 from reader.analysis.sections import Role, find_headings, strip_number
-from reader.analysis.spoiler_names import NameIndex, build_index
+from reader.analysis.spoiler_names import build_index
 from reader.analysis.verbs import EVENT_FORMS, STRONG_FORMS
 from reader.article import Article, Block, BlockVerdict, EpisodeInfo, KeyMoment
 
@@ -27,6 +27,7 @@ _SENTENCE = re.compile(
     r"[.!?…]+[”’\"')\]]*\s+(?=[“\"'‘(\[]?[^\W\d_])"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_PAREN = re.compile(r"\([^()]*\)")
 _OPINION = re.compile(
     r"\b(?:I|I’m|I'm|I’d|I've|I’ve|my|me|we’ve|best|performance|acting|actor|actress|plays|played"
     r"|deserves|highlight|writers?|writing|direction|director|score|television|show’s|episode’s)\b",
@@ -105,16 +106,17 @@ def _inferred_moments(article: Article) -> list[KeyMoment]:
     for block in article.blocks:
         if block.kind not in ("paragraph", "list_item", "quote") or not block.text.strip():
             continue
-        narration = read_narration(block.text, index)
         marked = bool(block.spoiler_markup)
-        if not (narration.narrates() or marked):
+        if not (marked or read_narration(block.text, index).narrates()):
             continue
+        events = subject_events(block.text, index)
+        names = [h.start for h in index.hits(block.text) if not h.credit]
         best: tuple[float, str] | None = None
         for a, b in _sentences(block.text):
-            sentence = block.text[a:b].strip()
-            score = _sentence_score(sentence, index)
+            score = _sentence_score(block.text[a:b], [e for e in events if a <= e[0] < b],
+                                    sum(1 for n in names if a <= n < b))
             if best is None or score > best[0]:
-                best = (score, sentence)
+                best = (score, block.text[a:b].strip())
         if best is not None and best[0] > 0:
             candidates.append((best[0] + (1.0 if marked else 0.0), block.id, best[1]))
     if len(candidates) < MIN_INFERRED:
@@ -123,18 +125,16 @@ def _inferred_moments(article: Article) -> list[KeyMoment]:
     return [KeyMoment(text, block) for _, block, text in sorted(chosen, key=lambda c: c[1])]
 
 
-def _sentence_score(sentence: str, index: NameIndex) -> float:
-    """How much of a turning point a sentence reads like: actors of the plot doing things."""
+def _sentence_score(sentence: str, events: list[tuple[int, bool]], names: int) -> float:
+    """How much of a turning point a sentence reads like: people of the plot doing things."""
     words = [w.casefold() for w in _WORD.findall(sentence)]
     if len(words) < 6:
         return 0.0
-    narration = read_narration(sentence, index)
-    events = sum(1 for w in words if w in EVENT_FORMS)
+    verbs = sum(1 for w in words if w in EVENT_FORMS)
     strong = sum(1 for w in words if w in STRONG_FORMS)
-    names = len({h.name for h in index.hits(sentence) if not h.credit})
-    score = 2.0 * (narration.named_events + narration.pronoun_events) + events + 2.0 * strong
-    score += min(names, 3) * 0.5 + (1.0 if narration.cue else 0.0)
-    score -= 1.5 * len(_OPINION.findall(sentence))
+    score = 2.0 * len(events) + verbs + 2.0 * strong + 0.5 * min(names, 3)
+    score += 1.0 if any(e[1] for e in events) else 0.0
+    score -= 1.5 * len(_OPINION.findall(_PAREN.sub(" ", sentence)))  # "(played by X)" is a credit
     return score
 
 

@@ -11,13 +11,13 @@ characters and still give nothing away.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis.spoiler_names import NameHit, NameIndex
 from reader.analysis.verbs import EVENT_FORMS, STRONG_FORMS
 
-_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|they)(?:[’']s|[’']d|[’']ll)?(?![\w’'])", re.I)
 
 # Between a subject and its verb: auxiliaries, negations, adverbs, "tries to", "finally".
 _SKIP = frozenset("""
@@ -42,49 +42,156 @@ coming go goes went going pass passes passed passing head heads headed heading r
 running
 """.split())
 _PARTICLES = frozenset("up in out back away home off".split())
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[()\[\],;:.!?–—“”\"]")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
 _STOP = frozenset(".!?;:“”\"")
 
-_CUE = re.compile(
-    r"\b(?:the|this) (?:episode|hour|finale|premiere|chapter|season) (?:opens|ends|closes|begins|cuts"
-    r"|jumps|culminates|wraps|kicks off)\b|\bopens (?:on|with) (?:a|an|the)\b|\bwe open on\b"
-    r"|\b(?:final|last|closing) (?:scene|shot|image|moments|minutes|frame|sequence)\b"
-    r"|\bcold open\b|\btag scene\b|\bcliffhanger\b|\b(?:plot )?twist\b|\bturns? out (?:to be|that)\b"
-    r"|\bturned out\b|\bis revealed\b|\bwe (?:learn|find out|discover|pick up)\b|\bflashback\b"
-    r"|\broll credits\b|\bcuts? to black\b|\bconfession\b|\bconfronts?\b",
-    re.I,
-)
-_SCENE = re.compile(
-    r"\b(?:the|this) (?:episode|hour|finale|premiere|chapter|season) (?:opens|ends|closes|begins|cuts"
-    r"|jumps|culminates|wraps|kicks off)\b|\bopens (?:on|with) (?:a|an|the)\b|\bwe open on\b"
-    r"|\b(?:final|last|closing) (?:scene|shot|image|frame|sequence)\b|\bcold open\b|\btag scene\b"
-    r"|\bcliffhanger\b|\bturns? out (?:to be|that)\b|\bturned out\b|\bis revealed\b|\broll credits\b"
-    r"|\bcuts? to black\b",
-    re.I,
-)
-_TIMELINE = re.compile(
-    r"\b(?:that (?:night|morning|evening|afternoon)|the next (?:day|morning|night|evening)"
-    r"|later that|by nightfall|at dawn|at midnight|moments later|afterwards|in the present"
-    r"|back in the present|years ago|the night before|until dawn|all night|before dawn|meanwhile"
-    r"|in the morning|by morning|overnight)\b"
-    r"|^\s*(?:and )?(?:then|next|later|finally|after that)\b",
-    re.I,
-)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.I)
+# Phrases that point at plot, scenes, time, premise and availability, matched word by word
+# over the block's tokens (one dictionary walk per word: far cheaper than many regexes).
+# Each phrase is a sequence of slots; a slot lists its alternatives with "|", "#" is a number,
+# "*" any word.
+_PHRASE_SPECS = {
+    "scene": """
+        the|this episode|hour|finale|premiere|chapter|season opens|ends|closes|begins|cuts|jumps|culminates|wraps
+        the|this episode|hour|finale|premiere|chapter|season kicks off
+        opens on|with a|an|the
+        we open on
+        final|last|closing scene|shot|image|frame|sequence
+        cold open
+        tag scene
+        cliffhanger
+        turns|turn out to be
+        turns|turn out that
+        turned out
+        is revealed
+        roll credits
+        cut|cuts to black
+    """,
+    "cue": """
+        final|last|closing moments|minutes
+        plot twist
+        twist
+        we learn|discover
+        we find out
+        we pick up
+        flashback
+        confession
+        confront|confronts
+    """,
+    "timeline": """
+        that night|morning|evening|afternoon
+        the next day|morning|night|evening
+        later that
+        by nightfall|morning
+        at dawn|midnight
+        moments later
+        afterwards
+        in the present|morning
+        back in the present
+        years ago
+        the night before
+        until|before dawn
+        all night
+        meanwhile
+        overnight
+    """,
+    "premise": """
+        premise
+        synopsis
+        logline
+        setup
+        set-up
+        for newcomers
+        for the newcomers|uninitiated
+        for anyone joining
+        for anyone just joining
+        official description|blurb
+        the|this show|series|drama follows
+        the|this show|series|drama centers|centres on
+        the|this show|series|drama is about
+        the|this show|series|drama tells the story
+    """,
+    "availability": """
+        airs
+        aired
+        streams
+        streaming
+        is|are available
+        available on
+        available to stream
+        premieres
+        new episodes
+        episode|episodes #|* arrives|airs|drops|lands
+        episode|episodes #|* is|comes out
+        is out
+        where to watch
+        subtitles
+        catch up on
+        on demand
+    """,
+}
+_OPENERS = frozenset("then next later finally".split())
+
+
+def _compile_phrases() -> tuple[dict[str, str], dict[str, list[tuple[str, list[frozenset[str]]]]],
+                                 dict[str, list[tuple[str, list[frozenset[str]]]]]]:
+    """Single words -> category; "first second" -> [(category, later slots)]; and first words
+    of phrases whose second slot is any word or a number."""
+    single: dict[str, str] = {}
+    pairs: dict[str, list[tuple[str, list[frozenset[str]]]]] = {}
+    wild: dict[str, list[tuple[str, list[frozenset[str]]]]] = {}
+    for category, spec in _PHRASE_SPECS.items():
+        for line in spec.strip().splitlines():
+            slots = [frozenset(slot.split("|")) for slot in line.split()]
+            for first in slots[0]:
+                if len(slots) == 1:
+                    single[first] = category
+                elif "*" in slots[1] or "#" in slots[1]:
+                    wild.setdefault(first, []).append((category, slots[2:]))
+                else:
+                    for second in slots[1]:
+                        pairs.setdefault(f"{first} {second}", []).append((category, slots[2:]))
+    return single, pairs, wild
+
+
+_SINGLE, _PAIRS, _WILD = _compile_phrases()
+
+
+def _slot_matches(slot: frozenset[str], word: str) -> bool:
+    return word in slot or "*" in slot or ("#" in slot and word.isdigit())
+
+
+def _rest_matches(folded: list[str], start: int, rest: list[frozenset[str]]) -> bool:
+    if start + len(rest) > len(folded):
+        return False
+    return all(_slot_matches(slot, folded[start + k]) for k, slot in enumerate(rest))
+
+
+def _phrases(folded: list[str]) -> set[str]:
+    """The categories of phrase that occur in a text, given its case-folded tokens."""
+    found: set[str] = set()
+    if folded and (folded[0] in _OPENERS or (folded[0] == "and" and len(folded) > 1 and folded[1] in _OPENERS)
+                   or folded[:2] == ["after", "that"]):
+        found.add("timeline")
+    last = len(folded) - 1
+    for i, word in enumerate(folded):
+        category = _SINGLE.get(word)
+        if category is not None:
+            found.add(category)
+        if i < last:
+            for category, rest in _PAIRS.get(f"{word} {folded[i + 1]}", ()):
+                if category not in found and _rest_matches(folded, i + 2, rest):
+                    found.add(category)
+            for category, rest in _WILD.get(word, ()):
+                if category not in found and _rest_matches(folded, i + 2, rest):
+                    found.add(category)
+    return found
+
+
+_PRONOUNS = frozenset("he she they he’s she’s they’re he's she's they're he’d she’d they’d he'd she'd"
+                      " they'd he’ll she’ll they’ll he'll she'll they'll".split())
+_THIRD_PERSON = frozenset("he she they him her them his their".split()) | _PRONOUNS
 # "-ing" words that do not narrate when they follow a name ("Lucy being Lucy").
 _NOT_GERUNDS = frozenset("being having getting doing going making something nothing anything everything thing king".split())
-_PREMISE = re.compile(
-    r"\b(?:premise|synopsis|logline|setup|set-up|for (?:the )?(?:newcomers|uninitiated)"
-    r"|for anyone (?:just )?joining|official (?:description|blurb)|(?:the|this) (?:show|series|drama)"
-    r" (?:follows|centers on|centres on|is about|tells the story))\b",
-    re.I,
-)
-_AVAILABILITY = re.compile(
-    r"\b(?:airs|aired|streams|streaming|is available|are available|available (?:on|to stream)"
-    r"|premieres|new episodes|episodes? (?:\d+|[a-z]+) (?:arrives|airs|drops|is out|comes out|lands)"
-    r"|is out|where to watch|subtitles|catch up on|on demand)\b",
-    re.I,
-)
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]")
 _SPEECH = re.compile(
     r"\b(?:says?|said|tells?|told|asks?|asked|whispers?|whispered|repl(?:y|ies|ied)|shouts?|shouted"
@@ -172,23 +279,36 @@ def _event_after(words: list[str], i: int, *, named: bool = False) -> tuple[bool
     return False, False
 
 
-def _tokenize(text: str) -> tuple[list[str], dict[int, int], dict[int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    words: list[str]
+    folded: list[str]
+    ends: list[int]  # end offset of each word, ascending
+
+
+def _tokenize(text: str, index: NameIndex) -> _Tokens:
+    """Words (and punctuation) of ``text``, kept for the article (the judge reads blocks twice)."""
+    cached = index.memo.get(text)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     tokens = list(_WORD.finditer(text))
     words = [t.group(0) for t in tokens]
-    return words, {t.start(): k for k, t in enumerate(tokens)}, {t.end(): k for k, t in enumerate(tokens)}
+    result = _Tokens(words, [w.casefold() for w in words], [t.end() for t in tokens])
+    index.memo[text] = result
+    return result
 
 
-def _acts(text: str, hit: NameHit, words: list[str], ends: dict[int, int]) -> tuple[bool, bool]:
+def _acts(text: str, hit: NameHit, tokens: _Tokens) -> tuple[bool, bool]:
     """Is the character named at ``hit`` the subject of a plot verb? (event, strong)"""
     if hit.credit:
         return False, False
     after = text[hit.end:hit.end + 2]
     if after[:1] in ("’", "'") and after[1:2].casefold() == "s":
         return False, False  # possessive: "Bram’s shed"
-    k = ends.get(hit.end)
-    if k is None:
+    k = bisect_left(tokens.ends, hit.end)
+    if k >= len(tokens.ends) or tokens.ends[k] != hit.end:
         return False, False
-    return _event_after(words, k + 1, named=True)
+    return _event_after(tokens.words, k + 1, named=True)
 
 
 def plot_actors(texts: Iterable[str], index: NameIndex) -> set[str]:
@@ -199,19 +319,37 @@ def plot_actors(texts: Iterable[str], index: NameIndex) -> set[str]:
         guesses = index.guesses(text)
         if not guesses:
             continue
-        words, _, ends = _tokenize(text)
+        tokens = _tokenize(text, index)
         for hit in guesses:
-            if _acts(text, hit, words, ends)[0]:
+            if _acts(text, hit, tokens)[0]:
                 counts[hit.name] = counts.get(hit.name, 0) + 1
     need = 1 if index.fallback else 2
     return {name for name, count in counts.items() if count >= need}
+
+
+def subject_events(text: str, index: NameIndex) -> list[tuple[int, bool]]:
+    """Where a character or he/she/they does something in ``text``: (offset of the subject,
+    strong reveal?) for each plot verb with a subject. Used to pick turning-point sentences."""
+    tokens = _tokenize(text, index)
+    found = []
+    for hit in index.hits(text):
+        event, strong = _acts(text, hit, tokens)
+        if event:
+            found.append((hit.start, strong))
+    for k, folded in enumerate(tokens.folded):
+        if folded in _PRONOUNS:
+            event, strong = _event_after(tokens.words, k + 1)
+            if event:
+                found.append((tokens.ends[k] - len(folded), strong))
+    return found
 
 
 def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = None) -> Narration:
     """Weigh ``text`` (a block, or what is left of it around inline spoilers)."""
     if hits is None:
         hits = index.hits(text)
-    words, starts, ends = _tokenize(text)
+    tokens = _tokenize(text, index)
+    words = tokens.words
 
     named = 0
     strong = False
@@ -221,17 +359,19 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
             continue
         if not hit.guessed:
             characters.add(hit.name)
-        event, is_strong = _acts(text, hit, words, ends)
+        event, is_strong = _acts(text, hit, tokens)
         named += event
         strong |= is_strong
     pronouns = 0
-    for m in _PRONOUN.finditer(text):
-        k = starts.get(m.start())
-        if k is None:
-            continue
-        event, is_strong = _event_after(words, k + 1)
-        pronouns += event
-        strong |= is_strong
+    third_person = False
+    for k, folded in enumerate(tokens.folded):
+        if folded in _THIRD_PERSON:
+            third_person = True
+            if folded in _PRONOUNS:
+                event, is_strong = _event_after(words, k + 1)
+                pronouns += event
+                strong |= is_strong
+    found = _phrases(tokens.folded)
 
     dialogue = False
     for m in _QUOTE.finditer(text):
@@ -246,11 +386,11 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         named_events=named,
         pronoun_events=pronouns,
         strong=strong,
-        cue=bool(_CUE.search(text)),
-        scene=bool(_SCENE.search(text)),
-        third_person=bool(_THIRD_PERSON.search(text)),
-        timeline=bool(_TIMELINE.search(text)),
+        cue="cue" in found or "scene" in found,
+        scene="scene" in found,
+        third_person=third_person,
+        timeline="timeline" in found,
         dialogue=dialogue,
-        premise=bool(_PREMISE.search(text)),
-        availability=bool(_AVAILABILITY.search(text)),
+        premise="premise" in found,
+        availability="availability" in found,
     )

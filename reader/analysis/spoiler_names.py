@@ -50,9 +50,18 @@ _DETERMINERS = frozenset("the a an this that these those every each".split())
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|this|that|these|those|every|each|in|on|at|from|into|onto|of|near|across|outside"
     r"|inside|through|via|around|toward|towards|aboard)\s+$", re.I)
+_SKIP_WORDS = _NOT_NAMES | _TITLES
 _PAREN = re.compile(r"\([^()]*\)")
 _CREDIT_BEFORE = re.compile(r"(?:\bas|\bplays|\bplaying|\bplayed by|\bvoiced by)\s+$", re.I)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"]\s*|\n)\s*$")
+_OPENING_MARKS = frozenset(".!?:;“\"\n")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Is ``text[start]`` the first word of a sentence (or of the text)?"""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    return i < 0 or text[i] in _OPENING_MARKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,39 +77,58 @@ class NameHit:
 
 @dataclass
 class NameIndex:
-    """Everything the judge needs to find character names in an article's blocks."""
+    """Everything the judge needs to find character names in an article's blocks.
 
-    characters: re.Pattern[str] | None
+    ``names`` matches actors/show/site (group ``o``) and characters (group ``c``) in one pass;
+    results are cached per text, since the judge reads each block more than once.
+    """
+
+    names: re.Pattern[str] | None
     canonical: dict[str, str]
-    others: re.Pattern[str] | None  # actors, the show, the site, the byline: never characters
     fallback: bool
     other_words: frozenset[str] = field(default_factory=frozenset)
     proper: frozenset[str] = field(default_factory=frozenset)  # capitalised mid-sentence somewhere
+    others: frozenset[str] = field(default_factory=frozenset)
+    _cache: dict[str, tuple[list[NameHit], str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article notes of later stages
+
+    def _scan(self, text: str) -> tuple[list[NameHit], str, list[tuple[int, int]]]:
+        """Known character hits, the text with every known name blanked, and its parentheses."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        known: list[NameHit] = []
+        masked = text
+        if self.names is not None:
+            pieces, pos = [], 0
+            parens = [m.span() for m in _PAREN.finditer(text)]
+            for m in self.names.finditer(text):
+                if m.lastgroup == "c":
+                    if not m.group(0)[0].isupper():
+                        continue
+                    name = self.canonical.get(m.group(0).casefold(), m.group(0))
+                    known.append(NameHit(m.start(), m.end(), name, _is_credit(text, parens, m.start())))
+                pieces.append(text[pos:m.start()])
+                pieces.append("\x00" * (m.end() - m.start()))
+                pos = m.end()
+            pieces.append(text[pos:])
+            masked = "".join(pieces)
+        result = (known, masked, [m.span() for m in _PAREN.finditer(masked)])
+        self._cache[text] = result
+        return result
 
     def hits(self, text: str) -> list[NameHit]:
         """Character names in ``text`` (longest first, no overlaps), credits marked; while no
         characters are known, capitalised words stand in (``guessed``)."""
-        masked = self._mask_others(text)
-        parens = [m.span() for m in _PAREN.finditer(masked)]
-        found: list[NameHit] = []
-        if self.characters is not None:
-            for m in self.characters.finditer(masked):
-                if not m.group(0)[0].isupper():
-                    continue
-                name = self.canonical.get(m.group(0).casefold(), m.group(0))
-                found.append(NameHit(m.start(), m.end(), name, _is_credit(masked, parens, m.start())))
-        if self.fallback:
-            for hit in found:
-                masked = masked[:hit.start] + "\x00" * (hit.end - hit.start) + masked[hit.end:]
-            found.extend(self._guesses(masked, parens))
-        return found
+        known, masked, parens = self._scan(text)
+        if not self.fallback:
+            return known
+        return known + self._guesses(masked, parens)
 
     def guesses(self, text: str) -> list[NameHit]:
         """Capitalised runs that are not known characters, actors, the show or function words."""
-        masked = self._mask_others(text)
-        if self.characters is not None:
-            masked = self.characters.sub(lambda m: "\x00" * len(m.group(0)), masked)
-        return self._guesses(masked, [m.span() for m in _PAREN.finditer(masked)])
+        _, masked, parens = self._scan(text)
+        return self._guesses(masked, parens)
 
     def _guesses(self, masked: str, parens: list[tuple[int, int]]) -> list[NameHit]:
         found = []
@@ -109,7 +137,7 @@ class NameIndex:
                 continue
             words = m.group(0).split()
             determiner = bool(_DETERMINER.search(masked, max(0, m.start() - 9), m.start()))
-            while words and _base(words[0]) in _NOT_NAMES | _TITLES:
+            while words and _base(words[0]) in _SKIP_WORDS:
                 determiner |= _base(words[0]) in _DETERMINERS
                 words.pop(0)
             if not words or determiner or any(w.isupper() and len(w) > 1 for w in words):
@@ -118,7 +146,7 @@ class NameIndex:
                 continue
             start = m.end() - len(" ".join(words))
             if (len(words) == 1 and words[0].casefold() not in self.proper
-                    and _SENTENCE_START.search(masked, max(0, start - 4), start)):
+                    and _starts_sentence(masked, start)):
                 continue  # "Time comes for us all": a capital only because a sentence starts
             found.append(NameHit(start, m.end(), " ".join(words), _is_credit(masked, parens, start), True))
         return found
@@ -133,13 +161,8 @@ class NameIndex:
             for token in _tokens(name):
                 if token.casefold() not in self.other_words:
                     canonical.setdefault(token.casefold(), name)
-        return NameIndex(_alternation(set(canonical)), canonical, self.others, self.fallback,
-                         self.other_words, self.proper)
-
-    def _mask_others(self, text: str) -> str:
-        if self.others is None:
-            return text
-        return self.others.sub(lambda m: "\x00" * len(m.group(0)), text)
+        return NameIndex(_names_pattern(self.others, set(canonical)), canonical, self.fallback,
+                         self.other_words, self.proper, self.others, memo=self.memo)
 
 
 def _base(word: str) -> str:
@@ -159,12 +182,20 @@ def _tokens(name: str) -> list[str]:
             if len(w) >= 3 and w[0].isupper() and w.casefold() not in _TITLES | _PARTICLES]
 
 
-def _alternation(terms: set[str]) -> re.Pattern[str] | None:
-    terms = {t for t in terms if t.strip()}
-    if not terms:
+def _alternation(terms: set[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted({t for t in terms if t.strip()}, key=len, reverse=True))
+
+
+def _names_pattern(others: frozenset[str], characters: set[str]) -> re.Pattern[str] | None:
+    """Actors and the like first (``o``), then characters (``c``), longest first in each."""
+    parts = []
+    if others:
+        parts.append(f"(?P<o>{_alternation(set(others))})")
+    if characters:
+        parts.append(f"(?P<c>{_alternation(characters)})")
+    if not parts:
         return None
-    body = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'\-])(?:{body})(?![\w\-]|[’']\w\w)", re.I)
+    return re.compile(rf"(?<![\w’'\-])(?:{'|'.join(parts)})(?![\w\-]|[’']\w\w)", re.I)
 
 
 def build_index(article: Article, characters: list[Character], episode: EpisodeInfo) -> NameIndex:
@@ -199,15 +230,15 @@ def build_index(article: Article, characters: list[Character], episode: EpisodeI
     proper: set[str] = set()
     for block in article.blocks:
         for m in _CAP_RUN.finditer(block.text):
-            if not _SENTENCE_START.search(block.text, max(0, m.start() - 4), m.start()):
+            if not _starts_sentence(block.text, m.start()):
                 proper.update(w.casefold() for w in m.group(0).split())
     return NameIndex(
-        characters=_alternation(set(canonical)),
+        names=_names_pattern(frozenset(others), set(canonical)),
         canonical=canonical,
-        others=_alternation(others),
         fallback=not characters,
         other_words=frozenset(other_tokens),
         proper=frozenset(proper),
+        others=frozenset(others),
     )
 
 
@@ -222,7 +253,7 @@ def proper_names(text: str) -> list[str]:
     for m in _CAP_RUN.finditer(text):
         if not m.group(0)[0].isupper():
             continue
-        if _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) and " " not in m.group(0):
+        if _starts_sentence(text, m.start()) and " " not in m.group(0):
             continue
         words = [w for w in m.group(0).split() if _base(w) not in _NOT_NAMES]
         if words:

@@ -59,9 +59,15 @@ _FIRST = re.compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b"
 _CLOSE_AT_START = 80
 
 
+# Cheap test first: most blocks contain none of these and need no regex at all.
+_TRIGGERS = ("spoil", "tag", "turn back", "look away", "read no further", "stop reading", "own risk",
+             "caught up", "not seen", "not watched", "haven", "safe to")
+
+
 def line_signal(text: str) -> Signal | None:
     """What ``text`` says about spoilers, if anything."""
-    if "spoil" not in text.casefold() and not _OPEN.search(text) and not _CLOSE.search(text):
+    folded = text.casefold()
+    if not any(t in folded for t in _TRIGGERS):
         return None
     close = _CLOSE.search(text)
     if close and close.start() <= _CLOSE_AT_START:
