@@ -14,6 +14,7 @@ from lxml import etree
 from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
 from reader.extraction.patterns import MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
+from reader.extraction.textstats import TextStats, compute_stats
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
@@ -65,20 +66,27 @@ def strip_non_content(body: etree._Element) -> None:
 def strip_furniture(body: etree._Element) -> None:
     """Drop navigation, asides, footers and elements whose class/id/role says they are clutter.
 
-    An element holding most of the page's paragraphs is never furniture, whatever its name says:
-    a site that wraps its article in ``<div class="comments-enabled">`` keeps it.
+    An element holding most of the page's prose is never furniture, whatever its name says:
+    Blogger wraps every post in ``<div class="widget Blog">``, and a site may wrap its article
+    in ``<div class="comments-enabled">``; those keep their text (their clutter children are
+    still judged one by one).
     """
-    total_p = max(1, sum(1 for _ in body.iter("p")))
+    stats = compute_stats(body)
+    prose = _prose(stats[body]) if body in stats else 0
     stack = [body]
     while stack:
         el = stack.pop()
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                inner_p = sum(1 for _ in child.iter("p"))
-                if total_p >= 5 and inner_p / total_p > 0.6 and tag not in _FURNITURE_TAGS:
+                if tag not in _FURNITURE_TAGS and prose and _prose(stats[child]) > 0.5 * prose:
                     stack.append(child)
                     continue
                 drop_element(child)
             else:
                 stack.append(child)
+
+
+def _prose(s: TextStats) -> int:
+    """Characters of text outside links: what an article has and a link list lacks."""
+    return s.text_len - s.link_len
