@@ -95,8 +95,37 @@ def select_article(body: etree._Element, stats: dict[etree._Element, TextStats])
     top = _climb_to_common_ancestor(top, top_score, ranked[1:6], scores)
     top = _climb_single_children(top, body, stats)
     top_score = scores.get(top, top_score)
+    declared = _declared_body(top, top_score, scores)
+    if declared is not None:
+        return Selection(declared, [declared], scores)
     parts = _join_siblings(top, top_score, scores, stats, body)
     return Selection(top, parts, scores)
+
+
+_BODY_CLASS = re.compile(
+    r"^(article[-_]?body|article[-_]?content|entry[-_]content|post[-_]?body|post[-_]?content|"
+    r"story[-_]?body|story[-_]?content|body[-_]?text|article[-_]?text)$",
+    re.I,
+)
+
+
+def _declares_body(el) -> bool:  # noqa: ANN001 - lxml element
+    if "articlebody" in (el.get("itemprop") or "").lower().split():
+        return True
+    return any(_BODY_CLASS.match(token) for token in (el.get("class") or "").split())
+
+
+def _declared_body(top, top_score, scores):
+    """The element the page itself marks as the article body (schema.org ``articleBody``),
+    when it sits inside the chosen root and scores close to it: the page knows better than
+    the heuristics where its byline, photo credit and dateline end and the text begins."""
+    marked = [el for el in top.iter() if _declares_body(el)]
+    if len(marked) != 1 or marked[0] is top:
+        return None
+    el = marked[0]
+    if scores.get(el, 0) >= 0.75 * top_score:
+        return el
+    return None
 
 
 def _climb_to_common_ancestor(top, top_score, alternatives, scores):
