@@ -292,6 +292,8 @@ class _Finder:
     def _mixed_words(self, span: NameSpan) -> tuple[str, ...]:
         if not span.caps:
             return span.words
+        if len(span.words) == 1:  # a name only ever written in capitals stays so (an AI, a code name)
+            return (self.mixed.get(fold(span.words[0])) or span.words[0],)
         return tuple(w if w in PARTICLES else self.mixed.get(fold(w)) or _title_word(w) for w in span.words)
 
     def _mixed_key(self, span: NameSpan) -> str:

@@ -32,6 +32,10 @@ from reader.analysis.names_lexicon import (
 
 _ADVERBS = frozenset("""finally actually just still never always also even then only already again now
     really quickly quietly slowly suddenly immediately eventually secretly openly barely""".split())
+_PHRASAL = frozenset(("shows up", "turns up", "shows off", "walks in", "walks out", "storms off",
+                      "breaks down", "gives up", "finds out", "figures out", "wakes up", "sits down",
+                      "shows back", "comes back", "goes missing", "breaks up", "makes up", "hangs up",
+                      "shuts down", "backs down", "steps in", "steps down", "moves in", "moves out"))
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|the|a|an|our|my|your)|[’']s)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
     r"(?P<role>[\w-]+)[ \u00a0]*,?[ \u00a0]*$"
@@ -130,7 +134,9 @@ def _weigh_following(after: list[str], ev: Evidence) -> None:
     if not words:
         return
     verb = words[0]
-    if verb in SPEECH_VERBS:
+    if len(words) > 1 and f"{verb} {words[1]}" in _PHRASAL:
+        ev.score += 1.5
+    elif verb in SPEECH_VERBS:
         ev.score += 2
         ev.strong = True
     elif verb in PERSON_VERBS:

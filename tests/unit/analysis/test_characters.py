@@ -1,0 +1,302 @@
+"""The character finder: each way an article introduces a character and its actor, each thing
+that looks like a name but is not a character, aliases and mention offsets.
+
+All names here are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.characters import find_characters, mark_spoiler_characters
+from reader.article import Article, Block, BlockVerdict, Character, HiddenSpan
+
+
+def article(*paragraphs: str, title: str = "Night Bus, episode 3 recap", kinds: dict[int, str] | None = None,
+            byline: str | None = None, site: str | None = None) -> Article:
+    kinds = kinds or {}
+    blocks = [Block(i, kinds.get(i, "paragraph"), text) for i, text in enumerate(paragraphs)]  # type: ignore[arg-type]
+    return Article(title, blocks, None, "text", byline=byline, site=site)
+
+
+def by_name(characters: list[Character]) -> dict[str, Character]:
+    return {c.name: c for c in characters}
+
+
+def all_names(characters: list[Character]) -> set[str]:
+    return {n for c in characters for n in (c.name, *c.aliases)}
+
+
+# --- introduction forms -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Ngozi Eze (Adaeze Nwosu) runs the night clinic and knows every nurse by name.",
+    "Ngozi Eze (played by Adaeze Nwosu) runs the night clinic and knows every nurse by name.",
+    "Adaeze Nwosu as Ngozi Eze runs the night clinic with a steady hand.",
+    "Adaeze Nwosu is wonderful as Ngozi Eze, the doctor who runs the night clinic.",
+    "Adaeze Nwosu plays Ngozi Eze, the doctor who runs the night clinic.",
+    "Ngozi Eze, played by Adaeze Nwosu, runs the night clinic.",
+    "Adaeze Nwosu is Ngozi Eze, the doctor who runs the night clinic.",
+    "As Ngozi Eze, Adaeze Nwosu is the calm centre of every scene.",
+])
+def test_actor_introduction_forms(sentence: str) -> None:
+    found = find_characters(article(sentence, "Later Ngozi finds the missing file and tells nobody."))
+    assert [(c.name, c.actor) for c in found] == [("Ngozi Eze", "Adaeze Nwosu")]
+    assert "Ngozi" in found[0].aliases
+
+
+def test_voiced_by_keeps_a_capitals_only_name_as_written() -> None:
+    found = find_characters(article(
+        "The ship’s computer, HALDA (voiced by Rune Aasgaard), counts down the oxygen.",
+        "The HALDA scenes are the best thing in the episode."))
+    assert [(c.name, c.actor, len(c.mentions)) for c in found] == [("HALDA", "Rune Aasgaard", 2)]
+
+
+def test_caps_first_mention_gives_normal_case_name_and_caps_alias() -> None:
+    found = by_name(find_characters(article(
+        "We open with KIM SO-RA (Park Eun-ji) locking up the flower shop at midnight.",
+        "So-ra has not slept in three days, and it shows.")))
+    so_ra = found["Kim So-ra"]
+    assert so_ra.actor == "Park Eun-ji"
+    assert {"KIM SO-RA", "So-ra"} <= set(so_ra.aliases)
+
+
+def test_reversed_actor_then_character_reddit_style() -> None:
+    found = by_name(find_characters(article(
+        "Acting first. Oskar Lindahl (Mats) is doing career-best work and Greta Holm (Liv) matches him.",
+        "Mats finally tells Liv about the debt, and Liv just leaves.")))
+    assert found["Mats"].actor == "Oskar Lindahl"
+    assert found["Liv"].actor == "Greta Holm"
+    assert "Oskar Lindahl" not in found and "Greta Holm" not in found
+
+
+def test_actor_plays_her_links_the_character_just_named() -> None:
+    found = find_characters(article(
+        "Wiebke is the breakout of the season. She reads every ledger twice, and Tove Berg plays her "
+        "with a lovely dry menace."))
+    assert [(c.name, c.actor) for c in found] == [("Wiebke", "Tove Berg")]
+
+
+def test_possessive_introduction_never_keeps_the_s() -> None:
+    found = find_characters(article(
+        "Hana Novak’s (Jana Dvořák) diary is the key to the whole hour, and Hana knows it."))
+    assert [(c.name, c.actor) for c in found] == [("Hana Novak", "Jana Dvořák")]
+    assert all("’" not in n for n in all_names(found))
+
+
+@pytest.mark.parametrize("sentence, nickname", [
+    ("Kwabena “Kobby” Mensah (Yaw Boateng) drives the last bus out of the depot.", "Kobby"),
+    ("Kwabena Mensah (Yaw Boateng) (or as my sister calls him, Bus Uncle) drives the last bus.", "Bus Uncle"),
+    ("Kwabena Mensah (Yaw Boateng) — or Bus Uncle, as he is known on this blog — drives the last bus.",
+     "Bus Uncle"),
+])
+def test_nicknames_introduced_in_the_text(sentence: str, nickname: str) -> None:
+    found = find_characters(article(sentence, f"{nickname} refuses to stop for anyone after midnight."))
+    assert [(c.name, c.actor) for c in found] == [("Kwabena Mensah", "Yaw Boateng")]
+    assert nickname in found[0].aliases
+    assert found[0].mentions[-1].block == 1 and found[0].mentions[-1].start == 0
+
+
+def test_title_with_name_and_title_with_surname_merge() -> None:
+    found = find_characters(article(
+        "Nkem Obi is superb as Chief Chidi Okafor, the lender nobody crosses.",
+        "Chief Okafor’s daughter Amara Okafor (Ife Nnaji) walks out of her own engagement party.",
+        "Chidi watches her go and says nothing."))
+    people = by_name(found)
+    assert people["Chidi Okafor"].actor == "Nkem Obi"
+    assert {"Chief Chidi Okafor", "Chief Okafor", "Chidi"} <= set(people["Chidi Okafor"].aliases)
+    assert people["Amara Okafor"].actor == "Ife Nnaji"
+    assert "Okafor" not in all_names(found), "a shared surname names neither of them"
+
+
+def test_title_apposition_after_the_introduction() -> None:
+    found = find_characters(article(
+        "Lee Mi-rae (Song Ha-na) runs the ferry. Her father, Lee Dong-su (Yoo Jin-ho) – Captain Lee to "
+        "everyone on the island – vanished in the spring.",
+        "Nobody has seen Captain Lee since."))
+    father = by_name(found)["Lee Dong-su"]
+    assert "Captain Lee" in father.aliases and len(father.mentions) == 3
+
+
+def test_particles_and_titles_in_spanish_names() -> None:
+    found = by_name(find_characters(article(
+        "Don Álvaro de la Serna (Luis Ortega) arrives with lawyers. Beatriz del Valle (Ana Ruiz) refuses "
+        "to sign, and Doña Pilar laughs in his face.",
+        "Don Álvaro leaves without the deed.")))
+    assert found["Álvaro de la Serna"].actor == "Luis Ortega"
+    assert "Don Álvaro" in found["Álvaro de la Serna"].aliases
+    assert found["Beatriz del Valle"].actor == "Ana Ruiz"
+    assert found["Doña Pilar"].actor is None
+
+
+def test_accent_free_spelling_and_short_form_are_aliases() -> None:
+    found = find_characters(article(
+        "Kōji Arai (Daisuke Mori) and Valentina Russo (Marta Bassi) share the night shift.",
+        "When Koji asks for the keys, Tina tells him no."))
+    people = by_name(found)
+    assert "Koji" in people["Kōji Arai"].aliases
+    assert "Tina" in people["Valentina Russo"].aliases
+
+
+def test_given_name_first_mention_then_full_name() -> None:
+    found = find_characters(article(
+        "Mira Kaur is leaving town, and the show has never been better.",
+        "For newcomers: Mira (Simran Gill) runs the late pharmacy."))
+    assert [(c.name, c.actor) for c in found] == [("Mira Kaur", "Simran Gill")]
+
+
+def test_characters_without_actor_found_from_grammar() -> None:
+    found = all_names(find_characters(article(
+        "Meanwhile Inspector Bogdan Nowak finally turns up at the depot with a folder of unpaid fines.",
+        "The dead man is Tadeusz Mazur, the broker who arranged the loan.",
+        "Nowak doesn’t call anyone. Zofia finding the folder changes everything, and she knows it.")))
+    assert {"Bogdan Nowak", "Tadeusz Mazur", "Zofia"} <= found
+
+
+# --- not characters -----------------------------------------------------------------------
+
+def test_actors_in_a_caption_are_not_characters() -> None:
+    found = find_characters(article(
+        "Efe Adeyemi and Tolu Bankole in Night Bus. Photo: Dayo Kuti/Sunline TV",
+        "The series keeps finding new corners of the city.",
+        kinds={0: "caption"}))
+    assert found == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "This week’s episode (written by Femi Ade, directed by Grace Obi) is the best yet.",
+    "“Crossing” (teleplay by Lola Martins) is the tightest hour of the season.",
+    "Episode 3 (screenplay by Kenta Ono) finally pulls the rug out.",
+    "The series was created by Hollis Varga (Riverbend, 2018), who wrote four episodes.",
+    "Critic’s note: Photo: Ines Kaur/Sunline TV",
+])
+def test_crew_credits_are_not_characters(sentence: str) -> None:
+    found = find_characters(article(sentence, "Varga is more interested in routine than revelation."))
+    assert found == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is a loose remake of Golden Hour (2019), which nobody remembers.",
+    "The show airs on a network (Sunline TV) that has not had a hit in years.",
+    "Ada Brandt (no relation to the painter) directs the premiere.",
+    "The bakery scenes (Photo: Sunline TV) are the warmest of the year.",
+])
+def test_parentheses_that_hold_no_actor(sentence: str) -> None:
+    assert all_names(find_characters(article(sentence))) & {
+        "Golden Hour", "Sunline TV", "Ada Brandt", "Photo"} == set()
+
+
+def test_company_bar_ship_and_place_sharing_names_are_not_characters() -> None:
+    texts = [
+        "Chidi Okafor (Nkem Obi) owns Okafor Logistics, and its trucks are everywhere.",
+        "Chidi drinks at Kemi’s, the bar by the depot in Apapa, before he boards the Esther Bright.",
+        "Aboard the Esther Bright, Chidi counts the crates. Okafor Logistics has lied to him.",
+        "The notice comes from Lagoon Holdings, and Okafor Logistics is going under.",
+    ]
+    found = find_characters(article(*texts))
+    assert [c.name for c in found] == ["Chidi Okafor"]
+    written = [texts[m.block][m.start:m.end] for m in found[0].mentions]
+    assert written == ["Chidi Okafor", "Chidi", "Chidi"], "the company's name is not a mention of him"
+
+
+def test_actor_brings_a_quality_to_a_character() -> None:
+    found = find_characters(article(
+        "Yaw Mensah-Owusu brings a loose, wounded charm to Kojo, the son who left for London.",
+        "Kojo comes home for the funeral and stays."))
+    assert [(c.name, c.actor) for c in found] == [("Kojo", "Yaw Mensah-Owusu")]
+
+
+def test_giving_something_to_a_character_is_no_actor_link() -> None:
+    found = by_name(find_characters(article(
+        "Ama Darko (Efua Ansah) runs the house. Kofi Ansah gives the letter to Ama and leaves.")))
+    assert found["Ama Darko"].actor == "Efua Ansah"
+    assert "Kofi Ansah" not in found or found["Kofi Ansah"].actor is None
+
+
+def test_byline_site_and_show_are_not_characters() -> None:
+    found = find_characters(article(
+        "Night Bus has found its rhythm. Tunde Bello (Segun Ade) drives the last route.",
+        "I have watched every episode twice. Until next week, Ronke",
+        title="‘Night Bus’ episode 3 recap: the last route", byline="Ronke Adisa", site="Bus Stop Weekly"))
+    assert [c.name for c in found] == ["Tunde Bello"]
+
+
+def test_an_actor_only_praised_for_acting_is_not_a_character() -> None:
+    found = find_characters(article(
+        "Lars Vik (Anton) is great again. And Sofie Dahl only has four minutes of screen time, but she "
+        "makes every one of them count.",
+        "Anton finally tells the truth."))
+    assert [c.name for c in found] == ["Anton"]
+
+
+def test_actor_surname_alone_is_not_a_character() -> None:
+    found = find_characters(article(
+        "Bao Tran (Minh Pham) runs the noodle stall. Pham plays the whole scene with his back turned.",
+        "Bao finally closes the stall."))
+    assert [c.name for c in found] == ["Bao Tran"]
+
+
+def test_title_case_headings_give_no_characters() -> None:
+    found = find_characters(article(
+        "Zofia Asks the Question Nobody Else Would",
+        "Zofia Mazur (Ewa Lis) asks about the ledger.",
+        kinds={0: "heading"}))
+    assert [c.name for c in found] == ["Zofia Mazur"]
+    assert any(m.block == 0 for m in found[0].mentions), "the heading still mentions her"
+
+
+# --- mentions -----------------------------------------------------------------------------
+
+def test_mention_offsets_after_an_emoji_and_before_a_possessive() -> None:
+    texts = ["Kunle Bello (Gbenga Ajayi) drives the bus.",
+             "The bus scenes are a riot 🚌😂 Kunle’s commentary is the funniest thing on TV."]
+    found = find_characters(article(*texts))
+    kunle = found[0]
+    assert [texts[m.block][m.start:m.end] for m in kunle.mentions] == ["Kunle Bello", "Kunle"]
+    second = kunle.mentions[1]
+    assert second.start == texts[1].index("Kunle") and texts[1][second.end] == "’"
+
+
+def test_longest_form_wins_and_whole_words_only() -> None:
+    texts = ["Nkem Obi is superb as Chief Chidi Okafor.",
+             "Chief Okafor shouts. Chidiebere, his cousin, does not answer, and Chidi leaves."]
+    found = find_characters(article(*texts))
+    chidi = by_name(found)["Chidi Okafor"]
+    assert [texts[m.block][m.start:m.end] for m in chidi.mentions] == [
+        "Chief Chidi Okafor", "Chief Okafor", "Chidi"]
+
+
+def test_characters_are_listed_in_reading_order() -> None:
+    found = find_characters(article(
+        "Wanjiru Kamau (Njeri Mwangi) opens the shop.",
+        "Baraka Otieno (Otieno Ouma) walks in at noon and Wanjiru smiles."))
+    assert [c.name for c in found] == ["Wanjiru Kamau", "Baraka Otieno"]
+
+
+# --- spoiler characters -------------------------------------------------------------------
+
+def spoiler_case(verdicts: list[BlockVerdict]) -> list[Character]:
+    doc = article("Halima Musa (Zainab Ali) runs the radio station.",
+                  "Then Idris Bello shows up at the station, and Halima tells him to leave.")
+    found = find_characters(doc)
+    mark_spoiler_characters(found, doc, verdicts)
+    return found
+
+
+def test_character_named_only_in_a_hidden_block_is_a_spoiler() -> None:
+    found = by_name(spoiler_case([BlockVerdict(), BlockVerdict(spoiler=True, reason="narrates plot")]))
+    assert found["Idris Bello"].spoiler is True
+    assert found["Halima Musa"].spoiler is False
+
+
+def test_character_named_only_inside_a_hidden_span_is_a_spoiler() -> None:
+    text = "Then Idris Bello shows up at the station, and Halima tells him to leave."
+    span = HiddenSpan(0, text.index(" and"), "marked as spoiler on the page")
+    found = by_name(spoiler_case([BlockVerdict(), BlockVerdict(spans=[span])]))
+    assert found["Idris Bello"].spoiler is True
+    assert found["Halima Musa"].spoiler is False
+
+
+def test_character_also_named_in_readable_text_is_not_a_spoiler() -> None:
+    found = by_name(spoiler_case([BlockVerdict(), BlockVerdict()]))
+    assert not found["Idris Bello"].spoiler and not found["Halima Musa"].spoiler
