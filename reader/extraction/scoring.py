@@ -91,15 +91,37 @@ def select_article(body: etree._Element, stats: dict[etree._Element, TextStats])
     if not scores:
         return Selection(body, [body], scores)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    top, top_score = ranked[0]
-    top = _climb_to_common_ancestor(top, top_score, ranked[1:6], scores)
+    best, top_score = ranked[0]
+    top = _climb_to_common_ancestor(best, top_score, ranked[1:6], scores)
     top = _climb_single_children(top, body, stats)
     top_score = scores.get(top, top_score)
     declared = _declared_body(top, top_score, scores)
     if declared is not None:
         return Selection(declared, [declared], scores)
     parts = _join_siblings(top, top_score, scores, stats, body)
+    parts = _with_sister_sections(parts, best, ranked, body)
     return Selection(top, parts, scores)
+
+
+def _with_sister_sections(parts, best, ranked, body):
+    """Long articles split into sections by photos or ads often repeat the same container
+    class for each section; sections that the sibling join could not reach (they sit in other
+    wrappers) join the article in document order."""
+    klass = best.get("class")
+    if not klass:
+        return parts
+    threshold = ranked[0][1] * 0.25
+    sisters = [el for el, sc in ranked if sc >= threshold and el is not best and el.get("class") == klass
+               and tag_of(el) == tag_of(best)]
+    if not sisters:
+        return parts
+    chosen = set(parts)
+    extra = [el for el in sisters if not any(a in chosen for a in (el, *el.iterancestors()))
+             and not any(p in chosen for p in el.iterdescendants())]
+    if not extra:
+        return parts
+    order = {el: i for i, el in enumerate(body.iter())}
+    return sorted([*parts, *extra], key=lambda el: order.get(el, 0))
 
 
 _BODY_CLASS = re.compile(
