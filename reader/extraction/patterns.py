@@ -20,7 +20,8 @@ UNLIKELY = re.compile(
     r"supplemental|taboola|tags?-?list|toolbar|trending|widget|yom-remote|"
     r"most-?popular|more-?stories|read-?more|recommend|jp-relatedposts|wpcnt|sharedaddy|"
     r"author-?bio|about-?the-?author|signature|reactions?|user-?info|message-?user|"
-    r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent",
+    r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent|"
+    r"\bd-none\b|\bd-print-|\bhidden-print\b|\bvisible-print",
     re.I,
 )
 
