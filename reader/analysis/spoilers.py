@@ -15,6 +15,7 @@ never a word of what they hide.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import Enum
 
@@ -28,6 +29,8 @@ MARKED = "marked as spoiler on the page"
 WARNED = "after a spoiler warning"
 SECTION = "in a plot section"
 OTHER_SHOW = "about another show"
+
+_ANOTHER_SHOW = re.compile(r"\b(?:another|other|different|unrelated|separate) (?:show|series|drama|programme|program)\b", re.I)
 
 
 def narrates_reason(count: int) -> str:
@@ -76,8 +79,7 @@ def _judge(block: Block, signal: Signal | None, state: _State, section, heading,
             return BlockVerdict(True, SECTION)
         return BlockVerdict()
     if any(m.start <= 0 and m.end >= len(block.text) for m in markup):
-        other = _about_other_show(block.text, block.text, index, show)
-        return BlockVerdict(True, OTHER_SHOW if other else MARKED, other_show=other)
+        return BlockVerdict(True, MARKED)
 
     rest = _blank(block.text, markup)
     narration = read_narration(rest, index)
@@ -145,14 +147,17 @@ def _blank(text: str, markup: list[MarkedSpoiler]) -> str:
 
 def _about_other_show(text: str, rest: str, index: NameIndex, show: str) -> bool:
     """An inline spoiler whose block names none of this show's characters, nor the show, but
-    does name some other title ("I finally caught up on X, and >!...!<")."""
+    does name some other title ("I finally caught up on X, and >!...!<") or says it is about
+    another show."""
     if not show or index.fallback:
         return False
     if any(not h.guessed for h in index.hits(text)):
         return False
     if show in _fold(text):
         return False
-    return bool(proper_names(rest))
+    if _ANOTHER_SHOW.search(rest):
+        return True
+    return any(not any(w.casefold() in index.other_words for w in name.split()) for name in proper_names(rest))
 
 
 def _fold(text: str) -> str:

@@ -1,0 +1,111 @@
+"""The content signal: narration of plot versus opinion, premise and where-to-watch lines."""
+
+from __future__ import annotations
+
+from reader.analysis.narration import plot_actors, read_narration
+from reader.analysis.spoiler_names import build_index
+from reader.article import Article, Block, Character, EpisodeInfo
+
+CAST = [
+    Character("Ingrid Solberg", "Marte Lunde", ["Ingrid"]),
+    Character("Tomasz Wrona", "Piotr Zalewski", ["Tomasz"]),
+]
+
+
+def _index(characters: list[Character] = CAST, texts: tuple[str, ...] = ()):  # noqa: ANN202
+    article = Article("t", [Block(i, "paragraph", t) for i, t in enumerate(texts)], None, "text")
+    return build_index(article, characters, EpisodeInfo("Cold Harbour"))
+
+
+def test_a_character_doing_something_narrates() -> None:
+    n = read_narration("Ingrid finds the key under the boathouse floor.", _index())
+    assert n.named_events == 1 and n.characters == {"Ingrid Solberg"}
+    assert n.narrates()
+
+
+def test_pronouns_alone_can_narrate() -> None:
+    n = read_narration("She finds it that night. He waits until dawn and then burns the letter.", _index())
+    assert n.pronoun_events == 2
+    assert n.narrates()
+
+
+def test_negation_and_auxiliaries_still_narrate() -> None:
+    n = read_narration("Tomasz does not call the police. He has finally decided to leave.", _index())
+    assert n.named_events == 1 and n.pronoun_events == 1
+
+
+def test_list_style_gerunds_narrate() -> None:
+    assert read_narration("Tomasz (or as I call him, Sad Coat) voting against the sale.", _index()).narrates()
+
+
+def test_actor_credits_are_not_characters_acting() -> None:
+    text = "Marte Lunde (Ingrid) has been doing the best work of her career, and Lunde finds new notes."
+    n = read_narration(text, _index())
+    assert n.characters == set()
+    assert n.named_events == 0
+    assert not n.narrates()
+
+
+def test_actor_as_character_is_a_credit() -> None:
+    n = read_narration("Marte Lunde is terrific as Ingrid Solberg, brittle and funny.", _index())
+    assert n.characters == set() and not n.narrates()
+
+
+def test_possessives_are_not_subjects() -> None:
+    n = read_narration("Ingrid’s kitchen falls silent.", _index())
+    assert n.characters == {"Ingrid Solberg"} and n.named_events == 0
+
+
+def test_opinion_about_craft_does_not_narrate() -> None:
+    text = ("The score is lush and the direction patient. He plays stillness better than anyone, "
+            "and she carries whole scenes with her eyes.")
+    n = read_narration(text, _index())
+    assert n.pronoun_events == 0
+    assert not n.narrates()
+
+
+def test_musings_are_quiet() -> None:
+    text = "All of us carry a map of the places we left. Some of us never unfold it."
+    assert read_narration(text, _index()).quiet
+
+
+def test_premise_lowers_suspicion_unless_it_reveals() -> None:
+    premise = "The series follows Ingrid, who walks out of the family firm and never goes back."
+    assert read_narration(premise, _index()).premise
+    assert not read_narration(premise, _index()).narrates()
+    reveal = "The premise, in short: Ingrid kills her brother in the first scene."
+    assert read_narration(reveal, _index()).narrates()
+
+
+def test_where_to_watch() -> None:
+    n = read_narration("Cold Harbour streams Fridays on Nordlys+. Episode 4 arrives June 2.", _index())
+    assert n.availability and not n.narrates()
+
+
+def test_dialogue_with_a_character_narrates() -> None:
+    text = "Tomasz’s face when she says “I kept every letter you never sent” will stay with me."
+    n = read_narration(text, _index())
+    assert n.dialogue and n.narrates()
+
+
+def test_scene_pointers() -> None:
+    n = read_narration("The final scene belongs to the two of them at the breakfast table.", _index())
+    assert n.scene and n.narrates()
+    assert not read_narration("The final scene is gorgeously lit.", _index()).narrates()
+
+
+def test_lenient_reading_for_spoiler_free_articles() -> None:
+    one = read_narration("Ingrid walks into the fog and the show begins.", _index())
+    assert one.narrates() and not one.narrates(lenient=True)
+    reveal = read_narration("Ingrid dies in the fog.", _index())
+    assert reveal.narrates(lenient=True)
+
+
+def test_names_the_finder_missed_count_once_they_act() -> None:
+    texts = ("Then Ruta Kalnina shows up at the pier.", "Later Ruta Kalnina steals the boat.",
+             "The film premieres in Riga.")
+    index = _index([], texts)
+    assert "Ruta Kalnina" in plot_actors(texts, index)
+    index = _index(CAST, texts)
+    assert "Ruta Kalnina" in plot_actors(texts, index)
+    assert not plot_actors(texts[2:], index)
