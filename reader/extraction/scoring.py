@@ -103,6 +103,9 @@ def select_article(body: etree._Element, stats: dict[etree._Element, TextStats])
     return Selection(top, parts, scores)
 
 
+_SISTER_REACH = 6
+
+
 def _with_sister_sections(parts, best, ranked, body):
     """Long articles split into sections by photos or ads often repeat the same container
     class for each section; sections that the sibling join could not reach (they sit in other
@@ -110,13 +113,17 @@ def _with_sister_sections(parts, best, ranked, body):
     klass = best.get("class")
     if not klass:
         return parts
-    threshold = ranked[0][1] * 0.25
+    threshold = ranked[0][1] * 0.45
     sisters = [el for el, sc in ranked if sc >= threshold and el is not best and el.get("class") == klass
                and tag_of(el) == tag_of(best)]
     if not sisters:
         return parts
+    # Sections of one article sit close together; a same-named box further away is another
+    # post (a forum reply, a sidebar blurb), not the rest of this one.
+    near = set(list(best.iterancestors())[:_SISTER_REACH]) - {body}
     chosen = set(parts)
-    extra = [el for el in sisters if not any(a in chosen for a in (el, *el.iterancestors()))
+    extra = [el for el in sisters if near & set(el.iterancestors())
+             and not any(a in chosen for a in (el, *el.iterancestors()))
              and not any(p in chosen for p in el.iterdescendants())]
     if not extra:
         return parts
