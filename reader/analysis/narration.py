@@ -190,6 +190,17 @@ def _phrases(folded: list[str]) -> set[str]:
 _PRONOUNS = frozenset("he she they he’s she’s they’re he's she's they're he’d she’d they’d he'd she'd"
                       " they'd he’ll she’ll they’ll he'll she'll they'll".split())
 _THIRD_PERSON = frozenset("he she they him her them his their".split()) | _PRONOUNS
+# Unnamed people of the plot: "her brother turns up", "the widow notices", "his men tear...".
+_ROLE_OWNERS = frozenset("her his their the its".split())
+_ROLES = frozenset("""
+mother father mum mom dad sister brother husband wife son daughter sons daughters parents kids
+children boss friend girlfriend boyfriend fiancé fiancée fiance fiancee ex partner grandmother
+grandfather grandma grandpa granny uncle aunt cousin twin twins detective doctor killer murderer
+stranger captain priest colonel sheriff lawyer villain groom bride kid boy girl man woman men women
+nurse landlord landlady neighbour neighbor teacher police cops officer inspector chief mayor widow
+widower baby stalker thief victim suspect witness guard driver pilot crew gang family ghost
+assistant maid housekeeper butler heir heiress king queen prince princess lover rival agent
+""".split())
 # "-ing" words that do not narrate when they follow a name ("Lucy being Lucy").
 _NOT_GERUNDS = frozenset("being having getting doing going making something nothing anything everything thing king".split())
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]")
@@ -205,14 +216,16 @@ class Narration:
     """What a text does, in counts: enough for the judge to weigh it in any context."""
 
     characters: frozenset[str]  # named as characters (not in an actor credit)
+    introduced: frozenset[str]  # of those, the ones introduced with their actor: "Ada (Jo Lind)"
     named_events: int  # a character is the subject of a plot verb
-    pronoun_events: int  # he/she/they is
+    pronoun_events: int  # he/she/they, or someone unnamed ("her brother"), is
     strong: bool  # a reveal verb (dies, confesses, kills...) with a subject
     cue: bool  # points at plot: "the final shot", "the twist", "a confession"
     scene: bool  # points at a scene of the episode: "the final shot", "the episode opens on"
     third_person: bool  # he/she/they/him/her/them anywhere
     timeline: bool  # "that night", "the next morning"
     dialogue: bool  # quotes a line someone says
+    quoted_line: bool  # nothing but a quoted line: words from the episode
     premise: bool  # "the premise", "the series follows"
     availability: bool  # where and when to watch
 
@@ -221,7 +234,7 @@ class Narration:
         spoiler-free: only several plot events or a reveal count then."""
         if lenient:
             return not self.premise and (self.named_events >= 2 or self.strong)
-        if self.premise and not self.strong:
+        if (self.premise and not self.strong) or self.cast_intro:
             return False
         named = bool(self.characters)
         return (
@@ -230,7 +243,15 @@ class Narration:
             or (self.pronoun_events >= 1 and (self.timeline or self.cue or named))
             or (named and (self.dialogue or self.cue or self.timeline))
             or (self.scene and self.third_person)
+            or self.quoted_line
         )
+
+    @property
+    def cast_intro(self) -> bool:
+        """Introduces the cast ("Ada (Jo Lind) runs the ferry; Bram (Tor Eik), her brother"):
+        every character named is introduced with an actor, and none of them acts."""
+        return (bool(self.characters) and self.characters <= self.introduced and not self.named_events
+                and self.pronoun_events <= 1 and not (self.cue or self.dialogue or self.strong))
 
     @property
     def quiet(self) -> bool:
@@ -354,11 +375,14 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
     named = 0
     strong = False
     characters = set()
+    introduced = set()
     for hit in hits:
         if hit.credit:
             continue
         if not hit.guessed:
             characters.add(hit.name)
+            if text[hit.end:hit.end + 3].lstrip().startswith("("):
+                introduced.add(hit.name)
         event, is_strong = _acts(text, hit, tokens)
         named += event
         strong |= is_strong
@@ -371,9 +395,17 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
                 event, is_strong = _event_after(words, k + 1)
                 pronouns += event
                 strong |= is_strong
+    folded_words = tokens.folded
+    for k in range(len(folded_words) - 1):
+        if folded_words[k] in _ROLE_OWNERS and folded_words[k + 1] in _ROLES:
+            event, is_strong = _event_after(words, k + 2)
+            pronouns += event
+            strong |= is_strong
     found = _phrases(tokens.folded)
 
-    dialogue = False
+    stripped = text.strip()
+    quoted_line = len(stripped) > 12 and stripped[0] in "“\"" and stripped[-1] in "”\""
+    dialogue = quoted_line
     for m in _QUOTE.finditer(text):
         if len(m.group(1).split()) < 3:
             continue
@@ -383,6 +415,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
             break
     return Narration(
         characters=frozenset(characters),
+        introduced=frozenset(introduced),
         named_events=named,
         pronoun_events=pronouns,
         strong=strong,
@@ -391,6 +424,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         third_person=third_person,
         timeline="timeline" in found,
         dialogue=dialogue,
+        quoted_line=quoted_line,
         premise="premise" in found,
         availability="availability" in found,
     )

@@ -52,7 +52,9 @@ _DETERMINER = re.compile(
     r"|inside|through|via|around|toward|towards|aboard)\s+$", re.I)
 _SKIP_WORDS = _NOT_NAMES | _TITLES
 _PAREN = re.compile(r"\([^()]*\)")
-_CREDIT_BEFORE = re.compile(r"(?:\bas|\bplays|\bplaying|\bplayed by|\bvoiced by)\s+$", re.I)
+# "as Ada", "plays Deputy Ada", "played by", "Holt’s Ada" (an actor's possessive, masked as \x01).
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:[Aa]s|[Pp]lays|[Pp]laying|[Pp]layed by|[Vv]oiced by)\s+(?:[A-Z][\w.]*\s+)?|\x01[’']s\s+)$")
 _OPENING_MARKS = frozenset(".!?:;“\"\n")
 
 
@@ -101,19 +103,21 @@ class NameIndex:
         masked = text
         if self.names is not None:
             pieces, pos = [], 0
-            parens = [m.span() for m in _PAREN.finditer(text)]
             for m in self.names.finditer(text):
                 if m.lastgroup == "c":
                     if not m.group(0)[0].isupper():
                         continue
                     name = self.canonical.get(m.group(0).casefold(), m.group(0))
-                    known.append(NameHit(m.start(), m.end(), name, _is_credit(text, parens, m.start())))
+                    known.append(NameHit(m.start(), m.end(), name, False))
                 pieces.append(text[pos:m.start()])
-                pieces.append("\x00" * (m.end() - m.start()))
+                # Characters blank to \x00, actors and the like to \x01: "Actor’s Character" shows.
+                pieces.append(("\x00" if m.lastgroup == "c" else "\x01") * (m.end() - m.start()))
                 pos = m.end()
             pieces.append(text[pos:])
             masked = "".join(pieces)
-        result = (known, masked, [m.span() for m in _PAREN.finditer(masked)])
+        parens = [m.span() for m in _PAREN.finditer(masked)]
+        known = [NameHit(h.start, h.end, h.name, _is_credit(masked, parens, h.start)) for h in known]
+        result = (known, masked, parens)
         self._cache[text] = result
         return result
 
@@ -174,7 +178,7 @@ def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:
     """Inside parentheses, or introduced by "as"/"plays": the name labels an actor's role."""
     if any(a < start < b for a, b in parens):
         return True
-    return bool(_CREDIT_BEFORE.search(text, max(0, start - 20), start))
+    return bool(_CREDIT_BEFORE.search(text, max(0, start - 32), start))
 
 
 def _tokens(name: str) -> list[str]:

@@ -131,7 +131,7 @@ def _clearly_safe(block: Block, n: Narration, *, in_section: bool, named: bool =
         return False
     if n.premise and not n.strong and not n.cue:
         return True
-    return n.quiet
+    return n.quiet or n.cast_intro
 
 
 def _blank(text: str, markup: list[MarkedSpoiler]) -> str:

@@ -36,7 +36,14 @@ _OPEN = re.compile(
     rf"|\b{_SPOIL}\]?[- ]?tag(?:s|ged)?\b|\btagged as {_SPOIL}"
     rf"|\bturn back now\b|\blook away now\b|\bread no further\b|\bstop reading (?:here|now)\b"
     rf"|\bat your own risk\b|\bif you(?:’|')?(?:re| are| have)? not (?:caught up|seen|watched)\b"
-    rf"|\bif you haven(?:’|')?t (?:seen|watched|caught up)\b",
+    rf"|\bif you haven(?:’|')?t (?:yet )?(?:seen|watched|caught up)\b"
+    rf"|\b(?:discuss(?:es|ed|ing)?|covers?|describes?|details?|reveals?|goes? through|walks? through)"
+    rf" (?:the (?:whole|entire|full)|everything|all of|all the|key|major|every)\b[^.!?]{{0,30}}?"
+    rf"\b(?:episode|finale|premiere|plot|story|season|events|twists?|details|ending)\b"
+    rf"|\bdiscuss(?:es|ed|ing)? (?:events|plot points|what happens|key scenes)\b"
+    rf"|\b(?:ending|finale|twists?) included\b|\bincluding (?:the|that) (?:ending|twist|finale)\b"
+    rf"|\bcatch up first\b|\bplot details\b|\bhere be {_SPOIL}|\[{_SPOIL}\]|\({_SPOIL}!?\)"
+    rf"|\bdo(?:n(?:’|')?t| not) read (?:on|further|this|any further|ahead)\b",
     re.I,
 )
 
@@ -61,7 +68,8 @@ _CLOSE_AT_START = 80
 
 # Cheap test first: most blocks contain none of these and need no regex at all.
 _TRIGGERS = ("spoil", "tag", "turn back", "look away", "read no further", "stop reading", "own risk",
-             "caught up", "not seen", "not watched", "haven", "safe to")
+             "caught up", "not seen", "not watched", "haven", "safe to", "included", "including",
+             "discuss", "cover", "describ", "detail", "reveal", "through", "read")
 
 
 def line_signal(text: str) -> Signal | None:
