@@ -29,7 +29,7 @@ from reader.analysis.names_lexicon import (
     PLACE_PREFIXES,
 )
 from reader.analysis.names_links import BlockLinks, PairLink, read_links
-from reader.analysis.names_mentions import compile_forms, find_mentions, mention_forms
+from reader.analysis.names_mentions import compile_forms, find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, BlockVerdict, Character
 
@@ -156,8 +156,13 @@ class _Finder:
         """The name written just before "Actor plays her": in the same block, else the one before."""
         same = [s for s in self.spans[order[pos]] if s.end <= actor.start]
         earlier = self.spans[order[pos - 1]] if pos else []
+        keys = frozenset(p.key for p in self.people)
         for span in [*reversed(same), *reversed(earlier)]:
-            if self._could_be_person(span):
+            if not self._could_be_person(span):
+                continue
+            if span.titles or len(span.words) > 1 or self.index.candidates(span.key):
+                return span
+            if weigh(self.texts[span.block], span, keys).score > 0:
                 return span
         return None
 
@@ -178,21 +183,22 @@ class _Finder:
         """Match every other name to a person, or gather it to be weighed; returns blockers
         (longer non-character names that contain a character's word)."""
         clusters: dict[str, list[NameSpan]] = {}
-        for block_id in sorted(self.spans):
-            for span in self.spans[block_id]:
-                if id(span) in self.used:
-                    continue
-                if self._noise(span):
-                    continue
-                if not self._match_person(span):
-                    clusters.setdefault(fold(span.key), []).append(span)
+        pending = [s for block_id in sorted(self.spans) for s in self.spans[block_id]
+                   if id(s) not in self.used and not self._noise(s)]
+        for span in pending:  # full names first, so "Ana" then "Ana Ruiz" is one person
+            if len(span.words) > 1 and not self.index.candidates(span.key) and self._extend_person(span):
+                self.used.add(id(span))
+        for span in pending:
+            if id(span) not in self.used and not self._match_person(span):
+                clusters.setdefault(fold(span.key), []).append(span)
         return self._weigh_clusters(clusters)
 
     def _match_person(self, span: NameSpan) -> bool:
         people = self.index.candidates(span.key)
         if people:
             person = choose(people, span)
-            if person is not None and not self._is_reserved_name(span, allow_person=True):
+            if person is not None and not span.after_determiner and not self._is_reserved_name(
+                    span, allow_person=True):
                 person.note(span, self.texts[span.block])
             return True
         if self._is_reserved_name(span):
@@ -235,7 +241,10 @@ class _Finder:
             main = max(spans, key=lambda s: len(s.words))
             evidence = Evidence()
             for span in spans:
-                evidence.add(weigh(self.texts[span.block], span, keys))
+                found = weigh(self.texts[span.block], span, keys)
+                if fold(span.key) != head:
+                    found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
+                evidence.add(found)
             if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
                 evidence.score += 1
             if self._hard_excluded(main, evidence) or evidence.score < _PERSON_BAR or not (
@@ -254,7 +263,8 @@ class _Finder:
         forms = mention_forms(self.people, self.reserved | self.excluded)
         blockers |= {f for f in self._reserved_forms() if f not in forms}
         pattern = compile_forms(forms, blockers)
-        mentions = find_mentions(self.article.blocks, pattern, forms, len(self.people))
+        mentions = find_mentions(self.article.blocks, pattern, forms, len(self.people),
+                                 partial_forms(self.people, forms))
         result = []
         for person, found in zip(self.people, mentions):
             if not found:
@@ -353,7 +363,7 @@ class _Finder:
 def _is_place_or_org(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False
-    return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS
+    return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS or "&" in words
 
 
 def _sub_run(short: str, long: str) -> bool:

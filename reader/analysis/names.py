@@ -32,15 +32,16 @@ _U = _upper_class()
 _L = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _WORD = rf"(?:(?:al|el)-)?[{_U}]{_L}*(?:['’][{_U}]{_L}*)?(?:-{_L}+)*"
 _ABBR = r"(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\."
-_TOKEN = rf"(?:{_ABBR}|{_WORD})"
+_INITIAL = rf"[{_U}]\.(?=[ \u00a0][{_U}])"
+_TOKEN = rf"(?:{_ABBR}|{_INITIAL}|{_WORD})"
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 _SP = r"[ \u00a0]"
 _NICK = rf"[“\"‘](?P<nick>{_TOKEN}(?:{_SP}{_TOKEN}){{0,2}})[”\"’]"
 _SEQUENCE = re.compile(
     rf"(?<![\w@#/+])({_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP}){{1,2}}(?={_TOKEN}){_TOKEN}"
-    rf"|{_SP}{_NICK}(?={_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN})|{_SP}{_TOKEN})*)(?![\w@/+])"
+    rf"|{_SP}{_NICK}(?={_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN})|{_SP}&{_SP}{_TOKEN}|{_SP}{_TOKEN})*)(?![\w@/+])"
 )
-_TOKEN_RE = re.compile(rf"{_NICK}|{_ABBR}|{_WORD}|{_PARTICLE}")
+_TOKEN_RE = re.compile(rf"{_NICK}|{_ABBR}|{_INITIAL}|{_WORD}|{_PARTICLE}|&")
 _PLAIN_WORD_RE = re.compile(r"[^\s!\"#$%&()*+,./:;<=>?@\[\]^_`{|}~“”‘«»…—–·•]+")
 _SENTENCE_END = set(".!?…:;")
 _NUMBERED = {"season", "episode", "series", "part", "chapter", "volume", "vol", "book"}
@@ -149,7 +150,7 @@ def _split_tokens(match: re.Match[str]) -> list[list[tuple[int, int, str, bool]]
             pieces.append([])
             continue
         pieces[-1].append((base + tok.start(), base + tok.end(), word, False))
-    return [p for p in pieces if any(not t[3] and t[2] not in PARTICLES for t in p)]
+    return [p for p in pieces if any(not t[3] and t[2] not in PARTICLES and t[2] != "&" for t in p)]
 
 
 def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.analysis.names import NameSpan, word_before, words_after
 from reader.analysis.names_lexicon import (
     ACTING_PHRASES,
+    ACTING_QUALITIES,
     ACTING_WORDS,
     GAZE_VERBS,
     ING_NOUNS,
@@ -40,6 +41,9 @@ _ROLE_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|the|a|an|our|my|your)|[’']s)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
     r"(?P<role>[\w-]+)[ \u00a0]*,?[ \u00a0]*$"
 )
+_PERSON_ADJECTIVES = frozenset(("old", "young", "poor", "little", "late", "dear", "sweet", "brave", "lovely"))
+_GIVING = frozenset(("gives", "brings", "lends", "gave", "brought", "lent"))
+_OWNED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*['’]s[ \u00a0]+$")
 _NAMED_BEFORE = re.compile(r"\bnamed[ \u00a0]+$")
 _YEAR_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:\d{4}|[^()]{0,40}\b\d{4})[ \u00a0]*\)")
 _SENTENCE_STOP = re.compile(r"[.!?;]")
@@ -78,6 +82,8 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
         ev.strong = True
     if span.after_determiner:
         ev.score -= 3
+    elif _OWNED.search(text, max(0, span.start - 40), span.start):
+        ev.score -= 2  # "Port Harlow's Harbour Festival": a thing someone or somewhere owns
     if _is_work_title(text, span):
         ev.work = True
         ev.score -= 6
@@ -88,7 +94,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     if prev in PLACE_PREPOSITIONS and not (span.possessive and first_after[:1].islower()):
         if word_before(text, span.start - len(prev) - 1) not in GAZE_VERBS:
             ev.score -= PLACE_PREPOSITIONS[prev]
-    if prev in OBJECT_VERBS:
+    if prev in OBJECT_VERBS or prev in _PERSON_ADJECTIVES and not span.after_determiner:
         ev.score += 1
     if _NAMED_BEFORE.search(text[max(0, span.start - 8):span.start]):
         ev.score += 2
@@ -158,7 +164,7 @@ def _weigh_following(after: list[str], ev: Evidence) -> None:
 
 def _weigh_apposition(words: list[str], ev: Evidence) -> None:
     """"X, who ...", "X, the broker who ...", "X: her own father"."""
-    if words[0] == "who":
+    if words[0] in ("who", "whose"):
         ev.score += 2
         ev.strong = True
         return
@@ -214,4 +220,6 @@ def _acting_sentence(text: str, pos: int) -> bool:
     ends = [i for i in (text.find(". ", pos, hi), text.find("! ", pos, hi), text.find("? ", pos, hi)) if i >= 0]
     sentence = text[start:min(ends) if ends else hi].lower()
     words = set(re.findall(r"[\w-]+", sentence))
-    return bool(words & ACTING_WORDS) or any(p in sentence for p in ACTING_PHRASES)
+    if words & ACTING_WORDS or any(p in sentence for p in ACTING_PHRASES):
+        return True
+    return bool(words & _GIVING and words & ACTING_QUALITIES)

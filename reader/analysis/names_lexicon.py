@@ -78,6 +78,8 @@ ORG_NOUNS = _words("""
     Ventures Security Electronics Energy Oil Steel Chemicals Telecom Pharmaceuticals Supermarket
     Store Stores Shop Salon Spa Gym Dojo Hostel Resort Casino Plaza Port Wharf Pier Dock Docks
     Street Expressway Highway Motorway Tunnel Canal Lake Sea Ocean Gulf Strait Forest Woods
+    Festival Fair Parade Gala Awards Cup Games Championship Carnival Conference Summit Party Expo
+    Show Tour Regatta Derby Marathon Olympics Prize
 """)
 
 # Nouns after "X's" that only people have ("X's father", "X's face", "X's handwriting").
@@ -201,10 +203,19 @@ SHOW_NOUNS = _words("""
 # Words in a sentence that make a name an actor's ("most actors", "screen time", "her acting").
 ACTING_WORDS = _words("""
     actor actors actress actresses acting performance performances performer portrayal portrays
-    cast casting role roles co-star co-stars starring emmy emmys award awards award-winning
-    oscar filmography
+    cast casting role roles co-star co-stars starring starred emmy emmys award awards award-winning
+    oscar filmography script scripts screenwriter
 """)
-ACTING_PHRASES = ("screen time", "line reading", "best work", "star turn", "turn as")
+ACTING_PHRASES = ("screen time", "line reading", "best work", "star turn", "turn as", "the script")
+
+# What an actor "brings" or "gives" to a part ("brings a wounded charm to", "gives the priest a
+# frayed decency").
+ACTING_QUALITIES = _words("""
+    charm warmth gravity gravitas menace humour humor wit energy presence weight life depth sincerity
+    intensity dignity vulnerability edge swagger tenderness melancholy steel spark heart soul nuance
+    texture conviction grace magnetism sparkle sweetness fury sadness stillness decency physicality
+    restraint poise authority gentleness bite
+""")
 
 # Credits: a name after one of these words is crew, not cast.
 CREDIT_VERBS = _words("""

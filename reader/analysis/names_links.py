@@ -15,30 +15,33 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.names import NameSpan
-from reader.analysis.names_lexicon import CREDIT_VERBS
+from reader.analysis.names_lexicon import ACTING_QUALITIES, CREDIT_VERBS, ORG_NOUNS, PERSON_ROLES, PLACE_PREFIXES
 
-_PAREN_OPEN = re.compile(r"(?:['’]s)?[ \u00a0]*\([ \u00a0]*(?:(played|voiced|portrayed)[ \u00a0]+by[ \u00a0]+)?$")
-_PAREN_TAIL = re.compile(r"[ \u00a0]*(?:\)|,[ \u00a0]*who\b|;)")
+_S = r"[ \u00a0]"
+_PAREN_OPEN = re.compile(rf"(?:['’]s)?{_S}*\({_S}*(?:(played|voiced|portrayed){_S}+by{_S}+)?")
+_PAREN_TAIL = re.compile(
+    rf"{_S}*(?:\)|;|,{_S}*(?:who\b|(?:left|right|centre|center|pictured|above|below|top|bottom)\)))"
+)
 _AS_GAP = re.compile(
-    r"[ \u00a0]+(?:(?:who[ \u00a0]+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars)"
-    r"(?:[ \u00a0]+(?!as\b)[a-z]+){0,2}[ \u00a0]+)?as[ \u00a0]+$"
+    rf",?{_S}+(?:(?:who{_S}+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars)"
+    rf"(?:{_S}+(?!as\b)[a-z]+){{0,2}}{_S}+)?as{_S}+"
 )
 _PLAYS_GAP = re.compile(
-    r"[ \u00a0]+(?:also[ \u00a0]+|who[ \u00a0]+)?(?:plays|played|portrays|portrayed|has[ \u00a0]+played|is[ \u00a0]+playing)"
-    r"[ \u00a0]+$"
+    rf",?{_S}+(?:also{_S}+|who{_S}+)?(?:plays|played|portrays|portrayed|has{_S}+played|is{_S}+playing){_S}+"
 )
-_IS_GAP = re.compile(r"[ \u00a0]+is[ \u00a0]+$")
-_IS_TAIL = re.compile(r"[ \u00a0]*(?:[,;(—–.]|$)")
-_BRINGS_GAP = re.compile(r"[ \u00a0]+(?:brings|lends|gives)[ \u00a0]+(?P<what>[^.;:()]{1,60}?)[ \u00a0]+to[ \u00a0]+$")
-_QUALITIES = frozenset("""charm warmth gravity gravitas menace humour humor wit energy presence weight life
-    depth sincerity intensity dignity vulnerability edge swagger tenderness melancholy steel spark heart
-    soul nuance texture conviction grace magnetism sparkle sweetness fury sadness stillness""".split())
-_AS_BEFORE = re.compile(r"(?:^|[.!?:;][ \u00a0\"“]*)As[ \u00a0]+$")
-_PLAYS_AFTER_CLAUSE = re.compile(r"[^.!?]{0,160}?,[ \u00a0]+(?:she|he|they)[ \u00a0]+(?:plays|is|gives|brings|makes)\b")
-_PLAYED_BY_GAP = re.compile(r",?[ \u00a0]+(?:is|was)?[ \u00a0]*(?:played|portrayed|voiced)[ \u00a0]+by[ \u00a0]+$")
+_TURN_AS_GAP = re.compile(rf"['’]s{_S}+(?:[a-z-]+{_S}+){{0,2}}(?:turn|performance|portrayal|work|take){_S}+as{_S}+")
+_POSSESSIVE_GAP = re.compile(rf"['’]s{_S}+")
+_IS_GAP = re.compile(rf"{_S}+is{_S}+")
+_IS_TAIL = re.compile(rf"{_S}*(?:[,;(—–.]|$)")
+_BRINGS_GAP = re.compile(rf"{_S}+(?:brings|lends|gives){_S}+(?P<what>[^.;:()]{{1,60}}?){_S}+to{_S}+")
+_AS_BEFORE = re.compile(rf"(?:^|[.!?:;]{_S}*[\"“]?){_S}*As{_S}+$")
+_PLAYS_AFTER_CLAUSE = re.compile(rf"[^.!?]{{0,160}}?,{_S}+(?:she|he|they){_S}+(?:plays|is|gives|brings|makes)\b")
+_PLAYED_BY_GAP = re.compile(rf"[,—–]?{_S}+(?:is|was)?{_S}*(?:played|portrayed|voiced){_S}+by{_S}+")
 _PLAYS_PRONOUN = re.compile(
-    r"[ \u00a0]+(?:also[ \u00a0]+)?(?:plays|played|portrays|portrayed|has[ \u00a0]+played|is[ \u00a0]+playing)"
-    r"[ \u00a0]+(?:her|him|them)\b"
+    rf"{_S}+(?:also{_S}+)?(?:plays|played|portrays|portrayed|has{_S}+played|is{_S}+playing){_S}+(?:her|him|them)\b"
+)
+_GIVES_ROLE = re.compile(
+    rf"{_S}+(?:gives|brings|lends){_S}+(?:the|her|his|their){_S}+(?P<first>[a-z-]+)(?:{_S}+(?P<second>[a-z-]+))?"
 )
 _NICK_INTROS = [
     # "(or as my sister calls him, Nick)"
@@ -119,8 +122,7 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
             if pair is not None:
                 links.pairs.append(pair)
                 linked.update((id(pair.character), id(pair.actor)))
-        if ("play" in text[span.end:span.end + 16] or "portray" in text[span.end:span.end + 16]) and \
-                _PLAYS_PRONOUN.match(text, span.end) and len(span.words) >= 2 and not span.titles:
+        if len(span.words) >= 2 and not span.titles and _plays_the_one_just_named(text, span):
             links.pronouns.append(PronounLink(span))
         if span.start in intros:
             _nickname(text, spans, i, intros[span.start], links)
@@ -133,27 +135,35 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
 
 
 def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
-    head = text[span.end:nxt.start]
-    paren = _PAREN_OPEN.fullmatch(head)
+    paren = _PAREN_OPEN.fullmatch(gap)
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
         if nxt.titles or nxt.nickname:
             return None
         return PairLink(span, nxt, fixed=paren.group(1) is not None)
-    if span.possessive or span.titles or span.caps or nxt.caps:
-        return None
-    if _PLAYED_BY_GAP.fullmatch(gap):
+    if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
         return PairLink(span, nxt, fixed=True)
-    if len(span.words) < 2:
+    if span.titles or span.caps or nxt.caps or len(span.words) < 2:
+        return None
+    if span.possessive:
+        if _TURN_AS_GAP.fullmatch(gap) or _POSSESSIVE_GAP.fullmatch(gap) and _looks_like_actor_possessive(span, nxt):
+            return PairLink(nxt, span, fixed=True)  # "Actor's turn as Name", "Actor's Name"
         return None
     if _AS_GAP.fullmatch(gap) or _PLAYS_GAP.fullmatch(gap):
         return PairLink(nxt, span, fixed=True)
     brings = _BRINGS_GAP.fullmatch(gap)
-    if brings and set(re.findall(r"[a-z]+", brings.group("what"))) & _QUALITIES:
+    if brings and set(re.findall(r"[a-z]+", brings.group("what"))) & ACTING_QUALITIES:
         return PairLink(nxt, span, fixed=True)
     if (_IS_GAP.fullmatch(gap) and len(nxt.words) >= 2 and not nxt.titles and span.key != nxt.key
             and _IS_TAIL.match(text, nxt.end)):
         return PairLink(nxt, span, fixed=False)
     return None
+
+
+def _looks_like_actor_possessive(actor: NameSpan, name: NameSpan) -> bool:
+    """"Maren Vik’s Ada is ...": a full name owning a name, neither a place nor a company."""
+    words = (*actor.words, *name.words)
+    return (len(name.words) <= 2 and not name.titles and not name.possessive
+            and not any(w.rstrip(".") in PLACE_PREFIXES or w in ORG_NOUNS for w in words))
 
 
 def _as_clause(text: str, spans: list[NameSpan], i: int) -> PairLink | None:
@@ -184,6 +194,17 @@ def _nickname(text: str, spans: list[NameSpan], i: int, intro: tuple[int, int], 
                   if s.end <= cut and not s.possessive and not _in_parentheses(text, s.start)), None)
     if owner is not None:
         links.nicks.append(NickLink(owner, span))
+
+
+def _plays_the_one_just_named(text: str, span: NameSpan) -> bool:
+    """"Actor plays her", "Actor gives the priest a frayed decency": the part is the name before."""
+    after = text[span.end:span.end + 24]
+    if "play" in after or "portray" in after:
+        return bool(_PLAYS_PRONOUN.match(text, span.end))
+    gives = _GIVES_ROLE.match(text, span.end)
+    if not gives or not {gives.group("first"), gives.group("second")} & PERSON_ROLES:
+        return False
+    return bool(set(re.findall(r"[a-z]+", text[gives.end():gives.end() + 80])) & ACTING_QUALITIES)
 
 
 def _in_parentheses(text: str, pos: int) -> bool:

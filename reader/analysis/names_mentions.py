@@ -15,6 +15,8 @@ from reader.analysis.names_lexicon import COMMON_WORDS, PARTICLES
 from reader.analysis.names_people import Person
 from reader.article import Block, Mention
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|The|A|An)[ \u00a0]+$")
+
 
 def mention_forms(people: list[Person], reserved: set[str]) -> dict[str, int]:
     """Written form -> index of the person it names. ``reserved`` are folded words that belong to
@@ -49,15 +51,27 @@ def compile_forms(forms: dict[str, int], blockers: set[str]) -> re.Pattern[str] 
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
+def partial_forms(people: list[Person], forms: dict[str, int]) -> set[str]:
+    """Forms that are one word of a longer name (a surname alone): "the <Surname> farm" uses it
+    as a modifier, not as a mention."""
+    full = {p.key for p in people} | {n for p in people for n in p.nicknames}
+    return {f for f, i in forms.items() if " " not in f and f not in full and len(people[i].words) > 1}
+
+
 def find_mentions(blocks: list[Block], pattern: re.Pattern[str] | None, forms: dict[str, int],
-                  count: int) -> list[list[tuple[Mention, str]]]:
+                  count: int, partial: set[str]) -> list[list[tuple[Mention, str]]]:
     """Mentions per person (with the text matched), in reading order."""
     found: list[list[tuple[Mention, str]]] = [[] for _ in range(count)]
     if pattern is None:
         return found
     for block in blocks:
-        for match in pattern.finditer(block.text):
-            index = forms.get(match.group(0))
-            if index is not None:
-                found[index].append((Mention(block.id, match.start(), match.end()), match.group(0)))
+        text = block.text
+        for match in pattern.finditer(text):
+            written = match.group(0)
+            index = forms.get(written)
+            if index is None:
+                continue
+            if written in partial and _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                continue
+            found[index].append((Mention(block.id, match.start(), match.end()), written))
     return found

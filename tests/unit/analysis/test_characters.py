@@ -300,3 +300,43 @@ def test_character_named_only_inside_a_hidden_span_is_a_spoiler() -> None:
 def test_character_also_named_in_readable_text_is_not_a_spoiler() -> None:
     found = by_name(spoiler_case([BlockVerdict(), BlockVerdict()]))
     assert not found["Idris Bello"].spoiler and not found["Halima Musa"].spoiler
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adaeze Nwosu’s Ngozi Eze is the calm centre of every scene.",
+    "Adaeze Nwosu’s quiet turn as Ngozi Eze holds the hour together.",
+    "Adaeze Nwosu, who plays Ngozi Eze, is the calm centre of every scene.",
+    "Adaeze Nwosu, as Ngozi Eze, is the calm centre of every scene.",
+    "Ngozi Eze (Adaeze Nwosu, right) is the calm centre of every scene.",
+    "Inspector Ngozi Eze, played by Adaeze Nwosu, is the calm centre of every scene.",
+])
+def test_more_actor_introduction_forms(sentence: str) -> None:
+    found = find_characters(article(sentence, "Later Ngozi finds the missing file and tells nobody."))
+    assert [(c.name, c.actor) for c in found] == [("Ngozi Eze", "Adaeze Nwosu")]
+
+
+def test_a_place_owning_a_place_is_no_actor_link() -> None:
+    found = find_characters(article("Port Harlow’s Harbour Festival opens the episode, and Ida Lunde (Sara Moe) "
+                                    "sells fish there."))
+    assert [(c.name, c.actor) for c in found] == [("Ida Lunde", "Sara Moe")]
+
+
+def test_a_surname_used_as_a_modifier_is_not_a_mention() -> None:
+    texts = ["Eileen Farrelly (Rosa Hart) runs the farm.", "Dinner at the Farrelly farmhouse is tense, and Farrelly "
+             "herself says nothing."]
+    found = find_characters(article(*texts))
+    written = [texts[m.block][m.start:m.end] for m in found[0].mentions]
+    assert written == ["Eileen Farrelly", "Farrelly"]
+    assert found[0].mentions[1].start == texts[1].rindex("Farrelly")
+
+
+def test_initials_inside_an_actor_name() -> None:
+    found = find_characters(article("Samuel J. Okonjo, who plays Deputy Marcus Hale, has the harder job.",
+                                    "Marcus wants to call the state police."))
+    assert [(c.name, c.actor) for c in found] == [("Marcus Hale", "Samuel J. Okonjo")]
+
+
+def test_company_with_ampersand_is_not_a_character() -> None:
+    found = find_characters(article("Tomás Reyes (Iker Sanz) drives to the Reyes & Sons depot at dawn.",
+                                    "Reyes & Sons has lied to him, and Sons keeps the books."))
+    assert [c.name for c in found] == ["Tomás Reyes"]
