@@ -1,7 +1,11 @@
-"""Command line: ``recap-reader [FILE...]`` and ``recap-reader analyze --json FILE...``.
+"""Command line: ``recap-reader [FILE...]`` opens the window, ``recap-reader analyze [--json]
+[--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, and ``recap-reader --screenshot
+OUT.png [FILE]`` renders the window to a picture (documentation, OCR checks, looking without a
+display).
 
 Every failure a user can cause ends as one line on stderr and a non-zero exit, never a traceback:
-scripts and benchmarks depend on the output staying parseable.
+scripts and benchmarks depend on the output staying parseable. Qt is imported only on the window
+paths, so ``analyze`` stays fast and works where Qt's libraries are missing.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
 from reader.appinfo import APP_COMMAND, APP_NAME
 from reader.errors import LoadError
+
+if TYPE_CHECKING:
+    from reader.analysis.progress import WatchProgress
 
 EXIT_OK = 0
 EXIT_FILE_ERROR = 1
@@ -35,6 +42,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Print what Recap Reader finds in saved articles.",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
+    parser.add_argument("--watched", action="append", default=[], metavar="SHOW=S1E4",
+                        help="the reader has watched SHOW up to this episode (repeatable)")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     return parser
 
@@ -48,7 +57,32 @@ def _main_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                         help="saved articles to open (the bundled sample when none is given)")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                        help="render the window with FILE (or the sample) open to a PNG and exit")
+    parser.add_argument("--theme", choices=("light", "dark", "sepia"),
+                        help="theme of the screenshot (default: light)")
+    parser.add_argument("--zoom", type=_zoom, metavar="PERCENT", help="zoom of the screenshot (default: 100)")
+    parser.add_argument("--reveal-all", action="store_true", help="reveal every spoiler in the screenshot")
     return parser
+
+
+def _zoom(value: str) -> int:
+    try:
+        percent = int(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"zoom must be a whole percentage, not {value!r}") from None
+    if not 25 <= percent <= 400:
+        raise argparse.ArgumentTypeError("zoom must be between 25 and 400 percent")
+    return percent
+
+
+def files_to_open(files: Sequence[Path]) -> list[Path]:
+    """What the window opens: the files given, or the bundled sample when there are none."""
+    if files:
+        return list(files)
+    from reader.bundled import sample_article_path
+
+    return [sample_article_path()]
 
 
 def _load(path: Path):  # noqa: ANN202 - Article
@@ -63,7 +97,15 @@ def _load(path: Path):  # noqa: ANN202 - Article
         raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
 
 
-def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO) -> int:
+def open_window(files: Sequence[Path]) -> int:
+    """Run the reader window with ``files`` open until the user quits (imports Qt only now)."""
+    from reader.ui.app import run_window
+
+    return run_window(files)
+
+
+def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
+                progress: Sequence[WatchProgress] = ()) -> int:
     """Analyse each file in order; keep going after a bad one and report failure at the end."""
     from reader.report import article_json, article_text, error_json
 
@@ -71,18 +113,46 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO) 
     for path in files:
         try:
             article = _load(path)
+            payload = article_json(article, path, _analyze(article, path, progress)) if as_json else None
         except LoadError as exc:
             status = EXIT_FILE_ERROR
             print(f"{APP_COMMAND}: {exc}", file=err)
             if as_json:
                 print(json.dumps(error_json(path, str(exc)), ensure_ascii=False), file=out)
             continue
-        if as_json:
-            print(json.dumps(article_json(article, path), ensure_ascii=False), file=out)
+        if payload is not None:
+            print(json.dumps(payload, ensure_ascii=False), file=out)
         else:
             print(article_text(article), file=out)
     out.flush()
     return status
+
+
+def _analyze(article, path: Path, progress: Sequence[WatchProgress]):  # noqa: ANN001, ANN202
+    """Run the analysis; a failure inside it is reported for this file like a load error."""
+    from reader.analysis import analyze
+
+    try:
+        return analyze(article, progress)
+    except Exception as err:  # noqa: BLE001 - one sentence per file, the batch goes on
+        raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
+
+
+def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:
+    """``--watched`` values; a bad one is a usage error (one line, status 2)."""
+    from reader.analysis.progress import parse_watched
+
+    progress = []
+    for spec in specs:
+        try:
+            progress.append(parse_watched(spec))
+        except ValueError as exc:
+            raise _UsageError(f"{APP_COMMAND} analyze: --watched: {exc}") from None
+    return progress
+
+
+class _UsageError(Exception):
+    """A usage mistake found after argparse (its message is the whole stderr line)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,15 +162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
-            return run_analyze(ns.files, ns.json, out, err)
+            return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched))
         ns = _main_parser().parse_args(args)
-        files = ns.files
-        if not files:
-            from reader.bundled import sample_article_path
+        files = files_to_open(ns.files)
+        if ns.screenshot is not None:
+            if len(ns.files) > 1:
+                raise _UsageError(f"{APP_COMMAND}: --screenshot takes at most one FILE")
+            from reader.ui.app import run_screenshot
 
-            files = [sample_article_path()]
-        # The reader window arrives with the UI issue; until then show the articles as text.
-        return run_analyze(files, False, out, err)
+            return run_screenshot(files[0], ns.screenshot, theme=ns.theme or "light",
+                                  zoom=ns.zoom or 100, reveal_all=ns.reveal_all, out=out, err=err)
+        if ns.theme or ns.zoom or ns.reveal_all:
+            raise _UsageError(f"{APP_COMMAND}: --theme, --zoom and --reveal-all go with --screenshot")
+        return open_window(files)
+    except _UsageError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

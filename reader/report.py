@@ -1,7 +1,8 @@
 """The article as the JSON contract of DESIGN.md ("The analysis contract"), and as plain text.
 
-Only what the pipeline knows is emitted: the analysis fields (spoilers, characters, key moments,
-show/season/episode) join the object when the analysis exists, never as placeholder values.
+The analysis fields (title_spoiler, safe_title, show/season/episode, each block's verdict and
+spans, characters, key moments) come from ``reader.analysis.analyze`` under the progress given on
+the command line; the keys follow the contract's order so diffs of saved outputs stay readable.
 """
 
 from __future__ import annotations
@@ -9,22 +10,54 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.article import Article
+from reader.article import Analysis, Article, Block, BlockVerdict
 
 SCHEMA_VERSION = 1
 
 
-def article_json(article: Article, path: Path | str) -> dict[str, Any]:
-    """One JSON object for one loaded article, keyed as the contract specifies."""
+def article_json(article: Article, path: Path | str, analysis: Analysis) -> dict[str, Any]:
+    """One JSON object for one analysed article, keyed as the contract specifies."""
+    episode = analysis.episode
     return {
         "schema": SCHEMA_VERSION,
         "path": str(path),
         "format": article.format,
         "title": article.title,
+        "title_spoiler": analysis.title_spoiler,
+        "safe_title": analysis.safe_title,
         "byline": article.byline,
         "site": article.site,
         "published": article.published,
-        "blocks": [{"id": b.id, "kind": b.kind, "text": b.text} for b in article.blocks],
+        "show": episode.show,
+        "season": episode.season,
+        "episode": episode.episode,
+        "blocks": [_block_json(block, analysis) for block in article.blocks],
+        "characters": [
+            {
+                "name": c.name,
+                "actor": c.actor,
+                "aliases": list(c.aliases),
+                "spoiler": c.spoiler,
+                "mentions": [{"block": m.block, "start": m.start, "end": m.end} for m in c.mentions],
+            }
+            for c in analysis.characters
+        ],
+        "key_moments": [{"text": k.text, "block": k.block, "spoiler": k.spoiler} for k in analysis.key_moments],
+    }
+
+
+def _block_json(block: Block, analysis: Analysis) -> dict[str, Any]:
+    verdict = analysis.verdicts[block.id] if block.id < len(analysis.verdicts) else BlockVerdict()
+    return {
+        "id": block.id,
+        "kind": block.kind,
+        "text": block.text,
+        "spoiler": verdict.spoiler,
+        "reason": verdict.reason,
+        # Spans matter only inside a readable block (the contract: empty when the whole block hides).
+        "spans": [] if verdict.spoiler else [
+            {"start": s.start, "end": s.end, "reason": s.reason} for s in verdict.spans
+        ],
     }
 
 

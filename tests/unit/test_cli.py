@@ -35,10 +35,48 @@ def test_analyze_json_prints_one_object_per_file_in_order(
     assert [b["id"] for b in first["blocks"]] == list(range(len(first["blocks"])))
     assert {b["kind"] for b in first["blocks"]} <= {"heading", "paragraph", "list_item", "quote", "caption", "image"}
     assert first["blocks"][0]["text"].startswith("Spoiler warning:")
-    # The analysis has not run: no placeholder spoiler, character or episode fields.
-    for absent in ("characters", "key_moments", "show", "season", "episode", "title_spoiler"):
-        assert absent not in first
-    assert all(set(b) == {"id", "kind", "text"} for b in first["blocks"])
+    # The analysis fields, keyed and typed as DESIGN.md's contract says.
+    assert list(first) == ["schema", "path", "format", "title", "title_spoiler", "safe_title", "byline",
+                           "site", "published", "show", "season", "episode", "blocks", "characters",
+                           "key_moments"]
+    assert isinstance(first["title_spoiler"], bool) and isinstance(first["safe_title"], str)
+    assert all(list(b) == ["id", "kind", "text", "spoiler", "reason", "spans"] for b in first["blocks"])
+    for block in first["blocks"]:
+        assert isinstance(block["spoiler"], bool) and (block["reason"] is None or isinstance(block["reason"], str))
+        assert block["spoiler"] is False or block["spans"] == []
+        for span in block["spans"]:
+            assert 0 <= span["start"] < span["end"] <= len(block["text"]) and span["reason"]
+    assert any(b["spoiler"] and b["reason"] for b in first["blocks"])
+    for character in first["characters"]:
+        assert list(character) == ["name", "actor", "aliases", "spoiler", "mentions"]
+        for mention in character["mentions"]:
+            text = first["blocks"][mention["block"]]["text"]
+            assert 0 <= mention["start"] < mention["end"] <= len(text)
+    for moment in first["key_moments"]:
+        assert list(moment) == ["text", "block", "spoiler"]
+
+
+def test_watched_lifts_the_shield_for_that_episode(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+
+    sample = str(sample_article_path())
+    _, (unwatched,), _ = _run(capsys, "analyze", "--json", sample)
+    show, episode = unwatched["show"], unwatched["episode"]
+    assert show and episode and any(b["spoiler"] for b in unwatched["blocks"])
+    status, (watched,), errors = _run(capsys, "analyze", "--json", "--watched", f"{show}=E{episode}", sample)
+    assert status == 0 and errors == []
+    assert not any(b["spoiler"] for b in watched["blocks"]) and not watched["title_spoiler"]
+    _, (before,), _ = _run(capsys, "analyze", "--json", "--watched", f"{show.upper()}=E{episode}",
+                           "--watched", "Another Show=S1E9", sample)
+    assert not any(b["spoiler"] for b in before["blocks"])
+
+
+def test_a_bad_watched_value_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+
+    status, objects, errors = _run(capsys, "analyze", "--json", "--watched", "Show=S2", str(sample_article_path()))
+    assert status == 2 and objects == []
+    assert len(errors) == 1 and "--watched" in errors[0] and "S1E4" in errors[0]
 
 
 def test_a_bad_file_is_reported_and_the_rest_still_run(
@@ -70,15 +108,28 @@ def test_plain_analyze_prints_readable_text(capsys: pytest.CaptureFixture[str], 
     assert "  4. Fourth in a numbered list." in out
 
 
-def test_no_file_opens_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_file_opens_the_bundled_sample(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reader import cli
     from reader.bundled import sample_article_path
 
-    status = main([])
-    out = capsys.readouterr().out
-    assert status == 0
-    from reader.loaders import load
+    assert cli.files_to_open([]) == [sample_article_path()]
+    given = [tmp_path / "a.html", tmp_path / "b.md"]
+    assert cli.files_to_open(given) == given
 
-    assert out.startswith(load(sample_article_path()).title)
+    opened: list[list[Path]] = []  # the window itself is tested in tests/gui and tests/e2e
+    monkeypatch.setattr(cli, "open_window", lambda files: opened.append(list(files)) or 0)
+    assert main([]) == 0 and main([str(given[0])]) == 0
+    assert opened == [[sample_article_path()], [given[0]]]
+
+
+def test_screenshot_options_need_screenshot_and_one_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["--theme", "dark"]) == 2
+    assert main(["--screenshot", str(tmp_path / "x.png"), "a.html", "b.html"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "--screenshot" in err[0] and "--screenshot" in err[1]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--screenshot", str(tmp_path / "x.png"), "--zoom", "lots"])
+    assert exit_info.value.code == 2
 
 
 def test_python_dash_m_runs_the_same_cli(data_dir: Path) -> None:
