@@ -1,0 +1,129 @@
+"""Start the Qt application: its identity, the window, and the screenshot mode.
+
+The application name, organisation domain and desktop file name come from ``reader.appinfo``
+so the desktop entry, the window manager's grouping (``setDesktopFileName``) and the settings
+scope all agree. ``run_screenshot`` renders the window to a PNG without a display (Qt's
+offscreen platform) for documentation, OCR checks and looking at the UI from a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader.appinfo import APP_ID, APP_NAME, ORGANIZATION_DOMAIN
+from reader.bundled import resource_path
+
+__all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
+
+SCREENSHOT_SIZE = (1280, 860)
+
+
+def _ensure_platform() -> None:
+    """Without a display, fall back to the offscreen platform instead of failing to start."""
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with the app's identity (or the existing one, under tests)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        _ensure_platform()
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = resource_path("icons", f"{APP_ID}.svg")
+    if icon.exists():
+        QGuiApplication.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_window(files: Sequence[Path]) -> int:
+    """Show the window with ``files`` open and run until the reader quits."""
+    from reader.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    window.open_paths(files, any_named_file=True)
+    status = app.exec()
+    window.loader.wait()
+    return status
+
+
+def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 100, reveal_all: bool = False,
+                   out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Render the window with ``file`` open to ``out_png``; print a one-line JSON summary.
+
+    The summary (``{"screenshot", "path", "title", "width", "height", "hidden"}``) lets scripts
+    and the end-to-end test check what opened without reading pixels; ``title`` is what the
+    window shows (the safe title unless revealed). The reader's settings are not read or
+    changed: a screenshot uses exactly the options given.
+    """
+    from reader.library.progress import ProgressStore
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    _quiet_offscreen_notes()
+    app = create_application()
+    with tempfile.TemporaryDirectory(prefix="recap-reader-shot-") as scratch:
+        settings = Settings.at(Path(scratch) / "settings.conf")
+        settings.theme, settings.zoom = theme, zoom
+        window = MainWindow(settings, ProgressStore(), persist=False)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        tab = window.open_now(file)
+        if tab is None:
+            print(f"recap-reader: {window.message_bar.text()}", file=err)
+            window.close()
+            return 1
+        if reveal_all:
+            tab.reveal_all()
+        _settle(app)
+        image = window.grab()
+        out_png.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out_png), "PNG"):
+            print(f"recap-reader: could not write {out_png}.", file=err)
+            return 1
+        summary = {"screenshot": str(out_png), "path": str(file), "title": tab.display_title(),
+                   "width": image.width(), "height": image.height(), "hidden": tab.state.anything_hidden()}
+        print(json.dumps(summary, ensure_ascii=False), file=out)
+        window.close()
+    return 0
+
+
+def _settle(app: QApplication) -> None:
+    """Let layouts, fonts and the view's deferred rendering finish before grabbing."""
+    for _ in range(5):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.sendPostedEvents()
+    app.processEvents()
+
+
+_HARMLESS = ("propagateSizeHints",)
+
+
+def _quiet_offscreen_notes() -> None:
+    """The offscreen platform notes what it cannot do (size hints to a window manager that is not
+    there); those lines are not problems of the screenshot, so they are kept off stderr."""
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind == QtMsgType.QtDebugMsg or any(h in message for h in _HARMLESS):
+            return
+        sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)

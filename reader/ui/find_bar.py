@@ -1,0 +1,125 @@
+"""The Ctrl+F bar: find in the visible text of the current article.
+
+It searches through ``ArticleView.find``, which only sees what the reader can see: hidden
+spoilers are not in the document, so no count can answer "is someone named X in the hidden
+part?". When the article still hides something the bar says so once, in a note beside the
+field, instead of after every search.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from reader.library.reveal_state import RevealState
+
+__all__ = ["FindBar", "HIDDEN_NOTE"]
+
+HIDDEN_NOTE = "Hidden spoilers are not searched"
+
+
+class Finder(Protocol):
+    def find(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]: ...
+
+    def state(self) -> RevealState | None: ...
+
+
+class FindBar(QWidget):
+    """Search field, previous/next, match position, case switch and the hidden-text note."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self._finder: Finder | None = None
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Find in article")
+        self.field.setAccessibleName("Find in article")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(lambda _text: self.search())
+        self.field.returnPressed.connect(self.find_next)
+        self.prev_button = _button("▲", "Previous match (Shift+Enter)", self)
+        self.prev_button.clicked.connect(self.find_previous)
+        self.next_button = _button("▼", "Next match (Enter)", self)
+        self.next_button.clicked.connect(self.find_next)
+        self.case_box = QCheckBox("Match case", self)
+        self.case_box.toggled.connect(lambda _on: self.search())
+        self.result_label = QLabel(self)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setMinimumWidth(90)
+        self.note_label = QLabel(HIDDEN_NOTE, self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setToolTip("Reveal spoilers to include them in the search")
+        close = _button("✕", "Close (Escape)", self)
+        close.clicked.connect(self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.prev_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.case_box)
+        layout.addWidget(self.note_label)
+        layout.addWidget(close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.hide()
+
+    def set_finder(self, finder: Finder | None) -> None:
+        """Search another article (the current tab's view), or nothing."""
+        self._finder = finder
+        self.refresh_note()
+        if self.isVisible() and self.field.text():
+            self.search()
+        else:
+            self.result_label.clear()
+
+    def open_bar(self, initial: str = "") -> None:
+        self.show()
+        if initial and "\n" not in initial:
+            self.field.setText(initial)
+        self.refresh_note()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def refresh_note(self) -> None:
+        """Show the note while the article still hides text (reveals change that)."""
+        state = self._finder.state() if self._finder is not None else None
+        self.note_label.setVisible(bool(state is not None and state.anything_hidden()))
+
+    def find_next(self) -> None:
+        self.search(backward=False)
+
+    def find_previous(self) -> None:
+        self.search(backward=True)
+
+    def search(self, backward: bool = False) -> tuple[int, int]:
+        text = self.field.text()
+        if self._finder is None or not text:
+            self.result_label.clear()
+            return (0, 0)
+        current, count = self._finder.find(text, backward=backward, case_sensitive=self.case_box.isChecked())
+        if count == 0:
+            self.result_label.setText("No matches")
+        else:
+            self.result_label.setText(f"{current} of {count}" if current else f"{count} matches")
+        return current, count
+
+
+def _button(text: str, tip: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip.split(" (")[0])
+    button.setAutoRaise(True)
+    return button

@@ -1,0 +1,119 @@
+"""Load and analyse articles off the GUI thread, so the window never freezes on a large page.
+
+``ArticleLoader.request(path, progress)`` returns a request id at once; the work runs on a
+``QThreadPool`` and the result arrives on the GUI thread through ``loaded`` or ``failed``.
+``busyChanged`` drives the window's progress indication. Anything unexpected inside the
+pipeline becomes a ``failed`` sentence: the reader sees one clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.analysis.progress import WatchProgress
+from reader.article import Analysis, Article
+from reader.errors import LoadError
+
+__all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    article: Article
+    analysis: Analysis
+
+
+def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = ()) -> Loaded:
+    """The whole pipeline for one file, in the calling thread; raises LoadError only."""
+    from reader.analysis import analyze
+    from reader.loaders import load
+
+    try:
+        article = load(path)
+    except LoadError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
+        raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
+    try:
+        analysis = analyze(article, list(progress))
+    except Exception as err:  # noqa: BLE001
+        raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
+    return Loaded(path, article, analysis)
+
+
+class _Relay(QObject):
+    """Carries a worker's result back to the GUI thread (queued, since it is emitted from the
+    pool's thread to receivers living on the GUI thread)."""
+
+    done = Signal(int, object)  # request id, Loaded
+    error = Signal(int, object, str)  # request id, path, message
+
+
+class _Job(QRunnable):
+    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], relay: _Relay) -> None:
+        super().__init__()
+        self._id, self._path, self._progress, self._relay = request_id, path, list(progress), relay
+
+    def run(self) -> None:
+        try:
+            result = load_and_analyze(self._path, self._progress)
+        except LoadError as err:
+            self._relay.error.emit(self._id, self._path, str(err))
+        except BaseException as err:  # noqa: BLE001 - a worker must always answer
+            self._relay.error.emit(self._id, self._path, f"{self._path.name} could not be opened ({type(err).__name__}).")
+        else:
+            self._relay.done.emit(self._id, result)
+
+
+class ArticleLoader(QObject):
+    """Queue of background loads; results come back in the order they finish."""
+
+    loaded = Signal(int, object)  # request id, Loaded
+    failed = Signal(int, object, str)  # request id, Path, one-sentence message
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._ids = itertools.count(1)
+        self._pending: set[int] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.error.connect(self._on_error)
+
+    def request(self, path: Path, progress: Sequence[WatchProgress] = ()) -> int:
+        request_id = next(self._ids)
+        self._pending.add(request_id)
+        if len(self._pending) == 1:
+            self.busyChanged.emit(True)
+        self._pool.start(_Job(request_id, Path(path), progress, self._relay))
+        return request_id
+
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued work is done (shutdown and screenshots only)."""
+        return self._pool.waitForDone(msecs)
+
+    def _finish(self, request_id: int) -> bool:
+        if request_id not in self._pending:
+            return False
+        self._pending.discard(request_id)
+        if not self._pending:
+            self.busyChanged.emit(False)
+        return True
+
+    def _on_done(self, request_id: int, result: Loaded) -> None:
+        if self._finish(request_id):
+            self.loaded.emit(request_id, result)
+
+    def _on_error(self, request_id: int, path: Path, message: str) -> None:
+        if self._finish(request_id):
+            self.failed.emit(request_id, path, message)

@@ -1,0 +1,166 @@
+"""What the window remembers between runs: theme, zoom, reading width, sidebar, geometry, recent
+files.
+
+One typed wrapper over ``QSettings`` so keys and defaults live in one place and bad values read
+back as defaults (a hand-edited or older settings file must never stop the app from starting).
+The file is an INI file in the user's config folder, scoped by the app id; ``RECAP_READER_CONFIG_DIR``
+points it elsewhere so tests and screenshots never touch the reader's real settings.
+
+Recent files keep the title the window showed (``RevealState.display_title`` at open time), never
+a headline that spoils: the menu is seen before any reveal.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.appinfo import APP_ID
+from reader.ui.theme import THEME_NAMES
+
+__all__ = ["CONFIG_DIR_ENV", "RecentFile", "Settings", "READING_WIDTHS", "ZOOM_RANGE"]
+
+CONFIG_DIR_ENV = "RECAP_READER_CONFIG_DIR"
+MAX_RECENT = 10
+ZOOM_RANGE = (50, 300)
+# Reading widths offered in the View menu (pixels of text column at 100% zoom).
+READING_WIDTHS = {"narrow": 600, "medium": 720, "wide": 900}
+
+
+@dataclass(frozen=True)
+class RecentFile:
+    path: str
+    title: str
+
+
+class Settings:
+    """Typed access to the app's settings file."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings if qsettings is not None else _default_qsettings()
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        """Settings kept in an explicit INI file (tests, screenshots)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # --- appearance ------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str:
+        value = self._q.value("view/theme", "system")
+        return value if value in THEME_NAMES else "system"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._q.setValue("view/theme", name if name in THEME_NAMES else "system")
+
+    @property
+    def zoom(self) -> int:
+        return _clamp(_int(self._q.value("view/zoom"), 100), *ZOOM_RANGE)
+
+    @zoom.setter
+    def zoom(self, percent: int) -> None:
+        self._q.setValue("view/zoom", _clamp(int(percent), *ZOOM_RANGE))
+
+    @property
+    def reading_width(self) -> int:
+        return _clamp(_int(self._q.value("view/reading_width"), READING_WIDTHS["medium"]), 400, 2000)
+
+    @reading_width.setter
+    def reading_width(self, pixels: int) -> None:
+        self._q.setValue("view/reading_width", _clamp(int(pixels), 400, 2000))
+
+    @property
+    def sidebar_visible(self) -> bool:
+        return _bool(self._q.value("view/sidebar_visible"), True)
+
+    @sidebar_visible.setter
+    def sidebar_visible(self, visible: bool) -> None:
+        self._q.setValue("view/sidebar_visible", bool(visible))
+
+    # --- window ----------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._q.setValue("window/geometry", geometry)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, state: QByteArray) -> None:
+        self._q.setValue("window/state", state)
+
+    # --- recent files ----------------------------------------------------------------------
+
+    def recent_files(self) -> list[RecentFile]:
+        size = self._q.beginReadArray("recent")
+        items: list[RecentFile] = []
+        for i in range(size):
+            self._q.setArrayIndex(i)
+            path, title = self._q.value("path"), self._q.value("title")
+            if isinstance(path, str) and path:
+                items.append(RecentFile(path, title if isinstance(title, str) and title else Path(path).name))
+        self._q.endArray()
+        return items[:MAX_RECENT]
+
+    def add_recent(self, path: Path | str, display_title: str) -> None:
+        """Put ``path`` first; ``display_title`` must be what the window showed (safe title)."""
+        key = str(Path(path).resolve()) if str(path) else str(path)
+        items = [RecentFile(key, display_title)] + [r for r in self.recent_files() if r.path != key]
+        self._write_recent(items[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self._write_recent([r for r in self.recent_files() if r.path != path])
+
+    def clear_recent(self) -> None:
+        self._write_recent([])
+
+    def _write_recent(self, items: list[RecentFile]) -> None:
+        self._q.remove("recent")
+        self._q.beginWriteArray("recent", len(items))
+        for i, item in enumerate(items):
+            self._q.setArrayIndex(i)
+            self._q.setValue("path", item.path)
+            self._q.setValue("title", item.title)
+        self._q.endArray()
+
+
+def _default_qsettings() -> QSettings:
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return QSettings(str(Path(override) / "settings.conf"), QSettings.Format.IniFormat)
+    # ~/.config/<APP_ID>/settings.conf: the app id names the scope (see reader/appinfo.py).
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, "settings")
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def _bool(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes") if value.strip() else default
+    return default
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
