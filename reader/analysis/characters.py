@@ -106,12 +106,14 @@ class _Finder:
                 self.used.add(id(span))
 
     def _pairs(self) -> None:
-        pairs = [p for links in self.links.values() for p in links.pairs]
-        counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans)
-        for pair in pairs:
-            if fold(pair.actor.key) in self.excluded or fold(pair.character.key) in self.excluded:
-                continue
-            character, actor = self._orient(pair, counts)
+        pairs = [p for links in self.links.values() for p in links.pairs
+                 if fold(p.actor.key) not in self.excluded and fold(p.character.key) not in self.excluded]
+        counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans if not s.titles)
+        votes = [self._orient(pair, counts) for pair in pairs]
+        reversed_majority = sum(v > 0 for v in votes) > sum(v < 0 for v in votes)
+        for pair, vote in zip(pairs, votes):
+            swap = vote > 0 or vote == 0 and reversed_majority
+            character, actor = (pair.actor, pair.character) if swap else (pair.character, pair.actor)
             if self._is_reserved_name(character):
                 continue
             person = self._person_for(character)
@@ -120,22 +122,27 @@ class _Finder:
             self._reserve(actor)
             self.used.update((id(character), id(actor)))
 
-    def _orient(self, pair: PairLink, counts: Counter[str]) -> tuple[NameSpan, NameSpan]:
-        """``Name (Other)``: the character is the side the text goes on using (Reddit writes
-        ``Actor (Character)``); actors come with full names, a photo caption names actors."""
+    def _orient(self, pair: PairLink, counts: Counter[str]) -> int:
+        """``Name (Other)``: +1 when the text has it the other way round (Reddit writes
+        ``Actor (Character)``), -1 when it is surely as written, 0 when it cannot tell (the
+        article's other pairs then decide). The character is the side the text goes on using;
+        actors come with full names; a photo caption names actors."""
         left, right = pair.character, pair.actor
         if pair.fixed or left.titles or left.caps or left.nickname:
-            return left, right
+            return -1
         if fold(left.key) in self.actor_keys or fold(right.key) in self.actor_keys:
-            return (right, left) if fold(left.key) in self.actor_keys else (left, right)
+            return 1 if fold(left.key) in self.actor_keys else -1
         if len(right.words) == 1 and len(left.words) >= 2:
-            return right, left
+            return 1
+        if len(left.words) == 1 and len(right.words) >= 2:
+            return -1
 
         def usage(span: NameSpan) -> int:
             keys = {fold(span.key)} | {fold(w) for w in span.words if w not in PARTICLES}
             return sum(counts[k] for k in keys) - 1
 
-        return (right, left) if usage(right) > usage(left) + 1 else (left, right)
+        difference = usage(right) - usage(left)
+        return 1 if difference > 1 else -1 if difference < -1 else 0
 
     def _pronouns(self) -> None:
         order = sorted(self.spans)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.analysis.names import NameSpan, word_before, words_after
 from reader.analysis.names_lexicon import (
@@ -113,7 +114,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
         _weigh_following(after, ev)
     if prev == "and" or first_after == "and":
         _weigh_coordination(text, span, prev, after, people_keys, ev)
-    ev.outside_acting = not _acting_sentence(text, span.start)
+    ev.outside_acting = not _block_about_acting(text) and not _acting_sentence(text, span.start)
     return ev
 
 
@@ -165,8 +166,7 @@ def _weigh_following(after: list[str], ev: Evidence) -> None:
 def _weigh_apposition(words: list[str], ev: Evidence) -> None:
     """"X, who ...", "X, the broker who ...", "X: her own father"."""
     if words[0] in ("who", "whose"):
-        ev.score += 2
-        ev.strong = True
+        ev.score += 2  # a person, but an actor too: not strong
         return
     if words[0] not in ("the", "a", "an", "his", "her", "their", "our", "my"):
         return
@@ -211,6 +211,15 @@ def _is_work_title(text: str, span: NameSpan) -> bool:
     before = text[span.start - 1:span.start] if span.start else ""
     after = text[span.end:span.end + 2].lstrip(".,!?")[:1]
     return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+
+
+@lru_cache(maxsize=512)
+def _block_about_acting(text: str) -> bool:
+    """A paragraph about the cast ("First, the performances. ..."): a name it alone mentions,
+    with nothing that makes it a character, is an actor's."""
+    lower = text.lower()
+    words = set(re.findall(r"[\w-]+", lower))
+    return bool(words & ACTING_WORDS) or any(p in lower for p in ACTING_PHRASES)
 
 
 def _acting_sentence(text: str, pos: int) -> bool:

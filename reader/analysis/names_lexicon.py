@@ -26,7 +26,8 @@ TITLES = _words("""
     Grandfather Nana Auntie Aunty Aunt Uncle Mama Papa Baba Mum Mom Dad Abuela Abuelo Tía Tío Nonna
     Nonno Oma Opa Babcia Dziadek Master Mistress Sensei Alhaji Alhaja Mallam Oga Headmaster
     Headmistress Principal Professor Teacher Engineer Pilot Medic Surgeon Nurse Trooper Ranger
-    Abu Umm Abou Pani Pan Hanım Bey Efendi Bibi Aunty Ayah Amma Appa
+    Abu Umm Abou Pani Pan Hanım Bey Efendi Bibi Aunty Ayah Amma Appa Consort Concubine Eunuch
+    Chancellor Magistrate Minister Scholar Consul Vizier Sultan Sultana Shah Khan Raja Rani Maharaja
 """)
 
 # Kinship words used as a name on their own ("Nana buys the mill", "Abuela says no").
@@ -79,7 +80,8 @@ ORG_NOUNS = _words("""
     Store Stores Shop Salon Spa Gym Dojo Hostel Resort Casino Plaza Port Wharf Pier Dock Docks
     Street Expressway Highway Motorway Tunnel Canal Lake Sea Ocean Gulf Strait Forest Woods
     Festival Fair Parade Gala Awards Cup Games Championship Carnival Conference Summit Party Expo
-    Show Tour Regatta Derby Marathon Olympics Prize
+    Show Tour Regatta Derby Marathon Olympics Prize Pavilion Palace Gate Sect Clan Dynasty Kingdom
+    Empire Republic Province Prefecture District Quarter Ward Borough
 """)
 
 # Nouns after "X's" that only people have ("X's father", "X's face", "X's handwriting").

@@ -340,3 +340,15 @@ def test_company_with_ampersand_is_not_a_character() -> None:
     found = find_characters(article("Tomás Reyes (Iker Sanz) drives to the Reyes & Sons depot at dawn.",
                                     "Reyes & Sons has lied to him, and Sons keeps the books."))
     assert [c.name for c in found] == ["Tomás Reyes"]
+
+
+def test_full_name_pairs_follow_the_articles_own_order() -> None:
+    """Reddit style "Actor (Character)" with full names on both sides: the clear pair (the
+    character's given name recurs) sets the order for the unclear one."""
+    found = by_name(find_characters(article(
+        "The performances first. Wu Meilin (Qiao Xinyue) is superb, and He Jun (Bai Zhen) matches her.",
+        "Xinyue walks into the banquet late. Xinyue refuses the wine. Xinyue knows.",
+        "Bai Zhen says nothing at all.")))
+    assert found["Qiao Xinyue"].actor == "Wu Meilin"
+    assert found["Bai Zhen"].actor == "He Jun"
+    assert "Wu Meilin" not in found and "He Jun" not in found
