@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.narration import read_narration, subject_events
+from reader.analysis.narration import phrase_kinds, read_narration, subject_events
 from reader.analysis.sections import Role, find_headings, strip_number
 from reader.analysis.spoiler_names import build_index
-from reader.analysis.verbs import EVENT_FORMS, STRONG_FORMS
+from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
 from reader.article import Article, Block, BlockVerdict, EpisodeInfo, KeyMoment
 
 MAX_INFERRED = 5
@@ -121,6 +121,9 @@ def _inferred_moments(article: Article) -> list[KeyMoment]:
             candidates.append((best[0] + (1.0 if marked else 0.0), block.id, best[1]))
     if len(candidates) < MIN_INFERRED:
         return [KeyMoment(text, block) for _, block, text in candidates]
+    # Stories build: later turning points (the climax, the final scene) weigh a little more.
+    last = len(candidates) - 1
+    candidates = [(score + i / last, block, text) for i, (score, block, text) in enumerate(candidates)]
     chosen = sorted(candidates, key=lambda c: (-c[0], c[1]))[:MAX_INFERRED]
     return [KeyMoment(text, block) for _, block, text in sorted(chosen, key=lambda c: c[1])]
 
@@ -130,9 +133,10 @@ def _sentence_score(sentence: str, events: list[tuple[int, bool]], names: int) -
     words = [w.casefold() for w in _WORD.findall(sentence)]
     if len(words) < 6:
         return 0.0
-    verbs = sum(1 for w in words if w in EVENT_FORMS)
+    verbs = sum(1 for w in words if w in EVENT_FORMS and w not in BASE_FORMS)  # "a strike" is a noun
     strong = sum(1 for w in words if w in STRONG_FORMS)
     score = 2.0 * len(events) + verbs + 2.0 * strong + 0.5 * min(names, 3)
+    score += 1.0 if phrase_kinds(words) & {"scene", "cue"} else 0.0
     score += 1.0 if any(e[1] for e in events) else 0.0
     score -= 1.5 * len(_OPINION.findall(_PAREN.sub(" ", sentence)))  # "(played by X)" is a credit
     return score

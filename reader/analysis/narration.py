@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis.spoiler_names import NameHit, NameIndex
-from reader.analysis.verbs import EVENT_FORMS, STRONG_FORMS
+from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
 
 
 # Between a subject and its verb: auxiliaries, negations, adverbs, "tries to", "finally".
@@ -154,6 +154,8 @@ def _compile_phrases() -> tuple[dict[str, str], dict[str, list[tuple[str, list[f
 
 
 _SINGLE, _PAIRS, _WILD = _compile_phrases()
+_PAIR_FIRSTS = frozenset(key.split(" ", 1)[0] for key in _PAIRS)
+_FIRSTS = _PAIR_FIRSTS | frozenset(_SINGLE) | frozenset(_WILD)
 
 
 def _slot_matches(slot: frozenset[str], word: str) -> bool:
@@ -166,6 +168,12 @@ def _rest_matches(folded: list[str], start: int, rest: list[frozenset[str]]) -> 
     return all(_slot_matches(slot, folded[start + k]) for k, slot in enumerate(rest))
 
 
+def phrase_kinds(words: list[str]) -> set[str]:
+    """Which kinds of telling phrase (scene, cue, timeline, premise, availability) occur in
+    ``words``, a text's words in order."""
+    return _phrases([w.casefold() for w in words])
+
+
 def _phrases(folded: list[str]) -> set[str]:
     """The categories of phrase that occur in a text, given its case-folded tokens."""
     found: set[str] = set()
@@ -174,13 +182,16 @@ def _phrases(folded: list[str]) -> set[str]:
         found.add("timeline")
     last = len(folded) - 1
     for i, word in enumerate(folded):
+        if word not in _FIRSTS:
+            continue
         category = _SINGLE.get(word)
         if category is not None:
             found.add(category)
         if i < last:
-            for category, rest in _PAIRS.get(f"{word} {folded[i + 1]}", ()):
-                if category not in found and _rest_matches(folded, i + 2, rest):
-                    found.add(category)
+            if word in _PAIR_FIRSTS:
+                for category, rest in _PAIRS.get(f"{word} {folded[i + 1]}", ()):
+                    if category not in found and _rest_matches(folded, i + 2, rest):
+                        found.add(category)
             for category, rest in _WILD.get(word, ()):
                 if category not in found and _rest_matches(folded, i + 2, rest):
                     found.add(category)
@@ -200,6 +211,8 @@ stranger captain priest colonel sheriff lawyer villain groom bride kid boy girl 
 nurse landlord landlady neighbour neighbor teacher police cops officer inspector chief mayor widow
 widower baby stalker thief victim suspect witness guard driver pilot crew gang family ghost
 assistant maid housekeeper butler heir heiress king queen prince princess lover rival agent
+emperor empress dowager consort minister general lord lady duke duchess count countess chancellor
+senator president commander lieutenant sergeant professor judge governor abbot nun monk
 """.split())
 # "-ing" words that do not narrate when they follow a name ("Lucy being Lucy").
 _NOT_GERUNDS = frozenset("being having getting doing going making something nothing anything everything thing king".split())
@@ -260,10 +273,12 @@ class Narration:
                     or self.dialogue or self.strong)
 
 
-def _event_after(words: list[str], i: int, *, named: bool = False) -> tuple[bool, bool]:
+def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool = False) -> tuple[bool, bool]:
     """Is ``words[i:]`` (just after a subject) a plot verb phrase? Returns (event, strong).
 
     After a name (``named``), any "-ing" word reads as narration too: "Bram voting no".
+    ``strict`` (for subjects that may be things: "the Sunday-night hit"): a bare base form
+    counts only after an auxiliary ("did call", "tries to call").
     """
     n = len(words)
     # "(Actor)" or ", the harbour master," between the subject and its verb.
@@ -286,6 +301,8 @@ def _event_after(words: list[str], i: int, *, named: bool = False) -> tuple[bool
         if word in _STOP or word in ("(", ")", ","):
             return False, False
         if word in EVENT_FORMS:
+            if strict and not skipped and word in BASE_FORMS:
+                return False, False
             return True, word in STRONG_FORMS
         if word in _PHRASAL_HEAD and i + 1 < n and words[i + 1].casefold() in _PARTICLES:
             return True, False
@@ -329,7 +346,7 @@ def _acts(text: str, hit: NameHit, tokens: _Tokens) -> tuple[bool, bool]:
     k = bisect_left(tokens.ends, hit.end)
     if k >= len(tokens.ends) or tokens.ends[k] != hit.end:
         return False, False
-    return _event_after(tokens.words, k + 1, named=True)
+    return _event_after(tokens.words, k + 1, named=True, strict=hit.guessed)
 
 
 def plot_actors(texts: Iterable[str], index: NameIndex) -> set[str]:
@@ -395,12 +412,20 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
                 event, is_strong = _event_after(words, k + 1)
                 pronouns += event
                 strong |= is_strong
-    folded_words = tokens.folded
-    for k in range(len(folded_words) - 1):
-        if folded_words[k] in _ROLE_OWNERS and folded_words[k + 1] in _ROLES:
-            event, is_strong = _event_after(words, k + 2)
-            pronouns += event
-            strong |= is_strong
+    n = len(words)
+    for k, owner in enumerate(tokens.folded):
+        if owner not in _ROLE_OWNERS or k + 1 >= n:
+            continue
+        # "her brother", "the widow", "the Empress Dowager": unnamed people of the plot.
+        end = k + 1
+        if tokens.folded[end] not in _ROLES:
+            if owner != "the" or not words[end][:1].isupper():
+                continue
+            while end + 1 < n and end - k < 3 and words[end + 1][:1].isupper():
+                end += 1
+        event, is_strong = _event_after(words, end + 1, strict=True)
+        pronouns += event
+        strong |= is_strong
     found = _phrases(tokens.folded)
 
     stripped = text.strip()

@@ -31,7 +31,8 @@ _PLOT = re.compile(
     re.I,
 )
 _MOMENTS = re.compile(
-    r"\b(?:moments?|takeaways?|highlights?|stray (?:observations|thoughts|notes)|observations"
+    r"\b(?:moments?|takeaways?|highlights?|(?:stray|random|scattered|quick|other|loose) (?:observations"
+    r"|thoughts|notes)|observations"
     r"|top (?:\d+|three|five|seven|ten)|best bits|standout scenes?|best scenes?|biggest reveals?"
     r"|things we learned|key scenes?|memorable (?:lines|quotes)|what (?:I|we) (?:loved|liked)"
     r"|things (?:I|we) (?:loved|liked)|favou?rite (?:bits|things|scenes|moments))\b",

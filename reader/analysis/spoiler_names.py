@@ -47,9 +47,9 @@ _CAP_RUN = re.compile(
     r"[^\W\d_a-z][\w’'\-]*){0,3}"
 )
 _DETERMINERS = frozenset("the a an this that these those every each".split())
-_DETERMINER = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|every|each|in|on|at|from|into|onto|of|near|across|outside"
-    r"|inside|through|via|around|toward|towards|aboard)\s+$", re.I)
+# Words before a capitalised run that make it a thing or a place, not a person acting.
+_BEFORE_NON_PEOPLE = _DETERMINERS | frozenset(
+    "in on at from into onto of near across outside inside through via around toward towards aboard".split())
 _SKIP_WORDS = _NOT_NAMES | _TITLES
 _PAREN = re.compile(r"\([^()]*\)")
 # "as Ada", "plays Deputy Ada", "played by", "Holt’s Ada" (an actor's possessive, masked as \x01).
@@ -93,6 +93,7 @@ class NameIndex:
     others: frozenset[str] = field(default_factory=frozenset)
     _cache: dict[str, tuple[list[NameHit], str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
     memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article notes of later stages
+    _guess_cache: dict[str, list[NameHit]] = field(default_factory=dict, repr=False)
 
     def _scan(self, text: str) -> tuple[list[NameHit], str, list[tuple[int, int]]]:
         """Known character hits, the text with every known name blanked, and its parentheses."""
@@ -127,12 +128,18 @@ class NameIndex:
         known, masked, parens = self._scan(text)
         if not self.fallback:
             return known
-        return known + self._guesses(masked, parens)
+        cached = self._guess_cache.get(text)
+        if cached is None:
+            cached = self._guess_cache[text] = self._guesses(masked, parens)
+        return known + cached
 
     def guesses(self, text: str) -> list[NameHit]:
         """Capitalised runs that are not known characters, actors, the show or function words."""
-        _, masked, parens = self._scan(text)
-        return self._guesses(masked, parens)
+        cached = self._guess_cache.get(text)
+        if cached is None:
+            _, masked, parens = self._scan(text)
+            cached = self._guess_cache[text] = self._guesses(masked, parens)
+        return cached
 
     def _guesses(self, masked: str, parens: list[tuple[int, int]]) -> list[NameHit]:
         found = []
@@ -140,7 +147,7 @@ class NameIndex:
             if not m.group(0)[0].isupper():
                 continue
             words = m.group(0).split()
-            determiner = bool(_DETERMINER.search(masked, max(0, m.start() - 9), m.start()))
+            determiner = _previous_word(masked, m.start()) in _BEFORE_NON_PEOPLE
             while words and _base(words[0]) in _SKIP_WORDS:
                 determiner |= _base(words[0]) in _DETERMINERS
                 words.pop(0)
@@ -171,7 +178,21 @@ class NameIndex:
 
 def _base(word: str) -> str:
     """"I’ve" -> "i", "Sunday-night" -> "sunday": the part that says whether it is a name."""
-    return re.split(r"[’'\-]", word, maxsplit=1)[0].casefold()
+    for i, char in enumerate(word):
+        if char in "’'-":
+            return word[:i].casefold()
+    return word.casefold()
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``text[start]`` (same sentence), case-folded."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    begin = end
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end].casefold()
 
 
 def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:

@@ -23,7 +23,12 @@ phone plead poison promise propose pull punch push reach realise realize recogni
 refuse reject rescue resign return reveal rob row rush sabotage save scream seal search serve
 shout sign slap smash snap sneak sob spy stab stare stay stop storm strangle surrender survive
 threaten trap trick uncover vanish vent visit vote wait walk warn watch whisper witness wrap
-wrangle settle text kneel leak vow plot pretend faint poison overdose cook
+wrangle settle text kneel leak vow plot pretend faint poison overdose cook swap switch argue
+comfort corner date enter expose fake flirt greet hack ignore inform insult interrupt investigate
+join lure manipulate obey persuade plant pour pray protect prove punish question race recover
+release replace report request resist retrieve reunite rip risk sacrifice scold seduce shove slam
+slip smuggle spare spill spot stalk sue summon tackle thank track trade unlock unmask urge wander
+wed weep wound wreck yell pin fire close email mourn grieve
 """
 
 # Irregular verbs: every form listed.
@@ -72,6 +77,12 @@ tell tells told telling
 throw throws threw thrown throwing
 wake wakes woke woken waking
 win wins won winning
+know knows knew known knowing
+beat beats beaten beating
+feed feeds fed feeding
+shut shuts shutting
+bleed bleeds bled bleeding
+forget forgets forgot forgotten forgetting
 """
 
 
@@ -113,4 +124,7 @@ def _forms() -> set[str]:
 
 
 EVENT_FORMS: frozenset[str] = frozenset(_forms())
+#: Base forms ("hit", "call", "order"): often nouns too, so they narrate only in a verb phrase.
+BASE_FORMS: frozenset[str] = frozenset(_REGULAR.split()) | frozenset(
+    line.split()[0] for line in _IRREGULAR.strip().splitlines())
 STRONG_FORMS: frozenset[str] = frozenset(_STRONG.split())

@@ -68,8 +68,10 @@ _CLOSE_AT_START = 80
 
 # Cheap test first: most blocks contain none of these and need no regex at all.
 _TRIGGERS = ("spoil", "tag", "turn back", "look away", "read no further", "stop reading", "own risk",
-             "caught up", "not seen", "not watched", "haven", "safe to", "included", "including",
-             "discuss", "cover", "describ", "detail", "reveal", "through", "read")
+             "caught up", "not seen", "not watched", "haven", "safe to", "included", "including the",
+             "including that", "discuss", "covers", "cover the", "cover every", "cover all", "describ",
+             "details", "reveals the", "reveals every", "reveals all", "go through", "goes through",
+             "walk through", "walks through", "t read", "not read", "catch up first")
 
 
 def line_signal(text: str) -> Signal | None:
