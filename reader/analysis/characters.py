@@ -184,7 +184,7 @@ class _Finder:
                     person.nicknames.append(written)
                 person.forms.add(written)
                 self.used.update((id(nick.owner), id(nick.nickname)))
-                self.index = PeopleIndex(self.people)
+                self.index.add(person)
 
     def _unlinked(self) -> set[str]:
         """Match every other name to a person, or gather it to be weighed; returns blockers
@@ -235,12 +235,15 @@ class _Finder:
 
     def _weigh_clusters(self, clusters: dict[str, list[NameSpan]]) -> set[str]:
         heads: dict[str, list[NameSpan]] = {}
-        for key in sorted(clusters, key=lambda k: (-len(k.split()), k)):
-            longer = [h for h in heads if len(h.split()) > len(key.split()) and _sub_run(key, h)]
+        head_words: list[tuple[str, list[str]]] = []
+        for key in sorted(clusters, key=lambda k: (-k.count(" "), k)):
+            words = key.split()
+            longer = [h for h, hw in head_words if len(hw) > len(words) and _sub_run(words, hw)]
             if len(longer) == 1:
                 heads[longer[0]].extend(clusters[key])
             elif not longer:
                 heads[key] = list(clusters[key])
+                head_words.append((key, words))
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
         blockers: set[str] = set()
         person_words = {fold(w) for p in self.people for w in p.words}
@@ -263,7 +266,7 @@ class _Finder:
             self.people.append(person)
             for span in sorted(spans, key=lambda s: (s.block, s.start)):
                 person.note(span, self.texts[span.block])
-            self.index = PeopleIndex(self.people)
+            self.index.add(person)
         return {b for b in blockers if any(fold(w) in person_words for w in b.split())}
 
     def _characters(self, blockers: set[str]) -> list[Character]:
@@ -299,11 +302,13 @@ class _Finder:
         if person is None or len(span.words) > len(person.words) and fold(person.key) != fold(span.key):
             if person is not None and len(person.words) == 1:
                 person.words = self._mixed_words(span)
-            else:
-                person = Person(self._mixed_words(span), (span.block, span.start))
-                self.people.append(person)
+                person.note(span, self.texts[span.block])
+                self.index = PeopleIndex(self.people)
+                return person
+            person = Person(self._mixed_words(span), (span.block, span.start))
+            self.people.append(person)
         person.note(span, self.texts[span.block])
-        self.index = PeopleIndex(self.people)
+        self.index.add(person)
         return person
 
     def _mixed_words(self, span: NameSpan) -> tuple[str, ...]:
@@ -373,8 +378,8 @@ def _is_place_or_org(words: tuple[str, ...]) -> bool:
     return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS or "&" in words
 
 
-def _sub_run(short: str, long: str) -> bool:
-    a, b = short.split(), long.split()
+def _sub_run(a: list[str], b: list[str]) -> bool:
+    """``a`` is a run of consecutive words of ``b``."""
     return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 

@@ -59,7 +59,9 @@ class NameSpan:
 
     ``start``/``end`` cover the whole written form (title included, possessive ``’s``
     excluded); ``name_start`` is where the name proper begins, after any title. ``words`` is the
-    name without the title; ``nickname`` a quoted nickname inside it.
+    name without the title; ``nickname`` a quoted nickname inside it. ``key`` is the name as
+    written without its title ("Ana de la Vega"); ``caps`` says it is written in capitals
+    ("PARK JI-HO"), as some blogs introduce characters.
     """
 
     block: int
@@ -72,17 +74,8 @@ class NameSpan:
     sentence_start: bool
     after_determiner: bool
     name_start: int
-
-    @property
-    def key(self) -> str:
-        """The name without its title, as written ("Ana de la Vega")."""
-        return " ".join(self.words)
-
-    @property
-    def caps(self) -> bool:
-        """Written in capitals ("PARK JI-HO"), as some blogs introduce characters."""
-        letters = [w for w in self.words if w not in PARTICLES]
-        return all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters)
+    key: str
+    caps: bool
 
 
 @lru_cache(maxsize=8192)
@@ -137,8 +130,11 @@ def find_name_spans(block_id: int, text: str, lower_vocab: frozenset[str]) -> li
 
 def _split_tokens(match: re.Match[str]) -> list[list[tuple[int, int, str, bool]]]:
     """Tokens of a sequence as (start, end, text, is_nickname), split at a lone "I"."""
-    pieces: list[list[tuple[int, int, str, bool]]] = [[]]
     base = match.start(1)
+    whole = match.group(1)
+    if " " not in whole and "\u00a0" not in whole:
+        return [] if whole == "I" else [[(base, match.end(1), whole, False)]]
+    pieces: list[list[tuple[int, int, str, bool]]] = [[]]
     for tok in _TOKEN_RE.finditer(match.group(1)):
         nick = tok.group("nick")
         if nick is not None:
@@ -157,6 +153,13 @@ def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]
                lower_vocab: frozenset[str]) -> NameSpan | None:
     start_pos = tokens[0][0]
     sentence_start = is_sentence_start(text, start_pos)
+    if len(tokens) == 1:  # the common case, kept short
+        _, end, word, _ = tokens[0]
+        if word in PARTICLES or word.casefold() in _NUMBERED or sentence_start and is_common(word, lower_vocab):
+            return None
+        return NameSpan(block_id, start_pos, end, (), (word,), None, _possessive(text, end, word),
+                        sentence_start, _word_before(text, start_pos) in DETERMINERS, start_pos, word,
+                        len(word) > 1 and word.isupper())
     after_determiner = _word_before(text, start_pos) in DETERMINERS
     # Drop leading common words ("Meanwhile Inspector X", "The Y", "And Z").
     while len(tokens) > 1 and not tokens[0][3]:
@@ -193,19 +196,22 @@ def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]
         return None
     nickname = next((t[2] for t in tokens if t[3]), None)
     start, end = tokens[0][0], name_tokens[-1][1]
-    span = NameSpan(
+    words = tuple(t[2] for t in name_tokens)
+    letters = [w for w in words if w not in PARTICLES]
+    return NameSpan(
         block=block_id,
         start=start,
         end=end,
         titles=tuple(titles),
-        words=tuple(t[2] for t in name_tokens),
+        words=words,
         nickname=nickname,
         possessive=_possessive(text, end, name_tokens[-1][2]),
         sentence_start=sentence_start,
         after_determiner=after_determiner,
         name_start=name_tokens[0][0],
+        key=" ".join(words),
+        caps=all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters),
     )
-    return span
 
 
 def _possessive(text: str, end: int, last_word: str) -> bool:

@@ -114,7 +114,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
         _weigh_following(after, ev)
     if prev == "and" or first_after == "and":
         _weigh_coordination(text, span, prev, after, people_keys, ev)
-    ev.outside_acting = not _block_about_acting(text) and not _acting_sentence(text, span.start)
+    ev.outside_acting = not _block_about_acting(text)
     return ev
 
 
@@ -219,16 +219,6 @@ def _block_about_acting(text: str) -> bool:
     with nothing that makes it a character, is an actor's."""
     lower = text.lower()
     words = set(re.findall(r"[\w-]+", lower))
-    return bool(words & ACTING_WORDS) or any(p in lower for p in ACTING_PHRASES)
-
-
-def _acting_sentence(text: str, pos: int) -> bool:
-    """The sentence around ``pos`` talks about acting ("most actors", "screen time")."""
-    lo, hi = max(0, pos - 300), min(len(text), pos + 300)
-    start = max(text.rfind(". ", lo, pos), text.rfind("! ", lo, pos), text.rfind("? ", lo, pos), lo - 1) + 1
-    ends = [i for i in (text.find(". ", pos, hi), text.find("! ", pos, hi), text.find("? ", pos, hi)) if i >= 0]
-    sentence = text[start:min(ends) if ends else hi].lower()
-    words = set(re.findall(r"[\w-]+", sentence))
-    if words & ACTING_WORDS or any(p in sentence for p in ACTING_PHRASES):
+    if words & ACTING_WORDS or any(p in lower for p in ACTING_PHRASES):
         return True
-    return bool(words & _GIVING and words & ACTING_QUALITIES)
+    return bool(words & _GIVING and words & ACTING_QUALITIES)  # "brings a wounded charm to"

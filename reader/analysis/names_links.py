@@ -108,6 +108,8 @@ class BlockLinks:
 def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks:
     """Read actor links, nicknames and credits from one block's text and name spans."""
     links = BlockLinks([], [], [], [], [])
+    if not spans:
+        return links
     linked: set[int] = set()
     intros: dict[int, tuple[int, int]] = {}
     for number, (intro, cue) in enumerate(zip(_NICK_INTROS, _NICK_CUES)):
