@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.library.reveal_state import RevealState
@@ -65,11 +64,21 @@ class FindBar(QWidget):
         layout.addWidget(self.case_box)
         layout.addWidget(self.note_label)
         layout.addWidget(close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.field.installEventFilter(self)
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Escape closes, Shift+Enter goes back (handled here so they work without a shortcut
+        context, e.g. while the window is not active)."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ShiftModifier:
+                self.find_previous()
+                return True
+        return super().eventFilter(watched, event)
 
     def set_finder(self, finder: Finder | None) -> None:
         """Search another article (the current tab's view), or nothing."""

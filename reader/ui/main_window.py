@@ -407,9 +407,11 @@ class MainWindow(QMainWindow):
     def apply_appearance(self) -> None:
         """Theme (window palette and pages), zoom and reading width, for every tab."""
         theme = resolve_theme(self.settings.theme)
+        palette = palette_for(theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(palette_for(theme))
+            app.setPalette(palette)  # dialogs and menus too
+        self.setPalette(palette)
         for tab in self.article_tabs():
             self._apply_appearance_to(tab)
         self.actions.themes[self.settings.theme].setChecked(True)

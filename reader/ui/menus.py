@@ -45,10 +45,15 @@ class Actions:
     previous_tab: QAction
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot, *keys: QKeySequence | str) -> QAction:  # noqa: ANN001
+def _action(window: MainWindow, menu: QMenu, text: str, slot, *keys: QKeySequence.StandardKey | str) -> QAction:  # noqa: ANN001
     action = QAction(text, window)
-    if keys:
-        action.setShortcuts([QKeySequence(k) for k in keys])
+    sequences: list[QKeySequence] = []
+    for key in keys:  # standard keys differ by platform; the explicit ones are the documented ones
+        for seq in QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]:
+            if not seq.isEmpty() and seq not in sequences:
+                sequences.append(seq)
+    if sequences:
+        action.setShortcuts(sequences)
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
@@ -57,18 +62,20 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot, *keys: QKeySequenc
 def build_menus(window: MainWindow) -> Actions:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    open_action = _action(window, file_menu, "&Open…", window.show_open_dialog, QKeySequence.StandardKey.Open)
+    open_action = _action(window, file_menu, "&Open…", window.show_open_dialog, "Ctrl+O", QKeySequence.StandardKey.Open)
     recent_menu = file_menu.addMenu("Open &Recent")
     recent_menu.aboutToShow.connect(window.fill_recent_menu)
     file_menu.addSeparator()
-    close_tab = _action(window, file_menu, "&Close Tab", window.close_current_tab, QKeySequence.StandardKey.Close)
-    quit_action = _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    close_tab = _action(window, file_menu, "&Close Tab", window.close_current_tab, "Ctrl+W",
+                        QKeySequence.StandardKey.Close)
+    quit_action = _action(window, file_menu, "&Quit", window.close, "Ctrl+Q", QKeySequence.StandardKey.Quit)
 
     edit_menu = bar.addMenu("&Edit")
-    copy = _action(window, edit_menu, "&Copy", window.copy_selection, QKeySequence.StandardKey.Copy)
-    select_all = _action(window, edit_menu, "Select &All", window.select_all, QKeySequence.StandardKey.SelectAll)
+    copy = _action(window, edit_menu, "&Copy", window.copy_selection, "Ctrl+C", QKeySequence.StandardKey.Copy)
+    select_all = _action(window, edit_menu, "Select &All", window.select_all, "Ctrl+A",
+                         QKeySequence.StandardKey.SelectAll)
     edit_menu.addSeparator()
-    find = _action(window, edit_menu, "&Find…", window.show_find_bar, QKeySequence.StandardKey.Find)
+    find = _action(window, edit_menu, "&Find…", window.show_find_bar, "Ctrl+F", QKeySequence.StandardKey.Find)
 
     view_menu = bar.addMenu("&View")
     theme_menu = view_menu.addMenu("&Theme")
@@ -82,8 +89,9 @@ def build_menus(window: MainWindow) -> Actions:
         themes[name] = action
     view_menu.addSeparator()
     zoom_in = _action(window, view_menu, "Zoom &In", lambda: window.zoom_by(10),
-                      QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-    zoom_out = _action(window, view_menu, "Zoom &Out", lambda: window.zoom_by(-10), QKeySequence.StandardKey.ZoomOut)
+                      "Ctrl++", "Ctrl+=", QKeySequence.StandardKey.ZoomIn)
+    zoom_out = _action(window, view_menu, "Zoom &Out", lambda: window.zoom_by(-10), "Ctrl+-",
+                       QKeySequence.StandardKey.ZoomOut)
     zoom_reset = _action(window, view_menu, "&Reset Zoom", window.zoom_reset, "Ctrl+0")
     width_menu = view_menu.addMenu("Reading &Width")
     width_group = QActionGroup(window)

@@ -1,0 +1,96 @@
+"""Window tests: temporary settings and data folders, and the article view to put in the tabs.
+
+Every test gets its own settings file and progress folder (through the same environment
+variables the app honours), so no test reads or writes the user's real settings.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reader.library.progress import DATA_DIR_ENV
+    from reader.ui.settings import CONFIG_DIR_ENV
+
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+
+
+@pytest.fixture
+def view_factory() -> Callable[[], object]:
+    """The real ArticleView when it exists, else the stand-in with the same API."""
+    try:
+        from reader.ui.article_view import ArticleView
+    except ImportError:
+        from standin_view import StandInView
+
+        return StandInView
+    return ArticleView
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, view_factory):  # noqa: ANN001, ANN201
+    from reader.library.progress import ProgressStore
+    from reader.ui.app import create_application
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    create_application()
+    win = MainWindow(Settings.at(tmp_path / "settings.conf"), ProgressStore(tmp_path / "progress.json"),
+                     view_factory=view_factory)
+    win.confirm_many = lambda count: False  # never a modal dialog in tests
+    win.confirm_link = lambda address: False
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.loader.wait(10000)
+
+
+@pytest.fixture
+def open_and_wait(qtbot, window):  # noqa: ANN001, ANN201
+    """Open paths through the window's normal (background) path and wait for the tabs."""
+
+    def run(*paths: Path, expect_tabs: int | None = None, any_named_file: bool = True) -> None:
+        window.open_paths(list(paths), any_named_file=any_named_file)
+        qtbot.waitUntil(lambda: window.loader.pending() == 0, timeout=20000)
+        if expect_tabs is not None:
+            assert window.tabs.count() == expect_tabs
+
+    return run
+
+
+@pytest.fixture
+def sample() -> Path:
+    from reader.bundled import sample_article_path
+
+    return sample_article_path()
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Iterator[Path]:
+    """A folder of small articles, one with a browser's resource folder beside it."""
+    folder = tmp_path / "recaps"
+    (folder / "Episode 2_files").mkdir(parents=True)
+    (folder / "Episode 2_files" / "inner.html").write_text("<html><body><p>Resource</p></body></html>")
+    (folder / "nested").mkdir()
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "secret.md").write_text("# Hidden\n\nText.\n")
+    for name, text in {
+        "episode-10.md": "# Harbor Lights episode 10 recap\n\nA calm review of the tenth episode.\n",
+        "episode-2.txt": "Harbor Lights episode 2 review\n\nThe harbour looks lovely in this one.\n",
+        "Episode 2.html": "<html><head><title>Episode 2 notes</title></head><body><article>"
+                          "<h1>Episode 2 notes</h1><p>Notes about the set design.</p></article></body></html>",
+        "nested/episode-3.markdown": "# Harbor Lights episode 3\n\nThe music is good.\n",
+        "cover.jpg": "not really a picture",
+        "notes.pdf": "%PDF-1.4",
+    }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    yield folder
