@@ -70,7 +70,8 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
 
 def _judge(block: Block, signal: Signal | None, state: _State, section, heading,  # noqa: ANN001
            index: NameIndex, show: str) -> BlockVerdict:
-    markup = [m for m in block.spoiler_markup if not marks_no_spoilers(block.text[m.start:m.end])]
+    markup = [m for m in _clamped(block.spoiler_markup, len(block.text))
+              if not marks_no_spoilers(block.text[m.start:m.end])]
     if not block.text.strip():
         # An image: hidden with the section it illustrates or when the page marks it.
         if markup:
@@ -132,6 +133,16 @@ def _clearly_safe(block: Block, n: Narration, *, in_section: bool, named: bool =
     if n.premise and not n.strong and not n.cue:
         return True
     return n.quiet or n.cast_intro
+
+
+def _clamped(markup: list[MarkedSpoiler], length: int) -> list[MarkedSpoiler]:
+    """Markup offsets kept inside the text; empty marks dropped."""
+    out = []
+    for m in markup:
+        start, end = max(0, m.start), min(length, m.end)
+        if start < end:
+            out.append(m if (start, end) == (m.start, m.end) else MarkedSpoiler(m.form, start, end))
+    return out
 
 
 def _blank(text: str, markup: list[MarkedSpoiler]) -> str:

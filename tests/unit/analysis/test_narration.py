@@ -109,3 +109,33 @@ def test_names_the_finder_missed_count_once_they_act() -> None:
     index = _index(CAST, texts)
     assert "Ruta Kalnina" in plot_actors(texts, index)
     assert not plot_actors(texts[2:], index)
+
+
+def test_unnamed_people_of_the_plot_act_too() -> None:
+    n = read_narration("Her brother turns up drunk. The widow notices first.", _index())
+    assert n.pronoun_events == 2 and n.narrates()
+    titled = read_narration("The Emperor refuses to look at him.", _index())
+    assert titled.pronoun_events == 1
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_an_event() -> None:
+    text = "Nordlys has finally found the Sunday-night hit it has been chasing for years."
+    assert read_narration(text, _index()).pronoun_events == 0
+
+
+def test_a_cast_introduction_names_characters_without_narrating() -> None:
+    text = ("Cast, quickly: Ingrid Solberg (Marte Lunde), the harbour master; and Tomasz Wrona "
+            "(Piotr Zalewski), the cook she keeps trying to fire.")
+    n = read_narration(text, _index())
+    assert n.cast_intro and not n.narrates()
+    assert not read_narration("Ingrid Solberg (Marte Lunde) burns the ledger.", _index()).cast_intro
+
+
+def test_an_actors_possessive_credits_the_role() -> None:
+    n = read_narration("Marte Lunde’s Ingrid remains the show’s spine.", _index())
+    assert n.characters == set()
+
+
+def test_a_quoted_line_alone_is_dialogue_from_the_episode() -> None:
+    n = read_narration("“You were never going to tell the police, were you?”", _index())
+    assert n.quoted_line and n.narrates()
