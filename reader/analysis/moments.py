@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.narration import phrase_kinds, read_narration, subject_events
+from reader.analysis.narration import read_narration, subject_events
+from reader.analysis.phrases import phrase_kinds
 from reader.analysis.sections import Role, find_headings, strip_number
 from reader.analysis.spoiler_names import build_index
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS

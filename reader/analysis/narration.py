@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.analysis.phrases import phrase_kinds_folded
 from reader.analysis.spoiler_names import NameHit, NameIndex
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
 
@@ -44,159 +45,6 @@ running
 _PARTICLES = frozenset("up in out back away home off".split())
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
 _STOP = frozenset(".!?;:“”\"")
-
-# Phrases that point at plot, scenes, time, premise and availability, matched word by word
-# over the block's tokens (one dictionary walk per word: far cheaper than many regexes).
-# Each phrase is a sequence of slots; a slot lists its alternatives with "|", "#" is a number,
-# "*" any word.
-_PHRASE_SPECS = {
-    "scene": """
-        the|this episode|hour|finale|premiere|chapter|season opens|ends|closes|begins|cuts|jumps|culminates|wraps
-        the|this episode|hour|finale|premiere|chapter|season kicks off
-        opens on|with a|an|the
-        we open on
-        final|last|closing scene|shot|image|frame|sequence
-        cold open
-        tag scene
-        cliffhanger
-        turns|turn out to be
-        turns|turn out that
-        turned out
-        is revealed
-        roll credits
-        cut|cuts to black
-    """,
-    "cue": """
-        final|last|closing moments|minutes
-        plot twist
-        twist
-        we learn|discover
-        we find out
-        we pick up
-        flashback
-        confession
-        confront|confronts
-    """,
-    "timeline": """
-        that night|morning|evening|afternoon
-        the next day|morning|night|evening
-        later that
-        by nightfall|morning
-        at dawn|midnight
-        moments later
-        afterwards
-        in the present|morning
-        back in the present
-        years ago
-        the night before
-        until|before dawn
-        all night
-        meanwhile
-        overnight
-    """,
-    "premise": """
-        premise
-        synopsis
-        logline
-        setup
-        set-up
-        for newcomers
-        for the newcomers|uninitiated
-        for anyone joining
-        for anyone just joining
-        official description|blurb
-        the|this show|series|drama follows
-        the|this show|series|drama centers|centres on
-        the|this show|series|drama is about
-        the|this show|series|drama tells the story
-    """,
-    "availability": """
-        airs
-        aired
-        streams
-        streaming
-        is|are available
-        available on
-        available to stream
-        premieres
-        new episodes
-        episode|episodes #|* arrives|airs|drops|lands
-        episode|episodes #|* is|comes out
-        is out
-        where to watch
-        subtitles
-        catch up on
-        on demand
-    """,
-}
-_OPENERS = frozenset("then next later finally".split())
-
-
-def _compile_phrases() -> tuple[dict[str, str], dict[str, list[tuple[str, list[frozenset[str]]]]],
-                                 dict[str, list[tuple[str, list[frozenset[str]]]]]]:
-    """Single words -> category; "first second" -> [(category, later slots)]; and first words
-    of phrases whose second slot is any word or a number."""
-    single: dict[str, str] = {}
-    pairs: dict[str, list[tuple[str, list[frozenset[str]]]]] = {}
-    wild: dict[str, list[tuple[str, list[frozenset[str]]]]] = {}
-    for category, spec in _PHRASE_SPECS.items():
-        for line in spec.strip().splitlines():
-            slots = [frozenset(slot.split("|")) for slot in line.split()]
-            for first in slots[0]:
-                if len(slots) == 1:
-                    single[first] = category
-                elif "*" in slots[1] or "#" in slots[1]:
-                    wild.setdefault(first, []).append((category, slots[2:]))
-                else:
-                    for second in slots[1]:
-                        pairs.setdefault(f"{first} {second}", []).append((category, slots[2:]))
-    return single, pairs, wild
-
-
-_SINGLE, _PAIRS, _WILD = _compile_phrases()
-_PAIR_FIRSTS = frozenset(key.split(" ", 1)[0] for key in _PAIRS)
-_FIRSTS = _PAIR_FIRSTS | frozenset(_SINGLE) | frozenset(_WILD)
-
-
-def _slot_matches(slot: frozenset[str], word: str) -> bool:
-    return word in slot or "*" in slot or ("#" in slot and word.isdigit())
-
-
-def _rest_matches(folded: list[str], start: int, rest: list[frozenset[str]]) -> bool:
-    if start + len(rest) > len(folded):
-        return False
-    return all(_slot_matches(slot, folded[start + k]) for k, slot in enumerate(rest))
-
-
-def phrase_kinds(words: list[str]) -> set[str]:
-    """Which kinds of telling phrase (scene, cue, timeline, premise, availability) occur in
-    ``words``, a text's words in order."""
-    return _phrases([w.casefold() for w in words])
-
-
-def _phrases(folded: list[str]) -> set[str]:
-    """The categories of phrase that occur in a text, given its case-folded tokens."""
-    found: set[str] = set()
-    if folded and (folded[0] in _OPENERS or (folded[0] == "and" and len(folded) > 1 and folded[1] in _OPENERS)
-                   or folded[:2] == ["after", "that"]):
-        found.add("timeline")
-    last = len(folded) - 1
-    for i, word in enumerate(folded):
-        if word not in _FIRSTS:
-            continue
-        category = _SINGLE.get(word)
-        if category is not None:
-            found.add(category)
-        if i < last:
-            if word in _PAIR_FIRSTS:
-                for category, rest in _PAIRS.get(f"{word} {folded[i + 1]}", ()):
-                    if category not in found and _rest_matches(folded, i + 2, rest):
-                        found.add(category)
-            for category, rest in _WILD.get(word, ()):
-                if category not in found and _rest_matches(folded, i + 2, rest):
-                    found.add(category)
-    return found
-
 
 _PRONOUNS = frozenset("he she they he’s she’s they’re he's she's they're he’d she’d they’d he'd she'd"
                       " they'd he’ll she’ll they’ll he'll she'll they'll".split())
@@ -426,7 +274,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         event, is_strong = _event_after(words, end + 1, strict=True)
         pronouns += event
         strong |= is_strong
-    found = _phrases(tokens.folded)
+    found = phrase_kinds_folded(tokens.folded)
 
     stripped = text.strip()
     quoted_line = len(stripped) > 12 and stripped[0] in "“\"" and stripped[-1] in "”\""

@@ -20,7 +20,7 @@ import unicodedata
 from enum import Enum
 
 from reader.analysis.narration import Narration, plot_actors, read_narration
-from reader.analysis.sections import Role, heading_blocks, section_of_blocks
+from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
 from reader.analysis.warnings import Signal, line_signal, marks_no_spoilers
 from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo, HiddenSpan, MarkedSpoiler
@@ -68,15 +68,16 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     return verdicts
 
 
-def _judge(block: Block, signal: Signal | None, state: _State, section, heading,  # noqa: ANN001
-           index: NameIndex, show: str) -> BlockVerdict:
+def _judge(block: Block, signal: Signal | None, state: _State, section: Heading | None,
+           heading: Heading | None, index: NameIndex, show: str) -> BlockVerdict:
+    """The verdict on one block, given the scope it lies in and the section that holds it."""
     markup = [m for m in _clamped(block.spoiler_markup, len(block.text))
               if not marks_no_spoilers(block.text[m.start:m.end])]
     if not block.text.strip():
         # An image: hidden with the section it illustrates or when the page marks it.
         if markup:
             return BlockVerdict(True, MARKED)
-        if section is not None and state is not _State.FREE:
+        if _in_plot_section(section, state):
             return BlockVerdict(True, SECTION)
         return BlockVerdict()
     if any(m.start <= 0 and m.end >= len(block.text) for m in markup):
@@ -94,8 +95,8 @@ def _judge(block: Block, signal: Signal | None, state: _State, section, heading,
     return BlockVerdict(False, None, [HiddenSpan(m.start, m.end, reason, other_show=other) for m in markup])
 
 
-def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,  # noqa: ANN001
-               section, heading, marked: bool, guessed: bool) -> str | None:
+def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
+               section: Heading | None, heading: Heading | None, marked: bool, guessed: bool) -> str | None:
     """The reason ``block`` is hidden (``n`` weighs only its unmarked words), or None."""
     narrated = narrates_reason(len(n.characters))
     if signal is not None:
@@ -105,7 +106,7 @@ def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
         return None  # "Key Moments", "Recap": the signpost, not the plot
     if heading is not None and heading.role is Role.ITEM and state is not _State.FREE:
         return SECTION  # a listicle item's title names its moment
-    if section is not None and state is not _State.FREE:
+    if _in_plot_section(section, state):
         if _clearly_safe(block, n, in_section=True):
             return None
         return SECTION
@@ -118,6 +119,15 @@ def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
     if marked and state is not _State.FREE and (n.scene or n.timeline):
         return narrated  # "And then the bit where >!...!<": the words around set the scene
     return None
+
+
+def _in_plot_section(section: Heading | None, state: _State) -> bool:
+    """Inside a section whose heading announces plot. A listicle's items count only outside a
+    promise of no spoilers ("5 reasons to watch" in a spoiler-free review); "Recap" and "Key
+    Moments" always do."""
+    if section is None:
+        return False
+    return section.role is not Role.ITEM or state is not _State.FREE
 
 
 def _clearly_safe(block: Block, n: Narration, *, in_section: bool, named: bool = False) -> bool:

@@ -139,3 +139,17 @@ def test_an_actors_possessive_credits_the_role() -> None:
 def test_a_quoted_line_alone_is_dialogue_from_the_episode() -> None:
     n = read_narration("“You were never going to tell the police, were you?”", _index())
     assert n.quoted_line and n.narrates()
+
+
+def test_telling_phrases_by_kind() -> None:
+    from reader.analysis.phrases import phrase_kinds
+
+    def kinds(text: str) -> set[str]:
+        return phrase_kinds(text.replace(",", " ,").replace(".", " .").split())
+
+    assert kinds("The episode opens on a wedding.") >= {"scene"}
+    assert kinds("Then the galley.") == {"timeline"}
+    assert kinds("She calls that night.") == {"timeline"}
+    assert kinds("The series follows a ferry captain.") == {"premise"}
+    assert kinds("Episode 9 arrives March 27.") == {"availability"}
+    assert kinds("The score swells where it should stay quiet.") == set()

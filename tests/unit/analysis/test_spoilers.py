@@ -258,3 +258,16 @@ def test_narrates_reason_counts_without_naming() -> None:
 
 def test_an_empty_article_has_no_verdicts() -> None:
     assert judge_blocks(Article("t", [], None, "text"), CAST, SHOW) == []
+
+
+def test_a_plot_heading_after_a_spoiler_free_promise_still_hides_its_section() -> None:
+    article = _article("No spoilers in this part.", OPINION, ("heading", "Key Moments"),
+                       ("list_item", "The boathouse, at last."))
+    assert _hidden(_judge(article)) == [False, False, False, True]
+
+
+def test_a_listicle_in_a_spoiler_free_review_stays_readable() -> None:
+    article = _article("This review is spoiler-free.", ("heading", "1. The fog"), "It looks incredible.",
+                       ("heading", "2. The score"), "Lush, maybe too lush.")
+    article.blocks[1].ordinal, article.blocks[3].ordinal = 1, 2
+    assert _hidden(_judge(article)) == [False] * 5
