@@ -138,8 +138,13 @@ class ArticleHeader(QWidget):
             self.undo_button.setText("Not watched yet")
             self.undo_button.setToolTip("Forget this episode and later ones, and shield the article again")
         else:
-            status = (f"{hidden} spoiler passage{'s' if hidden != 1 else ''} hidden — click one to reveal it."
-                      if hidden else "Nothing in this article is hidden.")
+            revealed = bool(self._state.revealed_blocks or self._state.revealed_spans or self._state.title_revealed)
+            if hidden:
+                status = f"{hidden} spoiler passage{'s' if hidden != 1 else ''} hidden — click one to reveal it."
+            elif revealed:
+                status = "All spoilers shown (Spoilers › Hide Spoilers Again, Ctrl+Shift+H)."
+            else:
+                status = "Nothing in this article is hidden."
         self.status_label.setText(status)
         self.seen_button.setVisible(self._mode is WatchMode.UNSEEN)
         self.seen_button.setToolTip(

@@ -68,6 +68,7 @@ class Sidebar(QDockWidget):
         self.next_button.clicked.connect(lambda: self.step(1))
         self.position_label = QLabel(body)
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.position_label.setWordWrap(True)
         self.characters_empty = QLabel("No characters found in the visible text.", body)
         self.characters_empty.setWordWrap(True)
 
@@ -216,7 +217,7 @@ class Sidebar(QDockWidget):
         self.prev_button.setEnabled(len(self._mentions) > 1)
         self.next_button.setEnabled(len(self._mentions) > 1)
         if self.selected_character() is None:
-            self.position_label.setText("Select a character to find their mentions")
+            self.position_label.setText("Select a character")
         elif has:
             self.position_label.setText(f"Mention {self._current + 1} of {len(self._mentions)}")
         else:
