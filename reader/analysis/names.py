@@ -32,7 +32,7 @@ _U = _upper_class()
 _L = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _WORD = rf"(?:(?:al|el)-)?[{_U}]{_L}*(?:['’][{_U}]{_L}*)?(?:-{_L}+)*"
 _ABBR = r"(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\."
-_INITIAL = rf"[{_U}]\.(?=[ \u00a0][{_U}])"
+_INITIAL = rf"(?!I\.)[{_U}]\.(?=[ \u00a0][{_U}])"
 _TOKEN = rf"(?:{_ABBR}|{_INITIAL}|{_WORD})"
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 _SP = r"[ \u00a0]"
@@ -48,7 +48,7 @@ _NUMBERED = {"season", "episode", "series", "part", "chapter", "volume", "vol", 
 _KOREAN_GIVEN = re.compile(rf"[{_U}]{_L}{{1,4}}-[^\W\d_]{{2,5}}")
 
 
-def _korean_given(word: str) -> bool:
+def korean_given(word: str) -> bool:
     """A hyphenated given name in the Korean romanisation shape ("Min-ji", "Seo-yeon")."""
     return bool(_KOREAN_GIVEN.fullmatch(word)) and word.split("-")[1].islower()
 
@@ -168,7 +168,7 @@ def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]
             break
         if not (sentence_start and is_common(first, lower_vocab)) and first not in DETERMINERS:
             break
-        if len(first) <= 3 and _korean_given(tokens[1][2]):
+        if len(first) <= 3 and korean_given(tokens[1][2]):
             break  # a one-syllable family name before a hyphenated given name ("Oh Min-ji")
         after_determiner = after_determiner or first in DETERMINERS
         tokens = tokens[1:]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.analysis.names import NameSpan, word_before, words_after
+from reader.analysis.names import NameSpan, korean_given, word_before, words_after
 from reader.analysis.names_lexicon import (
     ACTING_PHRASES,
     ACTING_QUALITIES,
@@ -24,6 +24,7 @@ from reader.analysis.names_lexicon import (
     OBJECT_VERBS,
     ORG_NOUNS,
     PERSON_POSSESSIONS,
+    PERSON_OBJECT_VERBS,
     PERSON_ROLES,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
@@ -42,6 +43,11 @@ _ROLE_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|the|a|an|our|my|your)|[’']s)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
     r"(?P<role>[\w-]+)[ \u00a0]*,?[ \u00a0]*$"
 )
+_PLACE_LIST = re.compile(
+    r"\b(in|at|on|between|from|near|across|aboard|via|through)[ \u00a0]+(?:[A-ZÀ-Þ][\w’'-]*[ \u00a0,]*){1,3}"
+    r"[ \u00a0]*and[ \u00a0]+$"
+)
+_KOREAN_PLACE = re.compile(r"-(?:do|gu|si|dong|ri|myeon|eup|gun|ro|gil)$")
 _PERSON_ADJECTIVES = frozenset(("old", "young", "poor", "little", "late", "dear", "sweet", "brave", "lovely"))
 _GIVING = frozenset(("gives", "brings", "lends", "gave", "brought", "lent"))
 _OWNED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*['’]s[ \u00a0]+$")
@@ -92,11 +98,21 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     end = span.end + (2 if span.possessive and text[span.end + 1:span.end + 2] == "s" else 1 if span.possessive else 0)
     after = words_after(text, end, 4)
     first_after = after[0] if after else ""
+    if prev == "and":  # "between X and Y": the preposition covers both
+        listed = _PLACE_LIST.search(text, max(0, span.start - 60), span.start)
+        if listed:
+            prev = listed.group(1).lower()
     if prev in PLACE_PREPOSITIONS and not (span.possessive and first_after[:1].islower()):
         if word_before(text, span.start - len(prev) - 1) not in GAZE_VERBS:
             ev.score -= PLACE_PREPOSITIONS[prev]
-    if prev in OBJECT_VERBS or prev in _PERSON_ADJECTIVES and not span.after_determiner:
+    if prev in PERSON_OBJECT_VERBS:
+        ev.score += 1.5
+    elif prev in OBJECT_VERBS or prev in _PERSON_ADJECTIVES and not span.after_determiner:
         ev.score += 1
+    if not span.sentence_start and not span.after_determiner and prev not in PLACE_PREPOSITIONS:
+        ev.score += 0.5  # a capitalised word inside a sentence is a proper name of some kind
+    if len(span.words) == 1 and korean_given(span.words[0]) and not _KOREAN_PLACE.search(span.words[0]):
+        ev.score += 1  # "Joon-ho": the shape of a given name
     if _NAMED_BEFORE.search(text[max(0, span.start - 8):span.start]):
         ev.score += 2
         ev.strong = True
@@ -107,7 +123,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     if len(span.words) == 1 and span.words[0] in KINSHIP_NAMES:
         ev.score += 1
     if not span.possessive and prev not in PLACE_PREPOSITIONS and _pronoun_follows(text, span.end):
-        ev.score += 1
+        ev.score += 0.5
     if span.possessive:
         _weigh_possessive(after, ev)
     else:

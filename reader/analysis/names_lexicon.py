@@ -28,6 +28,7 @@ TITLES = _words("""
     Headmistress Principal Professor Teacher Engineer Pilot Medic Surgeon Nurse Trooper Ranger
     Abu Umm Abou Pani Pan Hanım Bey Efendi Bibi Aunty Ayah Amma Appa Consort Concubine Eunuch
     Chancellor Magistrate Minister Scholar Consul Vizier Sultan Sultana Shah Khan Raja Rani Maharaja
+    DI DS DCI DC PC DSU DCS WPC Cpt
 """)
 
 # Kinship words used as a name on their own ("Nana buys the mill", "Abuela says no").
@@ -156,15 +157,20 @@ WEAK_VERBS = _words("is was has had will would could should must might may can h
 
 # Verbs whose object is a person ("calls X", "tells X", "arrests X").
 OBJECT_VERBS = _words("""
-    tell tells told ask asks asked call calls calling kiss kisses kissed hug hugs hugged marry
-    marries married kill kills killed arrest arrests arrested cuff cuffs cuffing cuffed meet meets
-    met follow follows followed beg begs begged confront confronts confronted warn warns warned
-    thank thanks thanked hire hires hired fire fires fired love loves trust trusts trusted betray
-    betrays betrayed help helps helped save saves saved visit visits visited pin pins pinning
-    pinned text texts texted phone phones phoned blame blames blamed forgive forgives forgave
-    interrogate interrogates interrogated question questions questioned rescue rescues rescued
-    console consoles consoled comfort comforts comforted slap slaps slapped punch punches punched
-    shoot shoots stab stabs dump dumps dumped date dates dated
+    call calls calling meet meets met follow follows followed help helps helped save saves saved
+    visit visits visited join joins joined text texts texted phone phones phoned love loves date
+    dates dated dump dumps dumped rescue rescues rescued pin pins pinning pinned shoot shoots
+""")
+
+# Verbs whose object can only be a person ("tells X", "kisses X", "arrests X").
+PERSON_OBJECT_VERBS = _words("""
+    tell tells told ask asks asked kiss kisses kissed hug hugs hugged marry marries married kill
+    kills killed arrest arrests arrested cuff cuffs cuffing cuffed beg begs begged confront
+    confronts confronted warn warns warned thank thanks thanked hire hires hired fire fires fired
+    trust trusts trusted betray betrays betrayed blame blames blamed forgive forgives forgave
+    interrogate interrogates interrogated question questions questioned console consoles consoled
+    comfort comforts comforted slap slaps slapped punch punches punched stab stabs stabbed
+    strangle strangles strangled seduce seduces seduced dumps proposes
 """)
 
 # Nouns after "-ing" that are not verbs ("the Sunday evening").
@@ -206,9 +212,9 @@ SHOW_NOUNS = _words("""
 ACTING_WORDS = _words("""
     actor actors actress actresses acting performance performances performer portrayal portrays
     cast casting role roles co-star co-stars starring starred emmy emmys award awards award-winning
-    oscar filmography script scripts screenwriter
+    oscar filmography
 """)
-ACTING_PHRASES = ("screen time", "line reading", "best work", "star turn", "turn as", "the script")
+ACTING_PHRASES = ("screen time", "line reading", "best work", "star turn", "turn as")
 
 # What an actor "brings" or "gives" to a part ("brings a wounded charm to", "gives the priest a
 # frayed decency").

@@ -18,9 +18,12 @@ from reader.analysis.names import NameSpan
 from reader.analysis.names_lexicon import ACTING_QUALITIES, CREDIT_VERBS, ORG_NOUNS, PERSON_ROLES, PLACE_PREFIXES
 
 _S = r"[ \u00a0]"
-_PAREN_OPEN = re.compile(rf"(?:['’]s)?{_S}*\({_S}*(?:(played|voiced|portrayed){_S}+by{_S}+)?")
+_PAREN_OPEN = re.compile(
+    rf"(?:['’]s)?{_S}*\({_S}*(?:(played|voiced|portrayed){_S}+by{_S}+"
+    rf"|(an?|the){_S}+(?:[a-z-]+,?{_S}+){{0,3}})?"
+)
 _PAREN_TAIL = re.compile(
-    rf"{_S}*(?:\)|;|,{_S}*(?:who\b|(?:left|right|centre|center|pictured|above|below|top|bottom)\)))"
+    rf"{_S}*(?:\)|;|,{_S}*(?:who\b|\d{{1,2}}\)|(?:left|right|centre|center|pictured|above|below|top|bottom)\)))"
 )
 _AS_GAP = re.compile(
     rf",?{_S}+(?:(?:who{_S}+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars)"
@@ -132,7 +135,7 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
             links.crew.append(span)
     if is_caption or len(text) < 200 and _CAPTION_CREDIT.search(text):
         cut = _caption_names_end(text)
-        links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew]
+        links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew and id(s) not in linked]
     return links
 
 
@@ -141,7 +144,7 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
         if nxt.titles or nxt.nickname:
             return None
-        return PairLink(span, nxt, fixed=paren.group(1) is not None)
+        return PairLink(span, nxt, fixed=paren.group(1) is not None or paren.group(2) is not None)
     if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
         return PairLink(span, nxt, fixed=True)
     if span.titles or span.caps or nxt.caps or len(span.words) < 2:

@@ -352,3 +352,23 @@ def test_full_name_pairs_follow_the_articles_own_order() -> None:
     assert found["Qiao Xinyue"].actor == "Wu Meilin"
     assert found["Bai Zhen"].actor == "He Jun"
     assert "Wu Meilin" not in found and "He Jun" not in found
+
+
+def test_minor_characters_from_weaker_cues() -> None:
+    found = all_names(find_characters(article(
+        "Walt (a never-better Dennis Farrow) finally breaks. Walt tells Nora everything.",
+        "Later, Min-jae arrives with the money and hides it under the floor.")))
+    assert {"Walt", "Nora", "Min-jae"} <= found
+
+
+def test_places_listed_after_a_preposition_are_not_characters() -> None:
+    found = all_names(find_characters(article(
+        "Seun Adeyemi (Tobi Lawal) drives between Oshodi and Yaba, and owes every naira he earns.",
+        "In Ikeja and Surulere, nobody has heard of him.")))
+    assert found == {"Seun Adeyemi"}
+
+
+def test_a_one_word_place_with_korean_suffix_is_not_a_given_name() -> None:
+    found = all_names(find_characters(article(
+        "Park Ji-ho (Kim Tae-ri) runs a bakery. Later, Mapo-gu floods and Ji-ho loses everything.")))
+    assert "Mapo-gu" not in found
