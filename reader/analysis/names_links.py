@@ -165,7 +165,7 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
 
 
 def _looks_like_actor_possessive(actor: NameSpan, name: NameSpan) -> bool:
-    """"Maren Vik’s Ada is ...": a full name owning a name, neither a place nor a company."""
+    """"Liv Vik’s Oda is ...": a full name owning a name, neither a place nor a company."""
     words = (*actor.words, *name.words)
     return (len(name.words) <= 2 and not name.titles and not name.possessive
             and not any(w.rstrip(".") in PLACE_PREFIXES or w in ORG_NOUNS for w in words))
