@@ -49,7 +49,7 @@ _KOREAN_GIVEN = re.compile(rf"[{_U}]{_L}{{1,4}}-[^\W\d_]{{2,5}}")
 
 
 def korean_given(word: str) -> bool:
-    """A hyphenated given name in the Korean romanisation shape ("Min-ji", "Seo-yeon")."""
+    """A hyphenated given name in the Korean romanisation shape ("Min-ji", "Su-bin")."""
     return bool(_KOREAN_GIVEN.fullmatch(word)) and word.split("-")[1].islower()
 
 

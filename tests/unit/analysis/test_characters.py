@@ -54,10 +54,10 @@ def test_voiced_by_keeps_a_capitals_only_name_as_written() -> None:
 
 def test_caps_first_mention_gives_normal_case_name_and_caps_alias() -> None:
     found = by_name(find_characters(article(
-        "We open with KIM SO-RA (Park Eun-ji) locking up the flower shop at midnight.",
+        "We open with KIM SO-RA (Jang Eun-ji) locking up the flower shop at midnight.",
         "So-ra has not slept in three days, and it shows.")))
     so_ra = found["Kim So-ra"]
-    assert so_ra.actor == "Park Eun-ji"
+    assert so_ra.actor == "Jang Eun-ji"
     assert {"KIM SO-RA", "So-ra"} <= set(so_ra.aliases)
 
 
@@ -111,11 +111,11 @@ def test_title_with_name_and_title_with_surname_merge() -> None:
 
 def test_title_apposition_after_the_introduction() -> None:
     found = find_characters(article(
-        "Lee Mi-rae (Song Ha-na) runs the ferry. Her father, Lee Dong-su (Yoo Jin-ho) – Captain Lee to "
+        "Moon Mi-rae (Song Ha-na) runs the ferry. Her father, Moon Dong-su (Yoo Jin-ho) – Captain Moon to "
         "everyone on the island – vanished in the spring.",
-        "Nobody has seen Captain Lee since."))
-    father = by_name(found)["Lee Dong-su"]
-    assert "Captain Lee" in father.aliases and len(father.mentions) == 3
+        "Nobody has seen Captain Moon since."))
+    father = by_name(found)["Moon Dong-su"]
+    assert "Captain Moon" in father.aliases and len(father.mentions) == 3
 
 
 def test_particles_and_titles_in_spanish_names() -> None:
@@ -167,23 +167,23 @@ def test_actors_in_a_caption_are_not_characters() -> None:
     "This week’s episode (written by Femi Ade, directed by Grace Obi) is the best yet.",
     "“Crossing” (teleplay by Lola Martins) is the tightest hour of the season.",
     "Episode 3 (screenplay by Kenta Ono) finally pulls the rug out.",
-    "The series was created by Hollis Varga (Riverbend, 2018), who wrote four episodes.",
+    "The series was created by Hollis Quist (Riverbend, 2018), who wrote four episodes.",
     "Critic’s note: Photo: Ines Kaur/Sunline TV",
 ])
 def test_crew_credits_are_not_characters(sentence: str) -> None:
-    found = find_characters(article(sentence, "Varga is more interested in routine than revelation."))
+    found = find_characters(article(sentence, "Quist is more interested in routine than revelation."))
     assert found == []
 
 
 @pytest.mark.parametrize("sentence", [
     "It is a loose remake of Golden Hour (2019), which nobody remembers.",
     "The show airs on a network (Sunline TV) that has not had a hit in years.",
-    "Ada Brandt (no relation to the painter) directs the premiere.",
+    "Edda Stroud (no relation to the painter) directs the premiere.",
     "The bakery scenes (Photo: Sunline TV) are the warmest of the year.",
 ])
 def test_parentheses_that_hold_no_actor(sentence: str) -> None:
     assert all_names(find_characters(article(sentence))) & {
-        "Golden Hour", "Sunline TV", "Ada Brandt", "Photo"} == set()
+        "Golden Hour", "Sunline TV", "Edda Stroud", "Photo"} == set()
 
 
 def test_company_bar_ship_and_place_sharing_names_are_not_characters() -> None:
@@ -208,9 +208,9 @@ def test_actor_brings_a_quality_to_a_character() -> None:
 
 def test_giving_something_to_a_character_is_no_actor_link() -> None:
     found = by_name(find_characters(article(
-        "Ama Darko (Efua Ansah) runs the house. Kofi Ansah gives the letter to Ama and leaves.")))
+        "Ama Darko (Efua Ansah) runs the house. Kwesi Ansah gives the letter to Ama and leaves.")))
     assert found["Ama Darko"].actor == "Efua Ansah"
-    assert "Kofi Ansah" not in found or found["Kofi Ansah"].actor is None
+    assert "Kwesi Ansah" not in found or found["Kwesi Ansah"].actor is None
 
 
 def test_byline_site_and_show_are_not_characters() -> None:
@@ -337,9 +337,9 @@ def test_initials_inside_an_actor_name() -> None:
 
 
 def test_company_with_ampersand_is_not_a_character() -> None:
-    found = find_characters(article("Tomás Reyes (Iker Sanz) drives to the Reyes & Sons depot at dawn.",
+    found = find_characters(article("Tobías Reyes (Iker Sanz) drives to the Reyes & Sons depot at dawn.",
                                     "Reyes & Sons has lied to him, and Sons keeps the books."))
-    assert [c.name for c in found] == ["Tomás Reyes"]
+    assert [c.name for c in found] == ["Tobías Reyes"]
 
 
 def test_full_name_pairs_follow_the_articles_own_order() -> None:
@@ -356,9 +356,9 @@ def test_full_name_pairs_follow_the_articles_own_order() -> None:
 
 def test_minor_characters_from_weaker_cues() -> None:
     found = all_names(find_characters(article(
-        "Walt (a never-better Dennis Farrow) finally breaks. Walt tells Nora everything.",
+        "Bram (a never-better Lionel Carver) finally breaks. Bram tells Hedda everything.",
         "Later, Min-jae arrives with the money and hides it under the floor.")))
-    assert {"Walt", "Nora", "Min-jae"} <= found
+    assert {"Bram", "Hedda", "Min-jae"} <= found
 
 
 def test_places_listed_after_a_preposition_are_not_characters() -> None:
@@ -370,5 +370,5 @@ def test_places_listed_after_a_preposition_are_not_characters() -> None:
 
 def test_a_one_word_place_with_korean_suffix_is_not_a_given_name() -> None:
     found = all_names(find_characters(article(
-        "Park Ji-ho (Kim Tae-ri) runs a bakery. Later, Mapo-gu floods and Ji-ho loses everything.")))
-    assert "Mapo-gu" not in found
+        "Jang Ji-ho (Kim Tae-ri) runs a bakery. Later, Jung-gu floods and Ji-ho loses everything.")))
+    assert "Jung-gu" not in found
