@@ -62,7 +62,7 @@ assistant maid housekeeper butler heir heiress king queen prince princess lover 
 emperor empress dowager consort minister general lord lady duke duchess count countess chancellor
 senator president commander lieutenant sergeant professor judge governor abbot nun monk
 """.split())
-# "-ing" words that do not narrate when they follow a name ("Lucy being Lucy").
+# "-ing" words that do not narrate when they follow a name ("Bram being Bram").
 _NOT_GERUNDS = frozenset("being having getting doing going making something nothing anything everything thing king".split())
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]")
 _SPEECH = re.compile(
@@ -77,7 +77,7 @@ class Narration:
     """What a text does, in counts: enough for the judge to weigh it in any context."""
 
     characters: frozenset[str]  # named as characters (not in an actor credit)
-    introduced: frozenset[str]  # of those, the ones introduced with their actor: "Ada (Jo Lind)"
+    introduced: frozenset[str]  # of those, the ones introduced with their actor: "Ines (Jo Lind)"
     named_events: int  # a character is the subject of a plot verb
     pronoun_events: int  # he/she/they, or someone unnamed ("her brother"), is
     strong: bool  # a reveal verb (dies, confesses, kills...) with a subject
@@ -109,7 +109,7 @@ class Narration:
 
     @property
     def cast_intro(self) -> bool:
-        """Introduces the cast ("Ada (Jo Lind) runs the ferry; Bram (Tor Eik), her brother"):
+        """Introduces the cast ("Ines (Jo Lind) runs the ferry; Bram (Tor Eik), her brother"):
         every character named is introduced with an actor, and none of them acts."""
         return (bool(self.characters) and self.characters <= self.introduced and not self.named_events
                 and self.pronoun_events <= 1 and not (self.cue or self.dialogue or self.strong))
@@ -267,8 +267,8 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         # "her brother", "the widow", "the Empress Dowager": unnamed people of the plot.
         end = k + 1
         if tokens.folded[end] not in _ROLES:
-            if owner != "the" or not words[end][:1].isupper():
-                continue
+            if owner != "the" or not words[end][:1].isupper() or words[end].isupper():
+                continue  # "the OST", "the BBC": things
             while end + 1 < n and end - k < 3 and words[end + 1][:1].isupper():
                 end += 1
         event, is_strong = _event_after(words, end + 1, strict=True)

@@ -53,10 +53,10 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     sections = section_of_blocks(article.blocks)
     headings = heading_blocks(article.blocks)
     show = _fold(episode.show or "")
-    state = _State.NONE
+    signals = [line_signal(block.text) for block in article.blocks]
+    state = _opening_state(article.title, any(s is not None for s in signals))
     verdicts: list[BlockVerdict] = []
-    for block in article.blocks:
-        signal = line_signal(block.text)
+    for block, signal in zip(article.blocks, signals):
         if signal is Signal.CLOSE:
             state = _State.NONE
         verdict = _judge(block, signal, state, sections[block.id], headings.get(block.id), index, show)
@@ -66,6 +66,23 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
         elif signal in (Signal.FREE, Signal.FREE_FIRST):
             state = _State.FREE
     return verdicts
+
+
+_RECAP = re.compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
+
+
+def _opening_state(title: str, body_warns: bool) -> _State:
+    """Where the article starts. When the body has warning lines of its own, they draw the line
+    (an intro before "Spoilers below" is meant to be safe). Otherwise the headline can warn:
+    "(spoilers)", "Episode 4 recap" (a recap is plot by definition), or promise none."""
+    if body_warns:
+        return _State.NONE
+    signal = line_signal(title or "")
+    if signal is Signal.OPEN or (signal is None and _RECAP.search(title or "")):
+        return _State.SCOPE
+    if signal in (Signal.FREE, Signal.FREE_FIRST):
+        return _State.FREE
+    return _State.NONE
 
 
 def _judge(block: Block, signal: Signal | None, state: _State, section: Heading | None,

@@ -29,7 +29,7 @@ def _article(*items: tuple[str, str] | tuple[str, str, list[MarkedSpoiler]] | st
         kind, text = item[0], item[1]
         markup = item[2] if len(item) > 2 else []  # type: ignore[misc]
         blocks.append(Block(i, kind, text, spoiler_markup=list(markup)))  # type: ignore[arg-type]
-    return Article("Cold Harbour episode 3 recap", blocks, None, "text")
+    return Article("Cold Harbour, episode 3: some notes", blocks, None, "text")
 
 
 def _judge(article: Article, characters: list[Character] = CAST) -> list[BlockVerdict]:
@@ -271,3 +271,18 @@ def test_a_listicle_in_a_spoiler_free_review_stays_readable() -> None:
                        ("heading", "2. The score"), "Lush, maybe too lush.")
     article.blocks[1].ordinal, article.blocks[3].ordinal = 1, 2
     assert _hidden(_judge(article)) == [False] * 5
+
+
+def test_a_recap_headline_with_no_warning_in_the_body_opens_the_scope() -> None:
+    article = _article(MUSING, "Tomasz continues to be the heart of this show. The boathouse scene!", WHERE)
+    assert _hidden(_judge(article)) == [False, False, False]
+    article.title = "Cold Harbour season 1, episode 3 recap: the long night"
+    verdicts = _judge(article)
+    assert _hidden(verdicts) == [False, True, False]
+    assert verdicts[1].reason == WARNED
+
+
+def test_a_warning_in_the_body_draws_the_line_even_under_a_recap_headline() -> None:
+    article = _article(MUSING, "Tomasz is back, and the show is better for it.", "Spoilers below.", PLOT)
+    article.title = "Cold Harbour episode 3 recap"
+    assert _hidden(_judge(article)) == [False, False, False, True]
