@@ -72,6 +72,7 @@ class _Finder:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.texts = {b.id: b.text for b in article.blocks}
+        self.italics = {b.id: [(r.start, r.end) for r in b.runs if r.style == "italic"] for b in article.blocks}
         self.lower_vocab = lower_vocabulary([b.text for b in article.blocks])
         self.spans: dict[int, list[NameSpan]] = {}
         self.links: dict[int, BlockLinks] = {}
@@ -83,6 +84,7 @@ class _Finder:
             self.links[block.id] = read_links(block.text, spans, block.kind in ("caption", "image"))
         self.excluded, self.reserved = _article_names(article, self.lower_vocab)
         self.actor_keys: set[str] = set()
+        self.crew_keys: set[str] = set()
         self.used: set[int] = set()
         self.people: list[Person] = []
         self.index = PeopleIndex([])
@@ -100,8 +102,14 @@ class _Finder:
         return self._characters(blockers)
 
     def _credits(self) -> None:
+        """Crew never become characters; names in a photo caption are the cast pictured, so they
+        count as actors unless the text links them to an actor as characters."""
         for links in self.links.values():
-            for span in links.crew + links.caption_names:
+            for span in links.crew:
+                self._reserve(span)
+                self.crew_keys.add(fold(span.key))
+                self.used.add(id(span))
+            for span in links.caption_names:
                 self._reserve(span)
                 self.used.add(id(span))
 
@@ -114,7 +122,7 @@ class _Finder:
         for pair, vote in zip(pairs, votes):
             swap = vote > 0 or vote == 0 and reversed_majority
             character, actor = (pair.actor, pair.character) if swap else (pair.character, pair.actor)
-            if self._is_reserved_name(character):
+            if fold(character.key) in self.crew_keys or fold(actor.key) in self.crew_keys:
                 continue
             person = self._person_for(character)
             if person.actor is None:
@@ -210,6 +218,11 @@ class _Finder:
             return True
         if self._is_reserved_name(span):
             return True
+        if len(span.words) > 1:
+            same = [p for p in self.people if sorted(map(fold, p.words)) == sorted(map(fold, span.words))]
+            if len(same) == 1:  # family name first here, given name first there
+                same[0].note(span, self.texts[span.block])
+                return True
         if len(span.words) == 1 and not span.titles:
             person = self.index.short_form_of(span.key)
             if person is not None and not _is_place_or_org(span.words):
@@ -252,6 +265,8 @@ class _Finder:
             evidence = Evidence()
             for span in spans:
                 found = weigh(self.texts[span.block], span, keys)
+                if self._italic_title(span):
+                    found.work, found.score = True, found.score - 6
                 if fold(span.key) != head:
                     found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
                 evidence.add(found)
@@ -333,10 +348,19 @@ class _Finder:
                     forms.add(span.key)
         return forms
 
+    def _italic_title(self, span: NameSpan) -> bool:
+        """A name set in italics on its own (<em>Some Show</em>) is the title of a work."""
+        text = self.texts[span.block]
+        for start, end in self.italics.get(span.block, ()):
+            if start <= span.start and span.end <= end and len(text[start:end].strip(" ’'s.,")) <= len(
+                    text[span.start:span.end]) + 4:
+                return True
+        return False
+
     def _is_reserved_name(self, span: NameSpan, allow_person: bool = False) -> bool:
         """An actor's, crew member's, byline's, site's or show's name (or, alone, a word of one)."""
         key = fold(span.key)
-        if key in self.excluded or key in self.actor_keys:
+        if key in self.excluded or key in self.actor_keys or len(span.words) > 1 and _squash(key) in self.excluded:
             return True
         if len(span.words) == 1 and not span.titles and key in self.reserved:
             return not (allow_person and self.index.candidates(span.key))
@@ -363,13 +387,18 @@ class _Finder:
                 or span.sentence_start and (is_common(word, self.lower_vocab) or word.endswith("ly")))
 
     def _hard_excluded(self, span: NameSpan, evidence: Evidence) -> bool:
-        if evidence.work or fold(span.key) in self.excluded:
+        if evidence.work or fold(span.key) in self.excluded or _squash(span.key) in self.excluded:
             return True
         if span.titles:
             return False
         if _is_place_or_org(span.words):
             return True
         return all(is_common(w, self.lower_vocab) for w in span.words)
+
+
+def _squash(text: str) -> str:
+    """Folded without spaces: a subreddit "SomeShow" is the show "Some Show"."""
+    return fold(text).replace(" ", "")
 
 
 def _is_place_or_org(words: tuple[str, ...]) -> bool:
@@ -411,9 +440,9 @@ def _article_names(article: Article, lower_vocab: frozenset[str]) -> tuple[set[s
     if article.site:
         pieces.append(article.site)
     for piece in pieces:
-        excluded.add(fold(piece.strip()))
+        excluded.update((fold(piece.strip()), _squash(piece.strip())))
         for span in find_name_spans(-1, piece, lower_vocab):
-            excluded.add(fold(span.key))
+            excluded.update((fold(span.key), _squash(span.key)))
     for author in re.split(r",|\band\b|&", article.byline or ""):
         for span in find_name_spans(-1, author, lower_vocab):
             excluded.add(fold(span.key))

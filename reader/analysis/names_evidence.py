@@ -201,9 +201,13 @@ def _weigh_coordination(text: str, span: NameSpan, prev: str, after: list[str],
         if any(tail.endswith(key) or tail.endswith(key + "’s") for key in people_keys):
             ev.score += 1
     elif len(after) > 1 and after[0] == "and":
-        rest = text[span.end:span.end + 60]
-        if any(rest.split("and", 1)[-1].lstrip().startswith(key) for key in people_keys):
+        rest = text[span.end:span.end + 80].split("and", 1)[-1].lstrip()
+        key = next((k for k in people_keys if rest.startswith(k)), None)
+        if key is not None:
             ev.score += 1
+            verb = Evidence()  # "X and <character> finally kiss": the verb is X's too
+            _weigh_following(words_after(rest, len(key), 4), verb)
+            ev.score += max(0.0, min(verb.score, 1.0))
 
 
 def _pronoun_follows(text: str, pos: int) -> bool:

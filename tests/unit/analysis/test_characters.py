@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.characters import find_characters, mark_spoiler_characters
-from reader.article import Article, Block, BlockVerdict, Character, HiddenSpan
+from reader.article import Article, Block, BlockVerdict, Character, HiddenSpan, InlineRun
 
 
 def article(*paragraphs: str, title: str = "Night Bus, episode 3 recap", kinds: dict[int, str] | None = None,
@@ -372,3 +372,26 @@ def test_a_one_word_place_with_korean_suffix_is_not_a_given_name() -> None:
     found = all_names(find_characters(article(
         "Jang Ji-ho (Kim Tae-ri) runs a bakery. Later, Jung-gu floods and Ji-ho loses everything.")))
     assert "Jung-gu" not in found
+
+
+@pytest.mark.parametrize("italic", [True, False])
+def test_a_title_in_italics_is_a_work_not_a_character(italic: bool) -> None:
+    text = "Sara Lind (Moa Berg) is back, and Quiet Margins says more in one look than most shows do."
+    start = text.index("Quiet Margins")
+    runs = [InlineRun(start, start + len("Quiet Margins"), "italic")] if italic else []
+    block = Block(0, "paragraph", text, runs=runs)
+    found = find_characters(Article("Frost, episode 1 recap", [block], None, "html"))
+    assert ("Quiet Margins" in all_names(found)) is not italic
+
+
+def test_a_subreddit_name_is_the_show() -> None:
+    found = find_characters(article(
+        "Ida Berg (Moa Lund) is great. Copper Sound keeps getting better, and Copper Sound knows it.",
+        title="S1E2 discussion", site="CopperSound"))
+    assert [c.name for c in found] == ["Ida Berg"]
+
+
+def test_family_name_first_in_one_place_given_name_first_in_another() -> None:
+    found = find_characters(article("Kenji Sato (Ryo Abe) runs the night pharmacy.",
+                                    "Sato Kenji, as the sign on the door says, never closes."))
+    assert [(c.name, len(c.mentions)) for c in found] == [("Kenji Sato", 2)]
