@@ -137,7 +137,8 @@ def _sentence_score(sentence: str, events: list[tuple[int, bool]], names: int) -
     verbs = sum(1 for w in words if w in EVENT_FORMS and w not in BASE_FORMS)  # "a strike" is a noun
     strong = sum(1 for w in words if w in STRONG_FORMS)
     score = 2.0 * len(events) + verbs + 2.0 * strong + 0.5 * min(names, 3)
-    score += 1.0 if phrase_kinds(words) & {"scene", "cue"} else 0.0
+    kinds = phrase_kinds(words)
+    score += 2.5 if "scene" in kinds else 1.0 if "cue" in kinds else 0.0  # "it's revealed", "the final shot"
     score += 1.0 if any(e[1] for e in events) else 0.0
     score -= 1.5 * len(_OPINION.findall(_PAREN.sub(" ", sentence)))  # "(played by X)" is a credit
     return score

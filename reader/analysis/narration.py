@@ -111,7 +111,7 @@ class Narration:
     def cast_intro(self) -> bool:
         """Introduces the cast ("Ines (Jo Lind) runs the ferry; Bram (Tor Eik), her brother"):
         every character named is introduced with an actor, and none of them acts."""
-        return (bool(self.characters) and self.characters <= self.introduced and not self.named_events
+        return (len(self.introduced) >= 2 and self.characters <= self.introduced and not self.named_events
                 and self.pronoun_events <= 1 and not (self.cue or self.dialogue or self.strong))
 
     @property
@@ -169,6 +169,7 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
 class _Tokens:
     words: list[str]
     folded: list[str]
+    starts: list[int]  # start offset of each word
     ends: list[int]  # end offset of each word, ascending
 
 
@@ -179,7 +180,7 @@ def _tokenize(text: str, index: NameIndex) -> _Tokens:
         return cached  # type: ignore[no-any-return]
     tokens = list(_WORD.finditer(text))
     words = [t.group(0) for t in tokens]
-    result = _Tokens(words, [w.casefold() for w in words], [t.end() for t in tokens])
+    result = _Tokens(words, [w.casefold() for w in words], [t.start() for t in tokens], [t.end() for t in tokens])
     index.memo[text] = result
     return result
 
@@ -195,6 +196,31 @@ def _acts(text: str, hit: NameHit, tokens: _Tokens) -> tuple[bool, bool]:
     if k >= len(tokens.ends) or tokens.ends[k] != hit.end:
         return False, False
     return _event_after(tokens.words, k + 1, named=True, strict=hit.guessed)
+
+
+def _unnamed_events(tokens: _Tokens) -> list[tuple[int, bool]]:
+    """Plot verbs whose subject has no name: he/she/they, "her brother", "the widow", "the
+    Empress Dowager". Returns (token index of the subject, strong reveal?) for each."""
+    words, folded, n = tokens.words, tokens.folded, len(tokens.words)
+    found = []
+    for k, word in enumerate(folded):
+        if word in _PRONOUNS:
+            event, strong = _event_after(words, k + 1)
+            if event:
+                found.append((k, strong))
+            continue
+        if k + 1 >= n or not (word in _ROLE_OWNERS or word.endswith(("’s", "'s"))):
+            continue
+        end = k + 1
+        if folded[end] not in _ROLES:  # "the bride’s family", "Bram’s daughter" too
+            if word != "the" or not words[end][:1].isupper() or words[end].isupper():
+                continue  # "the OST", "the BBC": things
+            while end + 1 < n and end - k < 3 and words[end + 1][:1].isupper():
+                end += 1
+        event, strong = _event_after(words, end + 1, strict=True)
+        if event:
+            found.append((k, strong))
+    return found
 
 
 def plot_actors(texts: Iterable[str], index: NameIndex) -> set[str]:
@@ -222,11 +248,7 @@ def subject_events(text: str, index: NameIndex) -> list[tuple[int, bool]]:
         event, strong = _acts(text, hit, tokens)
         if event:
             found.append((hit.start, strong))
-    for k, folded in enumerate(tokens.folded):
-        if folded in _PRONOUNS:
-            event, strong = _event_after(tokens.words, k + 1)
-            if event:
-                found.append((tokens.ends[k] - len(folded), strong))
+    found.extend((tokens.starts[k], strong) for k, strong in _unnamed_events(tokens))
     return found
 
 
@@ -251,29 +273,10 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         event, is_strong = _acts(text, hit, tokens)
         named += event
         strong |= is_strong
-    pronouns = 0
-    third_person = False
-    for k, folded in enumerate(tokens.folded):
-        if folded in _THIRD_PERSON:
-            third_person = True
-            if folded in _PRONOUNS:
-                event, is_strong = _event_after(words, k + 1)
-                pronouns += event
-                strong |= is_strong
-    n = len(words)
-    for k, owner in enumerate(tokens.folded):
-        if owner not in _ROLE_OWNERS or k + 1 >= n:
-            continue
-        # "her brother", "the widow", "the Empress Dowager": unnamed people of the plot.
-        end = k + 1
-        if tokens.folded[end] not in _ROLES:
-            if owner != "the" or not words[end][:1].isupper() or words[end].isupper():
-                continue  # "the OST", "the BBC": things
-            while end + 1 < n and end - k < 3 and words[end + 1][:1].isupper():
-                end += 1
-        event, is_strong = _event_after(words, end + 1, strict=True)
-        pronouns += event
-        strong |= is_strong
+    unnamed = _unnamed_events(tokens)
+    pronouns = len(unnamed)
+    strong |= any(is_strong for _, is_strong in unnamed)
+    third_person = any(folded in _THIRD_PERSON for folded in tokens.folded)
     found = phrase_kinds_folded(tokens.folded)
 
     stripped = text.strip()

@@ -24,10 +24,15 @@ _PHRASE_SPECS = {
         turns|turn out that
         turned out
         is revealed
+        it’s|it's|was revealed
+        we learn that
         roll credits
         cut|cuts to black
     """,
     "cue": """
+        revealed
+        reveal
+        reveals
         final|last|closing moments|minutes
         plot twist
         twist

@@ -83,6 +83,7 @@ feed feeds fed feeding
 shut shuts shutting
 bleed bleeds bled bleeding
 forget forgets forgot forgotten forgetting
+spend spends spent spending
 """
 
 
