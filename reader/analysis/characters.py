@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.analysis.names import NameSpan, find_name_spans, fold, is_common, lower_vocabulary
+from reader.analysis.names import HONORIFIC_SUFFIX, NameSpan, find_name_spans, fold, is_common, lower_vocabulary
 from reader.analysis.names_evidence import Evidence, weigh
 from reader.analysis.names_lexicon import (
     COMMON_WORDS,
@@ -209,7 +209,7 @@ class _Finder:
         return self._weigh_clusters(clusters)
 
     def _match_person(self, span: NameSpan) -> bool:
-        people = self.index.candidates(span.key)
+        people = self.index.candidates(span.key) or self.index.candidates(HONORIFIC_SUFFIX.sub("", span.key))
         if people:
             person = choose(people, span)
             if person is not None and not span.after_determiner and not self._is_reserved_name(

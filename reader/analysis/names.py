@@ -44,6 +44,7 @@ _SEQUENCE = re.compile(
 _TOKEN_RE = re.compile(rf"{_NICK}|{_ABBR}|{_INITIAL}|{_WORD}|{_PARTICLE}|&")
 _PLAIN_WORD_RE = re.compile(r"[^\s!\"#$%&()*+,./:;<=>?@\[\]^_`{|}~“”‘«»…—–·•]+")
 _SENTENCE_END = set(".!?…:;")
+HONORIFIC_SUFFIX = re.compile(r"-(?:san|kun|chan|sama|sensei|senpai|sempai|dono|ssi|nim)$")
 _NUMBERED = {"season", "episode", "series", "part", "chapter", "volume", "vol", "book"}
 _KOREAN_GIVEN = re.compile(rf"[{_U}]{_L}{{1,4}}-[^\W\d_]{{2,5}}")
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.analysis.names import NameSpan, korean_given, word_before, words_after
+from reader.analysis.names import HONORIFIC_SUFFIX, NameSpan, korean_given, word_before, words_after
 from reader.analysis.names_lexicon import (
     ACTING_PHRASES,
     ACTING_QUALITIES,
@@ -84,8 +84,8 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     if span.titles:
         ev.score += 3
         ev.strong = True
-    if span.nickname:
-        ev.score += 3
+    if span.nickname or HONORIFIC_SUFFIX.search(span.words[-1]):
+        ev.score += 3  # a nickname, or "-san", "-sensei", "-ssi" after the name
         ev.strong = True
     if span.after_determiner:
         ev.score -= 3

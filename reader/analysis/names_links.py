@@ -20,7 +20,8 @@ from reader.analysis.names_lexicon import ACTING_QUALITIES, CREDIT_VERBS, ORG_NO
 _S = r"[ \u00a0]"
 _PAREN_OPEN = re.compile(
     rf"(?:['’]s)?{_S}*\({_S}*(?:(played|voiced|portrayed){_S}+by{_S}+"
-    rf"|(an?|the){_S}+(?:[a-z-]+,?{_S}+){{0,3}})?"
+    rf"|(an?|the){_S}+(?:[a-z-]+,?{_S}+){{0,3}}"
+    rf"|((?:child|young|veteran|newcomer){_S}+)?(?:actor|actress|newcomer|comedian|singer|rapper|idol){_S}+)?"
 )
 _PAREN_TAIL = re.compile(
     rf"{_S}*(?:\)|;|,{_S}*(?:who\b|\d{{1,2}}\)|(?:left|right|centre|center|pictured|above|below|top|bottom)\)))"
@@ -144,7 +145,8 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
         if nxt.titles or nxt.nickname:
             return None
-        return PairLink(span, nxt, fixed=paren.group(1) is not None or paren.group(2) is not None)
+        # "(played by X", "(a superb X", "(child actor X": the order is certain; "(X" may be reversed
+        return PairLink(span, nxt, fixed=paren.group(0).rstrip(" \u00a0")[-1:] != "(")
     if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
         return PairLink(span, nxt, fixed=True)
     if span.titles or span.caps or nxt.caps or len(span.words) < 2:

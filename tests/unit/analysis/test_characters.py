@@ -395,3 +395,12 @@ def test_family_name_first_in_one_place_given_name_first_in_another() -> None:
     found = find_characters(article("Kenji Sato (Ryo Abe) runs the night pharmacy.",
                                     "Sato Kenji, as the sign on the door says, never closes."))
     assert [(c.name, len(c.mentions)) for c in found] == [("Kenji Sato", 2)]
+
+
+def test_japanese_honorific_suffixes() -> None:
+    texts = ["Aiko Mori (Rin Sato) runs the diner. Her son Jun (child actor Kaito Abe) does homework there.",
+             "Mori-san, the regulars call her. Kimura-sensei turns up at two in the morning looking for Jun."]
+    found = by_name(find_characters(article(*texts)))
+    assert found["Jun"].actor == "Kaito Abe"
+    assert "Mori-san" in found["Aiko Mori"].aliases
+    assert "Kimura-sensei" in found
