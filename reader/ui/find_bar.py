@@ -121,7 +121,8 @@ class FindBar(QWidget):
         if count == 0:
             self.result_label.setText("No matches")
         else:
-            self.result_label.setText(f"{current} of {count}" if current else f"{count} matches")
+            self.result_label.setText(f"{current} of {count}" if current else
+                                      f"{count} match{'es' if count != 1 else ''}")
         return current, count
 
 

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self)
+        self.find_bar.closed.connect(self._focus_view)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -355,6 +356,10 @@ class MainWindow(QMainWindow):
             focus.selectAll()
         elif tab := self.current_tab():
             tab.view.text_browser().selectAll()
+
+    def _focus_view(self) -> None:
+        if tab := self.current_tab():
+            tab.view.text_browser().setFocus()
 
     def show_find_bar(self) -> None:
         tab = self.current_tab()
