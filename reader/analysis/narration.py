@@ -43,6 +43,23 @@ coming go goes went going pass passes passed passing head heads headed heading r
 running
 """.split())
 _PARTICLES = frozenset("up in out back away home off".split())
+# A third-person or past verb by its shape ("handles", "wrangled"), for verbs the lists lack.
+_VERB_SHAPE = re.compile(r"^[a-z]{2,}(?:[^s’'aiu]s|ed)$")
+_COPULA = frozenset("is are was were been being be isn’t wasn’t isn't wasn't".split())
+# Verbs of being, seeming and performing: what a character *is*, or how the show treats them.
+_STATE_VERBS = frozenset("""
+has does remains remained seems seemed looks looked sounds sounded feels felt plays played deserves
+deserved continues continued gets makes gives carries carried delivers delivered brings becomes
+stays stayed needs needed wants wanted likes liked loves loved hates hated means meant matters
+mattered works worked belongs belonged stands shines appears appeared tends tended happens
+happened owns owned lives lived represents represented embodies embodied exists existed sports
+wears wore used uses lacks lacked resembles resembled deserves starts started begins ends ended
+shows showed needs expects expected hopes hoped thinks believes believed wonders wondered runs ran
+leads led underplays overplays nails sells commands captures conveys channels inhabits grounds
+elevates anchors imbues infuses radiates excels shines impresses dazzles stuns charms sings
+performs acts portrays voiced voices narrates narrated directed directs wrote writes created
+creates produced produces starred stars
+""".split())
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
 _STOP = frozenset(".!?;:“”\"")
 
@@ -144,6 +161,7 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
             and words[i].islower() and words[i] not in _NOT_GERUNDS:
         return True, words[i] in STRONG_FORMS
     skipped = 0
+    copula = False
     while i < n and skipped < 4:
         word = words[i].casefold()
         if word in _STOP or word in ("(", ")", ","):
@@ -152,6 +170,9 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
             if strict and not skipped and word in BASE_FORMS:
                 return False, False
             return True, word in STRONG_FORMS
+        if not strict and not copula and _VERB_SHAPE.match(words[i]) and word not in _STATE_VERBS:
+            return True, False  # a verb the lists lack: "Rafi handles it", "she mentions"
+        copula |= word in _COPULA
         if word in _PHRASAL_HEAD and i + 1 < n and words[i + 1].casefold() in _PARTICLES:
             return True, False
         if word == "to" and i > 0 and words[i - 1].casefold() in _TO_AFTER:
