@@ -140,14 +140,15 @@ class _Finder:
             return -1
         if fold(left.key) in self.actor_keys or fold(right.key) in self.actor_keys:
             return 1 if fold(left.key) in self.actor_keys else -1
-        if len(right.words) == 1 and len(left.words) >= 2:
+        right_words, left_words = len(right.titles) + len(right.words), len(left.words)
+        if right_words == 1 and left_words >= 2:
             return 1
-        if len(left.words) == 1 and len(right.words) >= 2:
+        if left_words == 1 and right_words >= 2:
             return -1
 
         def usage(span: NameSpan) -> int:
             keys = {fold(span.key)} | {fold(w) for w in span.words if w not in PARTICLES}
-            return sum(counts[k] for k in keys) - 1
+            return sum(counts[k] for k in keys) - (0 if span.titles else 1)  # itself
 
         difference = usage(right) - usage(left)
         return 1 if difference > 1 else -1 if difference < -1 else 0
@@ -334,7 +335,8 @@ class _Finder:
         return tuple(w if w in PARTICLES else self.mixed.get(fold(w)) or _title_word(w) for w in span.words)
 
     def _mixed_key(self, span: NameSpan) -> str:
-        return " ".join(self._mixed_words(span))
+        """An actor's name as written, "Don" or "King" in it included."""
+        return " ".join((*span.titles, *self._mixed_words(span)))
 
     def _reserve(self, span: NameSpan) -> None:
         self.actor_keys.add(fold(span.key))

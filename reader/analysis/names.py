@@ -114,6 +114,12 @@ def is_common(word: str, lower_vocab: frozenset[str]) -> bool:
     return word.casefold() in COMMON_WORDS or (word.lower() in lower_vocab and not word.isupper())
 
 
+def _leading_common(word: str) -> bool:
+    """A sentence-initial word glued to a name ("Meanwhile Ana", "Finally Ana"), from the listed
+    common words only: "Grace Kim" keeps its given name even where "grace" is a word too."""
+    return word.casefold() in COMMON_WORDS or word.endswith("ly") and len(word) > 4
+
+
 def find_name_spans(block_id: int, text: str, lower_vocab: frozenset[str]) -> list[NameSpan]:
     """The capitalised name sequences of one block, titles split off and sentence-initial
     common words ("Meanwhile", "And") dropped."""
@@ -167,7 +173,7 @@ def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]
         first = tokens[0][2]
         if first in TITLES or bare_title(first) in TITLES or first in TITLE_QUALIFIERS:
             break
-        if not (sentence_start and is_common(first, lower_vocab)) and first not in DETERMINERS:
+        if not (sentence_start and _leading_common(first)) and first not in DETERMINERS:
             break
         if len(first) <= 3 and korean_given(tokens[1][2]):
             break  # a one-syllable family name before a hyphenated given name ("Oh Min-ji")

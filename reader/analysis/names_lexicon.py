@@ -26,8 +26,8 @@ TITLES = _words("""
     Grandfather Nana Auntie Aunty Aunt Uncle Mama Papa Baba Mum Mom Dad Abuela Abuelo Tía Tío Nonna
     Nonno Oma Opa Babcia Dziadek Master Mistress Sensei Alhaji Alhaja Mallam Oga Headmaster
     Headmistress Principal Professor Teacher Engineer Pilot Medic Surgeon Nurse Trooper Ranger
-    Abu Umm Abou Pani Pan Hanım Bey Efendi Bibi Aunty Ayah Amma Appa Consort Concubine Eunuch
-    Chancellor Magistrate Minister Scholar Consul Vizier Sultan Sultana Shah Khan Raja Rani Maharaja
+    Abu Umm Abou Pani Hanım Bey Efendi Aunty Consort Concubine Eunuch Hajj Haj Hajja Sitt Ustaz
+    Ustaza Sayyid Sayyida Emir Chancellor Magistrate Minister Scholar Consul Vizier Maharaja
     DI DS DCI DC PC DSU DCS WPC Cpt
 """)
 

@@ -143,7 +143,7 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
 def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
     paren = _PAREN_OPEN.fullmatch(gap)
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
-        if nxt.titles or nxt.nickname:
+        if nxt.nickname:
             return None
         # "(played by X", "(a superb X", "(child actor X": the order is certain; "(X" may be reversed
         return PairLink(span, nxt, fixed=paren.group(0).rstrip(" \u00a0")[-1:] != "(")

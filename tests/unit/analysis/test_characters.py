@@ -404,3 +404,17 @@ def test_japanese_honorific_suffixes() -> None:
     assert found["Jun"].actor == "Kaito Abe"
     assert "Mori-san" in found["Aiko Mori"].aliases
     assert "Kimura-sensei" in found
+
+
+def test_title_words_inside_names_on_either_side_of_a_parenthesis() -> None:
+    found = by_name(find_characters(article(
+        "Sonny Vega (Don Johnston) drives the boat. Sonny says nothing.",
+        "First, the acting. Gloria Oyo (Sheriff Whitby) is great. Whitby arrests the mayor and Whitby smiles.")))
+    assert found["Sonny Vega"].actor == "Don Johnston"
+    assert found["Sheriff Whitby"].actor == "Gloria Oyo"
+    assert "Don Johnston" not in found and "Gloria Oyo" not in found
+
+
+def test_a_given_name_that_is_also_a_word_is_kept_at_sentence_start() -> None:
+    found = find_characters(article("Grace Kim (Ha Yoon) opens the shop. Grace smiles with grace."))
+    assert [(c.name, c.actor) for c in found] == [("Grace Kim", "Ha Yoon")]
