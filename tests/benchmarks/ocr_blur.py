@@ -1,0 +1,94 @@
+"""Is the blur strong enough? OCR a --screenshot at 200% zoom and look for hidden words.
+
+Run on demand (needs Debian's tesseract-ocr):
+    python tests/benchmarks/ocr_blur.py [FILE ...]      (default: the bundled sample)
+
+For each article the app renders a screenshot with spoilers hidden at 200% zoom and another
+with everything revealed. A "hidden word" is a word of 4+ letters that occurs in hidden text
+(a hidden block or span) and nowhere in the readable text. The check passes when OCR reads none
+of them from the hidden screenshot, and it shows that OCR does read them once revealed (so a
+pass is not just OCR failing on the page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.analysis import analyze  # noqa: E402
+from reader.bundled import sample_article_path  # noqa: E402
+from reader.library.reveal_state import RevealState  # noqa: E402
+from reader.loaders import load  # noqa: E402
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def hidden_and_visible_words(path: Path) -> tuple[set[str], set[str]]:
+    article = load(path)
+    state = RevealState(analyze(article))
+    hidden: set[str] = set()
+    visible: set[str] = set(w.lower() for w in _WORD.findall(state.display_title(article.title)))
+    for block in article.blocks:
+        if state.block_hidden(block.id):
+            hidden.update(w.lower() for w in _WORD.findall(block.text))
+            continue
+        spans = [s for _, s in state.hidden_spans(block.id)]
+        pos = 0
+        for span in sorted(spans, key=lambda s: s.start):
+            visible.update(w.lower() for w in _WORD.findall(block.text[pos:span.start]))
+            hidden.update(w.lower() for w in _WORD.findall(block.text[span.start:span.end]))
+            pos = span.end
+        visible.update(w.lower() for w in _WORD.findall(block.text[pos:]))
+    return hidden - visible, visible
+
+
+def screenshot(path: Path, out: Path, reveal: bool) -> None:
+    command = [sys.executable, "-m", "reader", "--screenshot", str(out), "--zoom", "200", str(path)]
+    if reveal:
+        command.append("--reveal-all")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    subprocess.run(command, check=True, env=env, timeout=300, capture_output=True)
+
+
+def ocr_words(image: Path) -> set[str]:
+    text = subprocess.run(["tesseract", str(image), "-", "--psm", "3"], capture_output=True,
+                          text=True, check=True, timeout=300).stdout
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args()
+    if not shutil.which("tesseract"):
+        print("tesseract is not installed (apt-get install tesseract-ocr)", file=sys.stderr)
+        return 2
+    files = args.files or [sample_article_path()]
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            hidden, _ = hidden_and_visible_words(path)
+            shot, revealed = Path(tmp) / "hidden.png", Path(tmp) / "revealed.png"
+            screenshot(path, shot, reveal=False)
+            screenshot(path, revealed, reveal=True)
+            read_hidden = ocr_words(shot) & hidden
+            read_revealed = ocr_words(revealed) & hidden
+            print(f"{path.name}: {len(hidden)} hidden-only words; OCR reads {len(read_hidden)} of them "
+                  f"while hidden, {len(read_revealed)} once revealed")
+            if read_hidden:
+                failed = True
+                print(f"  LEAKED: {sorted(read_hidden)[:20]}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
