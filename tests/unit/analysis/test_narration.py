@@ -153,3 +153,12 @@ def test_telling_phrases_by_kind() -> None:
     assert kinds("The series follows a ferry captain.") == {"premise"}
     assert kinds("Episode 9 arrives March 27.") == {"availability"}
     assert kinds("The score swells where it should stay quiet.") == set()
+
+
+def test_verbs_missing_from_the_lists_are_known_by_their_shape() -> None:
+    assert read_narration("Ingrid handles the delivery herself.", _index()).named_events == 1
+    assert read_narration("She mentions the ferry ticket twice.", _index()).pronoun_events == 1
+    # ...but not being, seeming or performing verbs, nor an adjective after "is".
+    assert read_narration("Ingrid remains the heart of the show.", _index()).named_events == 0
+    assert read_narration("She underplays every scene.", _index()).pronoun_events == 0
+    assert read_narration("Ingrid is tired and it shows.", _index()).named_events == 0
