@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -107,10 +108,13 @@ def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 
     return 0
 
 
-def _settle(app: QApplication) -> None:
-    """Let layouts, fonts and the view's deferred rendering finish before grabbing."""
-    for _ in range(5):
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+def _settle(app: QApplication, msecs: int = 600) -> None:
+    """Let layouts, fonts, the view's deferred rendering and its short reveal fades finish
+    before grabbing (a fixed, short wait: there is no signal for "every animation is done")."""
+    deadline = time.monotonic() + msecs / 1000
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
     app.sendPostedEvents()
     app.processEvents()
 
