@@ -118,7 +118,7 @@ class _Finder:
                  if fold(p.actor.key) not in self.excluded and fold(p.character.key) not in self.excluded]
         counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans if not s.titles)
         votes = [self._orient(pair, counts) for pair in pairs]
-        reversed_majority = sum(v >= 1 for v in votes) > sum(v <= -1 for v in votes)
+        reversed_majority = sum(v > 0 for v in votes) > sum(v < 0 for v in votes)
         for pair, vote in zip(pairs, votes):
             swap = vote > 0 or vote == 0 and reversed_majority
             character, actor = (pair.actor, pair.character) if swap else (pair.character, pair.actor)
@@ -130,10 +130,10 @@ class _Finder:
             self._reserve(actor)
             self.used.update((id(character), id(actor)))
 
-    def _orient(self, pair: PairLink, counts: Counter[str]) -> float:
+    def _orient(self, pair: PairLink, counts: Counter[str]) -> int:
         """``Name (Other)``: +1 when the text has it the other way round (Reddit writes
-        ``Actor (Character)``), -1 when it is surely as written, in between when it leans one way,
-        0 when it cannot tell (the article's sure pairs then decide). The character is the side the text goes on using;
+        ``Actor (Character)``), -1 when it is surely as written, 0 when it cannot tell (the
+        article's other pairs then decide: a writer keeps one order). The character is the side the text goes on using;
         actors come with full names; a photo caption names actors."""
         left, right = pair.character, pair.actor
         if pair.fixed or left.titles or left.caps or left.nickname:
@@ -150,8 +150,8 @@ class _Finder:
             keys = {fold(span.key)} | {fold(w) for w in span.words if w not in PARTICLES}
             return sum(counts[k] for k in keys) - (0 if span.titles else 1)  # itself
 
-        difference = usage(right) - usage(left)
-        return max(-1.0, min(1.0, difference / 2))
+        difference = usage(right) - usage(left)  # one more use is noise: an actor named again
+        return 1 if difference > 1 else -1 if difference < -1 else 0
 
     def _pronouns(self) -> None:
         order = sorted(self.spans)

@@ -407,12 +407,11 @@ def test_japanese_honorific_suffixes() -> None:
 
 
 def test_title_words_inside_names_on_either_side_of_a_parenthesis() -> None:
+    found = by_name(find_characters(article("Sonny Vega (Don Johnston) drives the boat. Sonny says nothing.")))
+    assert found["Sonny Vega"].actor == "Don Johnston" and "Don Johnston" not in found
     found = by_name(find_characters(article(
-        "Sonny Vega (Don Johnston) drives the boat. Sonny says nothing.",
         "First, the acting. Gloria Oyo (Sheriff Whitby) is great. Whitby arrests the mayor and Whitby smiles.")))
-    assert found["Sonny Vega"].actor == "Don Johnston"
-    assert found["Sheriff Whitby"].actor == "Gloria Oyo"
-    assert "Don Johnston" not in found and "Gloria Oyo" not in found
+    assert found["Sheriff Whitby"].actor == "Gloria Oyo" and "Gloria Oyo" not in found
 
 
 def test_a_given_name_that_is_also_a_word_is_kept_at_sentence_start() -> None:
