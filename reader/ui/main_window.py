@@ -43,6 +43,7 @@ from reader.ui.theme import palette_for, resolve_theme
 __all__ = ["MainWindow", "default_view_factory"]
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
 
 
 def default_view_factory() -> QWidget:
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_current_changed)
-        self.empty_page = QLabel("Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here.")
+        self.empty_page = QLabel(_EMPTY_TEXT)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setEnabled(False)
         self.stack = QStackedWidget(self)
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        self.empty_page.setText("Opening…" if busy else _EMPTY_TEXT)
 
     def _add_tab(self, loaded: Loaded) -> ArticleTab:
         tab = ArticleTab(loaded, self.progress, self._view_factory, self.tabs)

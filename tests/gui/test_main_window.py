@@ -294,3 +294,16 @@ def test_application_identity() -> None:
 
     app = create_application()
     assert app.applicationName() == APP_NAME and QGuiApplication.desktopFileName() == APP_ID
+
+
+def test_edit_select_all_and_copy_carry_no_hidden_words(window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QGuiApplication
+
+    open_and_wait(sample, expect_tabs=1)
+    tab = window.current_tab()
+    window.actions.select_all.trigger()
+    window.actions.copy.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert "receiver" in copied  # visible text is copied
+    assert "Tuesday" not in copied  # named only inside shielded passages
+    assert tab.state.anything_hidden()
