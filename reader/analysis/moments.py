@@ -14,7 +14,7 @@ import re
 
 from reader.analysis.narration import read_narration, subject_events
 from reader.analysis.phrases import phrase_kinds
-from reader.analysis.sections import Role, find_headings, strip_number
+from reader.analysis.sections import Role, find_headings, is_heading_line, strip_number
 from reader.analysis.spoiler_names import build_index
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
 from reader.article import Article, Block, BlockVerdict, EpisodeInfo, KeyMoment
@@ -69,26 +69,21 @@ def _items_under(blocks: list[Block], head: int) -> list[KeyMoment]:
     """The list right under a heading; with no list, its paragraphs up to the next heading."""
     items: list[KeyMoment] = []
     top_level: int | None = None
+    in_list = False
     for block in blocks[head + 1:]:
         if block.kind == "list_item":
+            if items and not in_list:
+                break
+            in_list = True
             top_level = block.level if top_level is None else top_level
             if block.level <= top_level and block.text.strip():
                 items.append(KeyMoment(strip_number(block.text), block.id))
             continue
-        if items or block.kind == "heading" or len(items) >= 10:
+        if in_list or block.kind == "heading" or is_heading_line(block) or len(items) >= 10:
             break
         if block.kind in ("paragraph", "quote") and block.text.strip():
-            if _is_heading_like(block):
-                break
             items.append(KeyMoment(block.text, block.id))
-            if len(items) >= 10:
-                break
     return items
-
-
-def _is_heading_like(block: Block) -> bool:
-    text = block.text.strip()
-    return len(text) <= 60 and not re.search(r"[.!?]$", text)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -107,3 +107,15 @@ def test_a_review_without_plot_has_no_inferred_moments() -> None:
         "It premieres Friday on Nordlys+.",
     )
     assert find_key_moments(article, _readable(article)) == []
+
+
+def test_paragraphs_under_a_moments_heading_when_there_is_no_list() -> None:
+    article = _article(
+        ("heading", "Best moments"),
+        "The boathouse, the ledger and the match, in one unbroken take.",
+        "The call at dawn, when nobody on the ferry says a word.",
+        ("heading", "Where to watch"),
+        "It streams on Fridays.",
+    )
+    moments = find_key_moments(article, _readable(article))
+    assert [m.block for m in moments] == [1, 2]
