@@ -204,9 +204,12 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
-        target = self._requests.pop(request_id, None)
-        if target is not None and self.tabs.indexOf(target) >= 0:
-            target.set_loaded(loaded)
+        if request_id not in self._requests:
+            return
+        target = self._requests.pop(request_id)
+        if target is not None:  # a re-analysis: only for a tab that is still open
+            if target in self.article_tabs():
+                target.set_loaded(loaded)
             return
         if self.tab_for(loaded.path) is None:
             self._add_tab(loaded)

@@ -307,3 +307,12 @@ def test_edit_select_all_and_copy_carry_no_hidden_words(window, open_and_wait, s
     assert "receiver" in copied  # visible text is copied
     assert "Tuesday" not in copied  # named only inside shielded passages
     assert tab.state.anything_hidden()
+
+
+def test_a_reanalysis_for_a_closed_tab_does_not_reopen_it(qtbot, window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
+    open_and_wait(sample, expect_tabs=1)
+    tab = window.current_tab()
+    window._reanalyse(tab)
+    window.close_current_tab()
+    qtbot.waitUntil(lambda: window.loader.pending() == 0, timeout=20000)
+    assert window.tabs.count() == 0 and window.windowTitle() == APP_NAME
