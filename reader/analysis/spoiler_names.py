@@ -267,11 +267,6 @@ def build_index(article: Article, characters: list[Character], episode: EpisodeI
     )
 
 
-def uncredited(hits: list[NameHit]) -> set[str]:
-    """The characters a text names as characters (not as an actor's role)."""
-    return {h.name for h in hits if not h.credit}
-
-
 def proper_names(text: str) -> list[str]:
     """Capitalised runs that are not sentence openers or function words (titles, places...)."""
     out = []
@@ -284,8 +279,3 @@ def proper_names(text: str) -> list[str]:
         if words:
             out.append(" ".join(words))
     return out
-
-
-def strip_parentheses(text: str) -> str:
-    """``text`` with parenthesised asides blanked (same length, offsets unchanged)."""
-    return _PAREN.sub(lambda m: " " * len(m.group(0)), text)
