@@ -63,8 +63,10 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
         verdicts.append(verdict)
         if signal is Signal.OPEN:
             state = _State.SCOPE
-        elif signal in (Signal.FREE, Signal.FREE_FIRST):
+        elif signal is Signal.FREE:
             state = _State.FREE
+        elif signal is Signal.FREE_FIRST:
+            state = _State.NONE  # safe thoughts come first, plot is promised later: content decides
     return verdicts
 
 
