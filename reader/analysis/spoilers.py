@@ -22,7 +22,7 @@ from enum import Enum
 from reader.analysis.narration import Narration, plot_actors, read_narration
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
-from reader.analysis.warnings import Signal, line_signal, marks_no_spoilers
+from reader.analysis.warnings import Signal, is_label, line_signal, marks_no_spoilers
 from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo, HiddenSpan, MarkedSpoiler
 
 MARKED = "marked as spoiler on the page"
@@ -63,8 +63,8 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
         verdicts.append(verdict)
         if signal is Signal.OPEN:
             state = _State.SCOPE
-        elif signal is Signal.FREE:
-            state = _State.FREE
+        elif signal is Signal.FREE and (state is not _State.SCOPE or is_label(block.text)):
+            state = _State.FREE  # after a warning only a label ("Spoiler-free thoughts") pauses it
         elif signal is Signal.FREE_FIRST:
             state = _State.NONE  # safe thoughts come first, plot is promised later: content decides
     return verdicts

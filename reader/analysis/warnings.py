@@ -62,8 +62,14 @@ _FREE = re.compile(
 )
 _FIRST = re.compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b", re.I)
 
-# A closing marker only counts at the start of a block ("Right, tags off. My only...").
+# A closing marker only counts at the start of a block ("Right, tags off. My only..."); a
+# promise of no spoilers at the start or in a short line ("This is a spoiler-free review").
 _CLOSE_AT_START = 80
+_FREE_AT_START = 80
+_SHORT_LINE = 30
+
+#: A line this short is a label ("Non-spoiler thoughts"), not a sentence in passing.
+LABEL_WORDS = 12
 
 
 # Cheap test first: most blocks contain none of these and need no regex at all.
@@ -83,6 +89,8 @@ def line_signal(text: str) -> Signal | None:
     if close and close.start() <= _CLOSE_AT_START:
         return Signal.CLOSE
     free = _FREE.search(text)
+    if free and free.start() > _FREE_AT_START and len(text.split()) > _SHORT_LINE:
+        free = None  # "...which I won't spoil here, but then she..." is no promise for the rest
     opened = _OPEN.search(_FREE.sub(" ", text))
     if free and opened:
         return Signal.FREE_FIRST if _FIRST.search(text, free.start()) else Signal.OPEN
@@ -91,6 +99,11 @@ def line_signal(text: str) -> Signal | None:
     if opened:
         return Signal.OPEN
     return None
+
+
+def is_label(text: str) -> bool:
+    """Short enough to be a section label rather than a remark in passing."""
+    return len(text.split()) <= LABEL_WORDS
 
 
 def marks_no_spoilers(text: str) -> bool:

@@ -286,3 +286,12 @@ def test_a_warning_in_the_body_draws_the_line_even_under_a_recap_headline() -> N
     article = _article(MUSING, "Tomasz is back, and the show is better for it.", "Spoilers below.", PLOT)
     article.title = "Cold Harbour episode 3 recap"
     assert _hidden(_judge(article)) == [False, False, False, True]
+
+
+def test_a_remark_in_passing_about_not_spoiling_does_not_end_the_scope() -> None:
+    article = _article(
+        "Spoilers below.",
+        "I won’t spoil the last scene for you, but the fog is back and everyone is miserable again.",
+        "Tomasz continues to be the heart of this show. The boathouse scene!",
+    )
+    assert _hidden(_judge(article)) == [False, False, True]

@@ -66,3 +66,9 @@ def test_ordinary_lines_say_nothing(line: str) -> None:
 def test_a_no_spoilers_badge_is_not_a_spoiler() -> None:
     assert marks_no_spoilers("No spoilers")
     assert not marks_no_spoilers("the lighthouse keeper was her father all along")
+
+
+def test_a_promise_deep_in_a_long_paragraph_is_no_promise() -> None:
+    text = ("The fog rolls in over the harbour in the first minute and never lifts, and the ferry is late "
+            "again, and the whole town pretends not to notice, which I will not spoil further here.")
+    assert line_signal(text) is None
