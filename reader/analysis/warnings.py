@@ -64,7 +64,7 @@ _FIRST = re.compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b"
 
 # A closing marker only counts at the start of a block ("Right, tags off. My only..."); a
 # promise of no spoilers at the start or in a short line ("This is a spoiler-free review").
-_CLOSE_AT_START = 80
+_CLOSE_AT_START = 16
 _FREE_AT_START = 80
 _SHORT_LINE = 30
 
@@ -86,7 +86,7 @@ def line_signal(text: str) -> Signal | None:
     if not any(t in folded for t in _TRIGGERS):
         return None
     close = _CLOSE.search(text)
-    if close and close.start() <= _CLOSE_AT_START:
+    if close and (close.start() <= _CLOSE_AT_START or len(text.split()) <= LABEL_WORDS):
         return Signal.CLOSE
     free = _FREE.search(text)
     if free and free.start() > _FREE_AT_START and len(text.split()) > _SHORT_LINE:

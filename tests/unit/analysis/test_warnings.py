@@ -72,3 +72,8 @@ def test_a_promise_deep_in_a_long_paragraph_is_no_promise() -> None:
     text = ("The fog rolls in over the harbour in the first minute and never lifts, and the ferry is late "
             "again, and the whole town pretends not to notice, which I will not spoil further here.")
     assert line_signal(text) is None
+
+
+def test_closing_words_in_passing_do_not_close() -> None:
+    assert line_signal("Her brother swears there will be no more spoilers at the dinner table.") is None
+    assert line_signal("OK, spoilers over. The score is great.") is Signal.CLOSE
