@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 
 from reader.appinfo import APP_NAME
@@ -21,10 +21,18 @@ def _mime(*paths: Path) -> QMimeData:
     return mime
 
 
+def _enter_event(mime: QMimeData) -> QDragEnterEvent:
+    """A drag-enter event (PySide6 6.12 takes a QPointF position, earlier releases a QPoint)."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPointF(10, 10), *args)
+    except TypeError:
+        return QDragEnterEvent(QPoint(10, 10), *args)
+
+
 def _drag_enter(window, *paths: Path) -> bool:  # noqa: ANN001
-    mime = _mime(*paths)
-    event = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    mime = _mime(*paths)  # kept alive here: the event only points at it
+    event = _enter_event(mime)
     event.setAccepted(False)
     window.dragEnterEvent(event)
     return event.isAccepted()
@@ -51,8 +59,7 @@ def test_drag_enter_accepts_supported_files_and_folders_and_refuses_the_rest(win
     assert not _drag_enter(window, articles / "notes.pdf", articles / "cover.jpg")
     text_only = QMimeData()
     text_only.setText("/some/path.html")
-    event = QDragEnterEvent(QPointF(1, 1), Qt.DropAction.CopyAction, text_only,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = _enter_event(text_only)
     event.setAccepted(False)
     window.dragEnterEvent(event)
     assert not event.isAccepted()
