@@ -121,7 +121,7 @@ def _spoils(article: Article, episode: EpisodeInfo, characters: Sequence[Charact
 
 def _name_like(rest: str) -> bool:
     """A sentence-case headline line with a capitalised word inside it, or one that opens with
-    a possessive name ("Nora’s choice"), names someone even when the character finder missed it."""
+    a possessive name ("Ines’s choice"), names someone even when the character finder missed it."""
     for segment in _SEPARATORS.split(rest):
         tokens = _WORD.findall(segment)
         content = [t for t in tokens if len(t) > 3 and not _common(t)]

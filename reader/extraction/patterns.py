@@ -78,7 +78,7 @@ SPOILER_CLASS_TOKEN = re.compile(r"spoiler", re.I)
 # A class token that mentions spoilers but labels a warning, button or title, not hidden text.
 SPOILER_LABEL_TOKEN = re.compile(
     r"warning|alert|free|button|btn|label|title|toggle|notice|tag|header|heading|icon|trigger|"
-    r"summary|caption",
+    r"summary|caption|badge|no-?spoilers?|non-?spoilers?|spoilers?-?(safe|less)",
     re.I,
 )
 SPOILER_TAGS = frozenset({"details", "tg-spoiler"})
