@@ -254,7 +254,7 @@ def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = 
             candidate = _run_after_of(text, ref.end)
         if candidate is None:
             # "spoilers for Copper Bell Season 2", "the Salt Road season finale"; not
-            # "Ines Varga, season 2's breakout" (punctuation between) nor "Tuesday's finale".
+            # "Odile Brenn, season 2's breakout" (punctuation between) nor "Tuesday's finale".
             before = text[max(0, ref.start - 90):ref.start]
             if re.search(r"[^\W_][’']?s?’? $", before):
                 candidate = _capitalised_run(_POSSESSIVE.sub("", before.rstrip()), forward=False)
