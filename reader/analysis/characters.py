@@ -29,7 +29,7 @@ from reader.analysis.names_lexicon import (
     PLACE_PREFIXES,
 )
 from reader.analysis.names_links import BlockLinks, PairLink, read_links
-from reader.analysis.names_mentions import compile_forms, find_mentions, mention_forms, partial_forms
+from reader.analysis.names_mentions import find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, BlockVerdict, Character
 
@@ -220,7 +220,7 @@ class _Finder:
         if self._is_reserved_name(span):
             return True
         if len(span.words) > 1:
-            same = [p for p in self.people if sorted(map(fold, p.words)) == sorted(map(fold, span.words))]
+            same = self.index.reordered(span.words)
             if len(same) == 1:  # family name first here, given name first there
                 same[0].note(span, self.texts[span.block])
                 return True
@@ -236,7 +236,8 @@ class _Finder:
         if _is_place_or_org(span.words) or span.after_determiner:
             return False
         folded = [fold(w) for w in span.words]
-        found = [p for p in self.people if len(p.words) < len(span.words)
+        found = [p for p in self.index.starting_or_ending(span.words[0], span.words[-1])
+                 if len(p.words) < len(span.words)
                  and ([fold(w) for w in p.words] == folded[:len(p.words)]
                       or [fold(w) for w in p.words] == folded[-len(p.words):])]
         if len(found) != 1 or any(fold(w) in self.reserved for w in span.words):
@@ -244,20 +245,23 @@ class _Finder:
         person = found[0]
         person.words = self._mixed_words(span)
         person.note(span, self.texts[span.block])
-        self.index = PeopleIndex(self.people)
+        self.index.add(person)
         return True
 
     def _weigh_clusters(self, clusters: dict[str, list[NameSpan]]) -> set[str]:
         heads: dict[str, list[NameSpan]] = {}
-        head_words: list[tuple[str, list[str]]] = []
+        runs: dict[str, list[str]] = {}  # a run of a longer head's words -> those heads
         for key in sorted(clusters, key=lambda k: (-k.count(" "), k)):
-            words = key.split()
-            longer = [h for h, hw in head_words if len(hw) > len(words) and _sub_run(words, hw)]
+            longer = runs.get(key, [])
             if len(longer) == 1:
                 heads[longer[0]].extend(clusters[key])
             elif not longer:
                 heads[key] = list(clusters[key])
-                head_words.append((key, words))
+                words = key.split()
+                for i in range(len(words)):
+                    for j in range(i + 1, min(len(words), i + 4) + 1):
+                        if j - i < len(words):
+                            runs.setdefault(" ".join(words[i:j]), []).append(key)
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
         blockers: set[str] = set()
         person_words = {fold(w) for p in self.people for w in p.words}
@@ -288,8 +292,7 @@ class _Finder:
     def _characters(self, blockers: set[str]) -> list[Character]:
         forms = mention_forms(self.people, self.reserved | self.excluded)
         blockers |= {f for f in self._reserved_forms() if f not in forms}
-        pattern = compile_forms(forms, blockers)
-        mentions = find_mentions(self.article.blocks, pattern, forms, len(self.people),
+        mentions = find_mentions(self.article.blocks, forms, blockers, len(self.people),
                                  partial_forms(self.people, forms))
         result = []
         for person, found in zip(self.people, mentions):
@@ -319,7 +322,7 @@ class _Finder:
             if person is not None and len(person.words) == 1:
                 person.words = self._mixed_words(span)
                 person.note(span, self.texts[span.block])
-                self.index = PeopleIndex(self.people)
+                self.index.add(person)
                 return person
             person = Person(self._mixed_words(span), (span.block, span.start))
             self.people.append(person)
@@ -407,11 +410,6 @@ def _is_place_or_org(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False
     return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS or "&" in words
-
-
-def _sub_run(a: list[str], b: list[str]) -> bool:
-    """``a`` is a run of consecutive words of ``b``."""
-    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 def _title_word(word: str) -> str:

@@ -120,43 +120,59 @@ def _leading_common(word: str) -> bool:
     return word.casefold() in COMMON_WORDS or word.endswith("ly") and len(word) > 4
 
 
+Token = tuple[int, int, str, bool]  # start, end, text, is a quoted nickname
+
+
+@lru_cache(maxsize=2048)
+def name_runs(text: str) -> tuple[tuple[Token, ...], ...]:
+    """Every run of capitalised words (with particles, initials, "&" and quoted nicknames) in
+    ``text``, as tokens. Cached: the finder reads each block's runs twice (names, mentions)."""
+    runs: list[tuple[Token, ...]] = []
+    for match in _SEQUENCE.finditer(text):
+        whole, base = match.group(1), match.start(1)
+        if " " not in whole and "\u00a0" not in whole:
+            runs.append(((base, match.end(1), whole, False),))
+            continue
+        run: list[Token] = []
+        for tok in _TOKEN_RE.finditer(whole):
+            nick = tok.group("nick")
+            if nick is not None:
+                start = base + tok.start("nick")
+                run.append((start, start + len(nick), nick, True))
+            else:
+                run.append((base + tok.start(), base + tok.end(), tok.group(0), False))
+        runs.append(tuple(run))
+    return tuple(runs)
+
+
 def find_name_spans(block_id: int, text: str, lower_vocab: frozenset[str]) -> list[NameSpan]:
     """The capitalised name sequences of one block, titles split off and sentence-initial
     common words ("Meanwhile", "And") dropped."""
     spans: list[NameSpan] = []
-    for match in _SEQUENCE.finditer(text):
-        whole = match.group(1)
-        if " " not in whole and "\u00a0" not in whole and whole.casefold() in COMMON_WORDS:
+    for run in name_runs(text):
+        if len(run) == 1 and run[0][2].casefold() in COMMON_WORDS:
             continue  # a lone "The", "She", "Meanwhile": the commonest case by far
-        for piece in _split_tokens(match):
+        for piece in _split_run(run):
             span = _make_span(block_id, text, piece, lower_vocab)
             if span is not None:
                 spans.append(span)
     return spans
 
 
-def _split_tokens(match: re.Match[str]) -> list[list[tuple[int, int, str, bool]]]:
-    """Tokens of a sequence as (start, end, text, is_nickname), split at a lone "I"."""
-    base = match.start(1)
-    whole = match.group(1)
-    if " " not in whole and "\u00a0" not in whole:
-        return [] if whole == "I" else [[(base, match.end(1), whole, False)]]
-    pieces: list[list[tuple[int, int, str, bool]]] = [[]]
-    for tok in _TOKEN_RE.finditer(match.group(1)):
-        nick = tok.group("nick")
-        if nick is not None:
-            start = base + tok.start("nick")
-            pieces[-1].append((start, start + len(nick), nick, True))
-            continue
-        word = tok.group(0)
-        if word == "I":
+def _split_run(run: tuple[Token, ...]) -> list[list[Token]]:
+    """A run split at a lone "I" (never a name), keeping pieces that hold a name word."""
+    if len(run) == 1:
+        return [] if run[0][2] == "I" else [list(run)]
+    pieces: list[list[Token]] = [[]]
+    for token in run:
+        if token[2] == "I" and not token[3]:
             pieces.append([])
-            continue
-        pieces[-1].append((base + tok.start(), base + tok.end(), word, False))
+        else:
+            pieces[-1].append(token)
     return [p for p in pieces if any(not t[3] and t[2] not in PARTICLES and t[2] != "&" for t in p)]
 
 
-def _make_span(block_id: int, text: str, tokens: list[tuple[int, int, str, bool]],
+def _make_span(block_id: int, text: str, tokens: list[Token],
                lower_vocab: frozenset[str]) -> NameSpan | None:
     start_pos = tokens[0][0]
     sentence_start = is_sentence_start(text, start_pos)

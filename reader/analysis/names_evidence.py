@@ -43,6 +43,9 @@ _ROLE_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|the|a|an|our|my|your)|[’']s)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
     r"(?P<role>[\w-]+)[ \u00a0]*,?[ \u00a0]*$"
 )
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'-]*"
+_NAME_AT_START = re.compile(rf"{_CAP}(?:[ \u00a0]{_CAP}){{0,3}}")
+_NAME_AT_END = re.compile(rf"{_CAP}(?:[ \u00a0]{_CAP}){{0,3}}$")
 _PLACE_LIST = re.compile(
     r"\b(in|at|on|between|from|near|across|aboard|via|through)[ \u00a0]+(?:[A-ZÀ-Þ][\w’'-]*[ \u00a0,]*){1,3}"
     r"[ \u00a0]*and[ \u00a0]+$"
@@ -198,16 +201,29 @@ def _weigh_coordination(text: str, span: NameSpan, prev: str, after: list[str],
     """"X and <character>" or "<character> and X": people are listed with people."""
     if prev == "and":
         tail = text[max(0, span.start - 50):span.start].rstrip()[:-3].rstrip()
-        if any(tail.endswith(key) or tail.endswith(key + "’s") for key in people_keys):
+        if tail.endswith(("’s", "'s")):
+            tail = tail[:-2]
+        found = _NAME_AT_END.search(tail)
+        if found and _known_run(found.group(0).split(), people_keys, from_end=True):
             ev.score += 1
     elif len(after) > 1 and after[0] == "and":
         rest = text[span.end:span.end + 80].split("and", 1)[-1].lstrip()
-        key = next((k for k in people_keys if rest.startswith(k)), None)
+        found = _NAME_AT_START.match(rest)
+        key = _known_run(found.group(0).split(), people_keys, from_end=False) if found else None
         if key is not None:
             ev.score += 1
             verb = Evidence()  # "X and <character> finally kiss": the verb is X's too
             _weigh_following(words_after(rest, len(key), 4), verb)
             ev.score += max(0.0, min(verb.score, 1.0))
+
+
+def _known_run(words: list[str], people_keys: frozenset[str], from_end: bool) -> str | None:
+    """The longest run of ``words`` from its start (or end) that is a known character's name."""
+    for size in range(len(words), 0, -1):
+        key = " ".join(words[-size:] if from_end else words[:size])
+        if key in people_keys:
+            return key
+    return None
 
 
 def _pronoun_follows(text: str, pos: int) -> bool:

@@ -1,16 +1,18 @@
-"""Every place a character is named: one combined regex pass per block, longest form first.
+"""Every place a character is named: one pass per block over its runs of capitalised words
+(the tokenizer's single regex pass, shared with the name finder), longest form first, each form
+a dictionary look-up, so the cost is linear in the text however many characters there are.
 
 The forms are each person's full name, the forms the text wrote (with titles, in capitals), its
 nicknames and each word of its name that no one else shares. Names of actors, crew and companies
-that contain such a word ("<Surname> Pharmacy") are matched too, as blockers, so the longer
-match wins and is not counted as a mention.
+that contain such a word ("<Surname> Pharmacy") are known too, as blockers, so the longer name
+wins and is not counted as a mention.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.analysis.names import fold
+from reader.analysis.names import HONORIFIC_SUFFIX, fold, name_runs
 from reader.analysis.names_lexicon import COMMON_WORDS, PARTICLES
 from reader.analysis.names_people import Person
 from reader.article import Block, Mention
@@ -42,15 +44,6 @@ def mention_forms(people: list[Person], reserved: set[str]) -> dict[str, int]:
     return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
 
 
-def compile_forms(forms: dict[str, int], blockers: set[str]) -> re.Pattern[str] | None:
-    """One alternation, longest first, whole words only (a hyphen joins words)."""
-    every = sorted(set(forms) | blockers, key=len, reverse=True)
-    if not every:
-        return None
-    body = "|".join(re.escape(f) for f in every)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-
 def partial_forms(people: list[Person], forms: dict[str, int]) -> set[str]:
     """Forms that are one word of a longer name (a surname alone): "the <Surname> farm" uses it
     as a modifier, not as a mention."""
@@ -58,20 +51,36 @@ def partial_forms(people: list[Person], forms: dict[str, int]) -> set[str]:
     return {f for f, i in forms.items() if " " not in f and f not in full and len(people[i].words) > 1}
 
 
-def find_mentions(blocks: list[Block], pattern: re.Pattern[str] | None, forms: dict[str, int],
-                  count: int, partial: set[str]) -> list[list[tuple[Mention, str]]]:
-    """Mentions per person (with the text matched), in reading order."""
+def find_mentions(blocks: list[Block], forms: dict[str, int], blockers: set[str], count: int,
+                  partial: set[str]) -> list[list[tuple[Mention, str]]]:
+    """Mentions per person (with the text matched), in reading order: over each run of
+    capitalised words, the longest form (or blocker) starting at each word wins."""
     found: list[list[tuple[Mention, str]]] = [[] for _ in range(count)]
-    if pattern is None:
-        return found
+    known = {f.replace("\u00a0", " "): i for f, i in forms.items()}
+    known.update({b.replace("\u00a0", " "): -1 for b in blockers if b not in known})
+    longest = max((f.count(" ") + 1 for f in known), default=0) + 2
     for block in blocks:
         text = block.text
-        for match in pattern.finditer(text):
-            written = match.group(0)
-            index = forms.get(written)
-            if index is None:
-                continue
-            if written in partial and _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-                continue
-            found[index].append((Mention(block.id, match.start(), match.end()), written))
+        for run in name_runs(text):
+            i = 0
+            while i < len(run):
+                i = _match_at(text, run, i, known, longest, partial, block.id, found)
     return found
+
+
+def _match_at(text: str, run: tuple, i: int, known: dict[str, int], longest: int,  # noqa: ANN001
+              partial: set[str], block_id: int, found: list[list[tuple[Mention, str]]]) -> int:
+    """Match the longest known form starting at token ``i``; return the next token to try."""
+    start = run[i][0]
+    for j in range(min(len(run), i + longest), i, -1):
+        written = text[start:run[j - 1][1]].replace("\u00a0", " ")
+        index = known.get(written)
+        if index is None and j == i + 1:
+            stem = HONORIFIC_SUFFIX.sub("", written)  # "Mori-san" names Mori
+            index, written = known.get(stem), stem
+        if index is None:
+            continue
+        if index >= 0 and not (written in partial and _DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+            found[index].append((Mention(block_id, start, start + len(written)), written))
+        return j
+    return i + 1

@@ -13,7 +13,7 @@ from reader.analysis.names import NameSpan, bare_title, fold
 from reader.analysis.names_lexicon import PARTICLES, TITLES
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     """A character in the making: its name words, titles and nicknames seen, the actor."""
 
@@ -49,47 +49,65 @@ class Person:
 
 
 class PeopleIndex:
-    """Look-up from a folded name (or part of one) to the people it can mean."""
+    """Look-ups from a folded name (or part of one) to the people it can mean. Every look-up is
+    a dictionary access, so an article naming thousands of people stays linear."""
 
     def __init__(self, people: list[Person]) -> None:
-        self._parts: dict[str, list[Person]] = {}
-        self._given: list[tuple[str, Person]] = []
+        self._parts: dict[str, dict[int, Person]] = {}
+        self._affixes: dict[str, dict[int, Person]] = {}
+        self._word_sets: dict[frozenset[str], dict[int, Person]] = {}
+        self._edges: dict[str, dict[int, Person]] = {}
         for person in people:
             self.add(person)
 
     def add(self, person: Person) -> None:
+        """Index ``person`` under every run of its words, its nicknames and the forms seen
+        (adding again after the name grew keeps the old runs, which are runs of the new name)."""
         words = person.words
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 part = words[i:j]
                 if part[0] in PARTICLES or part[-1] in PARTICLES:
                     continue
-                self._put(fold(" ".join(part)), person)
+                _put(self._parts, fold(" ".join(part)), person)
         for nick in person.nicknames:
-            self._put(fold(nick), person)
+            _put(self._parts, fold(nick), person)
         for form in person.forms:
-            self._put(fold(form), person)
-        for word in words:
-            if word not in PARTICLES and len(word) >= 5:
-                self._given.append((fold(word), person))
-
-    def _put(self, key: str, person: Person) -> None:
-        bucket = self._parts.setdefault(key, [])
-        if person not in bucket:
-            bucket.append(person)
+            _put(self._parts, fold(form), person)
+        folded = [fold(w) for w in words if w not in PARTICLES]
+        _put(self._word_sets, frozenset(folded), person)
+        if folded:
+            _put(self._edges, "<" + folded[0], person)
+            _put(self._edges, folded[-1] + ">", person)
+        for word in folded:
+            for size in range(3, len(word) - 1):
+                _put(self._affixes, word[:size] + "…", person)
+                _put(self._affixes, "…" + word[-size:], person)
 
     def candidates(self, key: str) -> list[Person]:
         """People whose name (or a run of its words, a nickname, a form seen) folds to ``key``."""
-        return self._parts.get(fold(key), [])
+        return list(self._parts.get(fold(key), {}).values())
+
+    def reordered(self, words: tuple[str, ...]) -> list[Person]:
+        """People with exactly these name words in another order (family name first)."""
+        return list(self._word_sets.get(frozenset(fold(w) for w in words if w not in PARTICLES), {}).values())
+
+    def starting_or_ending(self, first: str, last: str) -> list[Person]:
+        """People whose name starts with ``first`` or ends with ``last`` (folded words)."""
+        found = {**self._edges.get("<" + fold(first), {}), **self._edges.get(fold(last) + ">", {})}
+        return list(found.values())
 
     def short_form_of(self, word: str) -> Person | None:
         """The one person whose name word starts or ends with ``word`` ("Rina" in "Marina")."""
         folded = fold(word)
         if len(folded) < 3:
             return None
-        found = {id(p): p for w, p in self._given
-                 if len(w) >= len(folded) + 2 and (w.startswith(folded) or w.endswith(folded))}
+        found = {**self._affixes.get(folded + "…", {}), **self._affixes.get("…" + folded, {})}
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _put(index: dict, key, person: Person) -> None:  # noqa: ANN001 - str or frozenset key
+    index.setdefault(key, {})[id(person)] = person
 
 
 def choose(people: list[Person], span: NameSpan) -> Person | None:
