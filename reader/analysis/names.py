@@ -284,3 +284,11 @@ def words_after(text: str, pos: int, count: int = 3) -> list[str]:
             continue
         break
     return out
+
+
+def title_word(word: str) -> str:
+    """A capitals-only word in normal case: "MIN-JI" -> "Min-ji", "OKAFOR-BELL" -> "Okafor-Bell"."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(len(p) <= 4 for p in parts):
+        return "-".join([parts[0].capitalize(), *(p.lower() for p in parts[1:])])
+    return "-".join(p.capitalize() for p in parts)

@@ -50,7 +50,10 @@ TITLE_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Sgt", "Lt", "Capt", "Det"
                        "Jr")
 
 # Lowercase particles inside a name ("de la", "del", "von", "van der", "dos").
-PARTICLES = _words("de da do dos das del della delle di du van von der den ter ten la las los le bin ibn binti af zu ap ab ferch verch mac nic")
+PARTICLES = _words("""
+    de da do dos das del della delle di du van von der den ter ten la las los le bin ibn binti af
+    zu ap ab ferch verch mac nic
+""")
 
 # A first word that makes a place or venue ("Lake X", "Port X", "Rua X", "Hacienda X").
 PLACE_PREFIXES = _words("""
@@ -180,7 +183,10 @@ ING_NOUNS = _words("""
     beginning painting clothing string sling wing swing sting lightning pudding shilling darling
 """)
 
-DETERMINERS = _words("the a an this these those every each any another its The A An This These Those Every Each Any Another Its")
+DETERMINERS = _words("""
+    the a an this these those every each any another its The A An This These Those Every Each Any
+    Another Its
+""")
 
 # Prepositions that put a name somewhere rather than someone: weight of the cue (negative).
 PLACE_PREPOSITIONS = {
@@ -287,3 +293,11 @@ COMMON_WORDS = _words("""
     best worst biggest key stray quick highlights moments takeaways observations things reasons
     family friends kids people man woman men women boy girl guy guys
 """)
+
+
+def is_place_or_org(words: tuple[str, ...]) -> bool:
+    """A multi-word name that starts like a place ("Lake X", "Rua X") or ends like a company or
+    venue ("X Group", "X Pharmacy"), or joins with "&"."""
+    if len(words) < 2:
+        return False
+    return words[0].rstrip(".") in PLACE_PREFIXES or words[-1] in ORG_NOUNS or "&" in words

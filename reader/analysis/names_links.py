@@ -49,13 +49,13 @@ _GIVES_ROLE = re.compile(
 )
 _NICK_INTROS = [
     # "(or as my sister calls him, Nick)"
-    re.compile(r"\([ \u00a0]*or,?[ \u00a0]+as[ \u00a0]+[^()]{0,60}?\bcall(?:s|ed|ing)?[ \u00a0]+(?:him|her|them),?[ \u00a0]+"),
+    re.compile(rf"\({_S}*or,?{_S}+as{_S}+[^()]{{0,60}}?\bcall(?:s|ed|ing)?{_S}+(?:him|her|them),?{_S}+"),
     # "— or Nick, as he shall be known"
-    re.compile(r"[—–][ \u00a0]*or[ \u00a0]+"),
+    re.compile(rf"[—–]{_S}*or{_S}+"),
     # "known as Nick", "nicknamed Nick"
-    re.compile(r"\b(?:known[ \u00a0]+as|aka|a\.k\.a\.|nicknamed|dubbed|whom[ \u00a0]+everyone[ \u00a0]+calls)[ \u00a0]+"),
+    re.compile(rf"\b(?:known{_S}+as|aka|a\.k\.a\.|nicknamed|dubbed|whom{_S}+everyone{_S}+calls){_S}+"),
     # "– Title Name to everyone –"
-    re.compile(r"[—–][ \u00a0]*"),
+    re.compile(rf"[—–]{_S}*"),
 ]
 _NICK_CUES = [("call",), ("—", "–"), ("known as", "aka", "a.k.a.", "nicknamed", "dubbed", "whom everyone"),
               ("—", "–")]
