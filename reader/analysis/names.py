@@ -17,6 +17,7 @@ from reader.analysis.names_lexicon import (
     COMMON_WORDS,
     DETERMINERS,
     PARTICLES,
+    ROLE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_QUALIFIERS,
     TITLES,
@@ -77,6 +78,7 @@ class NameSpan:
     name_start: int
     key: str
     caps: bool
+    role: str | None = None  # "crew" or "cast" when written after "Showrunner", "Actor" ...
 
 
 @lru_cache(maxsize=8192)
@@ -200,6 +202,10 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
         sentence_start = False
     if not tokens:
         return None
+    role = None
+    if len(tokens) > 1 and not tokens[0][3] and tokens[0][2].casefold() in ROLE_WORDS:
+        role = ROLE_WORDS[tokens[0][2].casefold()]  # "Showrunner Ana Ruiz", "Actor Ben Lowe"
+        tokens = tokens[1:]
     titles: list[str] = []
     i = 0
     words_only = [t for t in tokens if not t[3]]
@@ -234,6 +240,7 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
         name_start=name_tokens[0][0],
         key=" ".join(words),
         caps=all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters),
+        role=role,
     )
 
 

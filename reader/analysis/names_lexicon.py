@@ -237,6 +237,16 @@ CREDIT_VERBS = _words("""
     adapted composed scored showrun showrunner co-written co-created executive-produced illustrated
 """)
 
+# Job words written before a name ("Showrunner Ana Ruiz", "Actor Ben Lowe"): crew or cast, never
+# a character.
+ROLE_WORDS = {
+    **dict.fromkeys(("showrunner", "writer", "creator", "co-creator", "producer", "photographer",
+                     "cinematographer", "composer", "critic", "columnist", "novelist", "author",
+                     "screenwriter", "playwright", "editor", "reviewer"), "crew"),
+    **dict.fromkeys(("actor", "actress", "star", "co-star", "costar", "newcomer", "comedian",
+                     "singer", "rapper", "idol"), "cast"),
+}
+
 MONTHS_AND_DAYS = _words("""
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday

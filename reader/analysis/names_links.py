@@ -132,11 +132,14 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
             links.pronouns.append(PronounLink(span))
         if span.start in intros:
             _nickname(text, spans, i, intros[span.start], links)
-        if _is_credit(text, spans, i, links.crew):
+        if span.role == "crew" or _is_credit(text, spans, i, links.crew):
             links.crew.append(span)
+        elif span.role == "cast" and id(span) not in linked:
+            links.caption_names.append(span)
     if is_caption or len(text) < 200 and _CAPTION_CREDIT.search(text):
         cut = _caption_names_end(text)
-        links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew and id(s) not in linked]
+        links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew and id(s) not in linked
+                               or s.role == "cast" and id(s) not in linked]
     return links
 
 

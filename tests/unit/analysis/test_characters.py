@@ -417,3 +417,10 @@ def test_title_words_inside_names_on_either_side_of_a_parenthesis() -> None:
 def test_a_given_name_that_is_also_a_word_is_kept_at_sentence_start() -> None:
     found = find_characters(article("Grace Kim (Ha Yoon) opens the shop. Grace smiles with grace."))
     assert [(c.name, c.actor) for c in found] == [("Grace Kim", "Ha Yoon")]
+
+
+def test_job_words_before_a_name_make_crew_or_cast() -> None:
+    found = find_characters(article(
+        "Showrunner Hana Okoye says the finale was always the plan. Actor Bram Lowe says nothing.",
+        "Detective Sergeant Ewan Reid (Tomas Wilk) agrees, and Reid says so twice."))
+    assert [(c.name, c.actor) for c in found] == [("Ewan Reid", "Tomas Wilk")]
