@@ -1,0 +1,784 @@
+"""The article view: one QTextBrowser showing the article, with spoilers behind the shield.
+
+Why one browser: selection, find, zoom, copy and accessibility then work across the whole
+article for free, and none of them can leak a hidden word, because hidden words are not in the
+document at all (see ``document_builder``). Revealing rewrites only the blocks whose visibility
+changed, as ``RevealState`` (the one authority on what may be shown) now says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from reader.article import Article, Mention
+from reader.library.reveal_state import RevealState
+from reader.ui.document_builder import (
+    ACCESSIBLE_PHRASE,
+    PLACEHOLDER_OBJECT,
+    SHIELD_OBJECT,
+    BlockRecord,
+    DocumentBuilder,
+    ImageStore,
+    Prop,
+    ShieldKey,
+)
+from reader.ui.safe_copy import safe_copy
+from reader.ui.shield_overlay import FadeOverlay, PeekOverlay
+from reader.ui.spoiler_shield import ArticleDocument, ObjectPainter, ShieldCache, ShieldRenderer
+from reader.ui.theme import THEMES, Theme
+from reader.ui.typography import Typography
+
+__all__ = ["ArticleView"]
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+ARTICLE_NAME = "Article"
+ARTICLE_DESCRIPTION = "Hidden spoilers are blurred; press Tab to reach one and Enter to reveal it"
+PEEK_MS = 350
+RESIZE_DEBOUNCE_MS = 120
+
+
+class _Browser(QTextBrowser):
+    """The QTextBrowser with the shield's mouse, keyboard, copy and tooltip behaviour."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._pressed: ShieldKey | None = None
+        self._peek: PeekOverlay | None = None
+        self._peek_timer = QTimer(self)
+        self._peek_timer.setSingleShot(True)
+        self._peek_timer.setInterval(PEEK_MS)
+        self._peek_timer.timeout.connect(self._start_peek)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.viewport().setMouseTracking(True)
+        self.setAccessibleName(ARTICLE_NAME)
+        self.setAccessibleDescription(ARTICLE_DESCRIPTION)
+
+    # --- resources and copies: only what may be seen ----------------------------------------
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+        """Only the article's own resolved images; never a file path or a remote address."""
+        images = self._view._images
+        if kind == QTextDocument.ResourceType.ImageResource.value and images is not None:
+            image = images.resolve(name)
+            if image is not None:
+                return image
+        return QImage()
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy, drag and the X11 primary selection all come through here: shields become a
+        "[hidden spoiler]" note and internal images are dropped."""
+        mime = QMimeData()
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            plain, html = safe_copy(cursor.selection(), self._view._note_format())
+            mime.setText(plain)
+            mime.setHtml(html)
+        return mime
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - read-only view
+        return
+
+    # --- mouse: click reveals, holding peeks -------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        key = self._view.shield_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
+        if key is None:
+            super().mousePressEvent(event)
+            return
+        self._pressed = key
+        self._peek_timer.start()
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._pressed is not None:
+            event.accept()
+            return
+        self._view._set_hovered(self._view.shield_at(event.position()))
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._pressed is None:
+            super().mouseReleaseEvent(event)
+            return
+        key, self._pressed = self._pressed, None
+        self._peek_timer.stop()
+        peeked = self._peek is not None
+        self._end_peek()
+        event.accept()
+        if not peeked and self._view.shield_at(event.position()) == key:
+            self._view._reveal_key(key)
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._view._set_hovered(None)
+        super().leaveEvent(event)
+
+    def _start_peek(self) -> None:
+        if self._pressed is not None:
+            pieces = self._view._peek_pieces(self._pressed)
+            if pieces:
+                self._peek = PeekOverlay(self.viewport(), pieces)
+
+    def _end_peek(self) -> None:
+        if self._peek is not None:
+            self._peek.hide()
+            self._peek.deleteLater()
+            self._peek = None
+
+    # --- keyboard: Tab reaches shields (they are anchors), Enter or Space reveals -----------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            key = self._view.focused_shield()
+            if key is not None:
+                event.accept()
+                self._view._reveal_key(key, keyboard=True)
+                return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        moved = super().focusNextPrevChild(forward)
+        self._view._update_focus()  # anchor focus moves the cursor without telling anyone
+        return moved
+
+    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self._view._update_focus()
+
+    # --- tooltips: the reason, never the words ------------------------------------------------
+
+    def viewportEvent(self, event: object) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
+            key = self._view.shield_at(QPointF(event.pos()))
+            if key is not None:
+                QToolTip.showText(event.globalPos(), self._view.reason_for(key), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # --- geometry and decoration ---------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._view._on_resize()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        self._view._drop_fades()
+        super().scrollContentsBy(dx, dy)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        self._view._painted = True
+        self._view._paint_quote_bars(self.viewport(), event.rect())
+
+
+class ArticleView(QWidget):
+    """One article, readable, with its hidden words shielded until the reader reveals them."""
+
+    revealChanged = Signal()
+    linkActivated = Signal(str)
+    linkHovered = Signal(str)  # an external address under the mouse, "" when none (status bar)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self._state: RevealState | None = None
+        self._images: ImageStore | None = None
+        self._theme: Theme = THEMES["light"]
+        self._zoom = 100
+        self._reading_width = 720
+        self._typo = Typography(self._theme, self._zoom)
+        self._builder: DocumentBuilder | None = None
+        self._renderer: ShieldRenderer | None = None
+        self._painter: ObjectPainter | None = None
+        self._records: dict[int, BlockRecord] = {}
+        self._doc: QTextDocument | None = None  # ours (the browser's first one is its own)
+        self._dirty = False  # an article waits to be built until the view has its size
+        self._painted = False  # the current build has been seen (then resizes are debounced)
+        self._quotes: list[int] = []
+        self._cache = ShieldCache()
+        self._highlight: tuple[list[Mention], int | None] | None = None
+        self._fades: list[FadeOverlay] = []
+        self._browser = _Browser(self)
+        self._browser.anchorClicked.connect(self._on_anchor)
+        self._browser.highlighted.connect(self._on_hover_link)
+        self._browser.cursorPositionChanged.connect(self._update_focus)
+        self._browser.selectionChanged.connect(self._update_focus)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
+        self._resize_timer.timeout.connect(lambda: self._rebuild(keep_scroll=True))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._browser)
+        self.setFocusProxy(self._browser)
+        self._apply_palette()
+
+    # --- the API the window uses ------------------------------------------------------------
+
+    def set_article(self, article: Article, state: RevealState) -> None:
+        """Show ``article`` as ``state`` allows (it may already hold reveals)."""
+        self._article, self._state = article, state
+        self._images = ImageStore(article)
+        self._highlight = None
+        self._cache = ShieldCache()
+        self._quotes = [b.id for b in article.blocks if b.kind == "quote"]
+        self._dirty = True
+        if self.isVisible():
+            self._rebuild(keep_scroll=False)
+
+    def article(self) -> Article | None:
+        return self._article
+
+    def state(self) -> RevealState | None:
+        return self._state
+
+    def text_browser(self) -> QTextBrowser:
+        self._ensure_built()
+        return self._browser
+
+    def reveal_block(self, block_id: int) -> None:
+        self._ensure_built()
+        state = self._state
+        if state is None or not (state.block_hidden(block_id) or state.hidden_spans(block_id)):
+            return
+        state.reveal_block(block_id)
+        self._changed()
+
+    def reveal_span(self, block_id: int, index: int) -> None:
+        self._ensure_built()
+        state = self._state
+        if state is None or index not in {i for i, _ in state.hidden_spans(block_id)}:
+            return
+        state.reveal_span(block_id, index)
+        self._changed()
+
+    def reveal_all(self) -> None:
+        """Every block and span, and the headline (``RevealState.reveal_all``)."""
+        self._ensure_built()
+        if self._state is None:
+            return
+        self._state.reveal_all()
+        self._changed()
+
+    def hide_all(self) -> None:
+        """"Hide spoilers again": back to what the article opened with."""
+        self._ensure_built()
+        if self._state is None:
+            return
+        self._state.hide_all()
+        self._browser.setTextCursor(QTextCursor(self._browser.document()))
+        self._changed()
+
+    def refresh(self) -> None:
+        """Catch up with a ``RevealState`` someone else changed."""
+        self._ensure_built()
+        if self._sync():
+            self.revealChanged.emit()
+
+    def scroll_to_block(self, block_id: int) -> None:
+        self._ensure_built()
+        doc = self._browser.document()
+        if self._article is None or not 0 <= block_id < doc.blockCount():
+            return
+        rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(block_id))
+        self._browser.verticalScrollBar().setValue(int(rect.top() - self._typo.em))
+
+    def first_visible_block(self) -> int:
+        """The block at the top of the view (for remembering the reading position)."""
+        self._ensure_built()
+        doc = self._browser.document()
+        top = QPointF(self._side_margin() + 1, self._browser.verticalScrollBar().value() + 1)
+        return doc.findBlock(doc.documentLayout().hitTest(top, Qt.HitTestAccuracy.FuzzyHit)).blockNumber()
+
+    def highlight_mentions(self, mentions: list[Mention], current: int | None = None) -> None:
+        """Mark the visible ``mentions`` (hidden ones are skipped) and scroll to ``current``."""
+        self._ensure_built()
+        self._highlight = (list(mentions), current)
+        self._apply_highlights(scroll=True)
+
+    def clear_highlights(self) -> None:
+        self._highlight = None
+        self._browser.setExtraSelections([])
+
+    def find(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
+        """Select the next (or previous) match of ``text`` in the visible text.
+
+        Returns (1-based index of the selected match or 0, number of matches). Hidden words are
+        not in the document, so they can neither match nor be counted. Typing more letters keeps
+        the current match when it still matches; asking again moves on.
+        """
+        self._ensure_built()
+        doc = self._browser.document()
+        if not text or self._article is None:
+            return (0, 0)
+        flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else QTextDocument.FindFlag(0)
+        matches: list[tuple[int, int]] = []
+        found = doc.find(text, 0, flags)
+        while not found.isNull():
+            matches.append((found.selectionStart(), found.selectionEnd()))
+            found = doc.find(text, found.selectionEnd(), flags)
+        if not matches:
+            return (0, 0)
+        cursor = self._browser.textCursor()
+        here = (cursor.selectionStart(), cursor.selectionEnd())
+        if here in matches:
+            index = matches.index(here) + (-1 if backward else 1)
+        elif backward:
+            index = max((i for i, (s, _) in enumerate(matches) if s < here[0]), default=len(matches) - 1)
+        else:
+            index = next((i for i, (s, _) in enumerate(matches) if s >= here[0]), 0)
+        index %= len(matches)
+        select = QTextCursor(doc)
+        select.setPosition(matches[index][0])
+        select.setPosition(matches[index][1], QTextCursor.MoveMode.KeepAnchor)
+        self._browser.setTextCursor(select)
+        self._browser.ensureCursorVisible()
+        return (index + 1, len(matches))
+
+    def set_appearance(self, theme: Theme, zoom_percent: int = 100, reading_width: int = 720) -> None:
+        """Theme colours, zoom (font scaling) and the widest line, in pixels at 100 %."""
+        changed = (theme, zoom_percent, reading_width) != (self._theme, self._zoom, self._reading_width)
+        self._theme, self._zoom, self._reading_width = theme, max(10, zoom_percent), max(200, reading_width)
+        self._apply_palette()
+        if changed and self._article is not None and not self._dirty:
+            self._rebuild(keep_scroll=True)
+
+    def appearance(self) -> tuple[Theme, int, int]:
+        return (self._theme, self._zoom, self._reading_width)
+
+    def selected_text(self) -> str:
+        """The selection as plain text, with shields as "[hidden spoiler]"."""
+        self._ensure_built()
+        cursor = self._browser.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        return safe_copy(cursor.selection(), self._note_format())[0]
+
+    # --- shields: where they are, what they say ----------------------------------------------
+
+    def shield_at(self, point: QPointF) -> ShieldKey | None:
+        """The hidden item under a viewport point, if any."""
+        if self._article is None:
+            return None
+        doc = self._browser.document()
+        doc_point = point + QPointF(self._browser.horizontalScrollBar().value(),
+                                    self._browser.verticalScrollBar().value())
+        position = doc.documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.FuzzyHit)
+        if position < 0:
+            return None
+        block = doc.findBlock(position)
+        record = self._records.get(block.blockNumber())
+        if record is None or not (record.hidden or record.hidden_spans):
+            return None
+        for key, rect, _fmt in self._object_rects(block.blockNumber()):
+            if rect.contains(doc_point):
+                return key
+        return None
+
+    def shield_rect(self, block_id: int, span: int | None = None) -> QRect | None:
+        """Where a hidden item is painted, in viewport coordinates (None when not hidden)."""
+        self._ensure_built()
+        if self._article is None or not 0 <= block_id < len(self._article.blocks):
+            return None
+        rects = [rect for _, rect, _fmt in self._object_rects(block_id, only=ShieldKey(block_id, span))]
+        if not rects:
+            return None
+        whole = rects[0]
+        for rect in rects[1:]:
+            whole = whole.united(rect)
+        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
+        return whole.translated(shift).toAlignedRect()
+
+    def focused_shield(self) -> ShieldKey | None:
+        """The hidden item the keyboard is on: Tab selects it like a link, exactly all of it."""
+        cursor = self._browser.textCursor()
+        if not cursor.hasSelection():
+            return None
+        doc = self._browser.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        key = _key_at(doc, start)
+        if key is None or _key_at(doc, end - 1) != key:
+            return None
+        if (start > 0 and _key_at(doc, start - 1) == key) or _key_at(doc, end) == key:
+            return None  # a selection made inside the item is not a keyboard focus
+        return key
+
+    def reason_for(self, key: ShieldKey) -> str:
+        """A shield's tooltip: why it is hidden (reasons never quote hidden words)."""
+        if self._state is None:
+            return ""
+        verdict = self._state.analysis.verdicts[key.block]
+        if key.span is None:
+            reason = verdict.reason or "hidden as a spoiler"
+        else:
+            spans = verdict.spans
+            reason = spans[key.span].reason if 0 <= key.span < len(spans) else "hidden as a spoiler"
+        return f"Spoiler ({reason}). Click to reveal, or hold the mouse button to peek."
+
+    def _object_rects(self, block_number: int,
+                      only: ShieldKey | None = None) -> list[tuple[ShieldKey, QRectF, QTextCharFormat]]:
+        """Document rectangles (and formats) of the shield objects in one block."""
+        doc = self._browser.document()
+        block = doc.findBlockByNumber(block_number)
+        doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        origin = layout.position()
+        out: list[tuple[ShieldKey, QRectF, QTextCharFormat]] = []
+        for item in block:
+            fragment = item.fragment()
+            fmt = fragment.charFormat()
+            key = ShieldKey.from_format(fmt)
+            if key is None or (only is not None and key != only):
+                continue
+            width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
+            descent = QFontMetricsF(fmt.font()).descent() if key.span is not None else 0.0
+            for k in range(fragment.length()):
+                rel = fragment.position() + k - block.position()
+                line = layout.lineForTextPosition(rel)
+                if not line.isValid():
+                    continue
+                x = line.cursorToX(rel)[0]
+                top = line.y() + line.ascent() - (height - descent)
+                out.append((key, QRectF(origin.x() + x, origin.y() + top, width, height), fmt))
+        return out
+
+    def _peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
+        """Sharp pictures of a hidden item's words for the peek, in viewport coordinates."""
+        renderer = self._renderer
+        if renderer is None:
+            return []
+        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
+        dpr = self._browser.devicePixelRatioF()
+        rects = self._object_rects(key.block, only=key)
+        if not rects:
+            return []
+        if key.span is None:
+            whole = rects[0][1]
+            for _, rect, _fmt in rects[1:]:
+                whole = whole.united(rect)
+            return [(whole.translated(shift), renderer.sharp_block(key.block, dpr))]
+        pieces = []
+        for _, rect, fmt in rects:
+            start, end = fmt.intProperty(Prop.START), fmt.intProperty(Prop.END)
+            pieces.append((rect.translated(shift), renderer.sharp_span(key, start, end, fmt, dpr)))
+        return pieces
+
+    # --- revealing --------------------------------------------------------------------------
+
+    def _reveal_key(self, key: ShieldKey, keyboard: bool = False) -> None:
+        """The reader clicked a shield or pressed Enter on it: reveal it with a short fade."""
+        self._crossfade()
+        if key.span is None:
+            self.reveal_block(key.block)
+        else:
+            self.reveal_span(key.block, key.span)
+        if keyboard:
+            # Park the cursor where the item was, so the next Tab goes on to the next one.
+            cursor = QTextCursor(self._browser.document())
+            cursor.setPosition(self._browser.document().findBlockByNumber(key.block).position())
+            self._browser.setTextCursor(cursor)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        key = ShieldKey.from_href(url.toString())
+        if key is not None:
+            self._reveal_key(key, keyboard=True)
+        elif url.scheme().lower() in EXTERNAL_SCHEMES:
+            self.linkActivated.emit(url.toString())
+
+    def _on_hover_link(self, url: QUrl) -> None:
+        self.linkHovered.emit(url.toString() if url.scheme().lower() in EXTERNAL_SCHEMES else "")
+
+    def _changed(self) -> None:
+        self._sync()
+        self.revealChanged.emit()
+
+    def _sync(self) -> bool:
+        """Rewrite the blocks whose visibility differs from what the document shows."""
+        state, builder = self._state, self._builder
+        if state is None or builder is None:
+            return False
+        stale = [i for i, record in self._records.items()
+                 if record.signature != (state.block_hidden(i), frozenset(j for j, _ in state.hidden_spans(i)))]
+        if not stale:
+            return False
+        doc = self._browser.document()
+        for block_id in stale:
+            self._refill(doc, block_id)
+        self._update_focus()
+        if self._highlight is not None:
+            self._apply_highlights(scroll=False)
+        return True
+
+    def _refill(self, doc: QTextDocument, block_id: int) -> None:
+        assert self._builder is not None and self._renderer is not None and self._article is not None
+        block = self._article.blocks[block_id]
+        text_block = doc.findBlockByNumber(block_id)
+        cursor = QTextCursor(text_block)
+        cursor.beginEditBlock()
+        cursor.setPosition(text_block.position() + text_block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        real = self._typo.block_format(block)
+        hidden = self._state is not None and self._state.block_hidden(block_id)
+        current = text_block.blockFormat()
+        cursor.setBlockFormat(Typography.shielded(current) if hidden else Typography.revealed(current, real))
+        self._records[block_id] = self._builder.fill(cursor, block, self._state, self._renderer.geometry)
+        cursor.endEditBlock()
+
+    def _crossfade(self) -> None:
+        """Let the shield fade out instead of vanishing (layout does not move on reveal).
+
+        Only for the reader's own click or key: a programmatic reveal (a screenshot, "Reveal
+        all") must show the revealed text at once."""
+        viewport = self._browser.viewport()
+        if self._article is None or not viewport.isVisible():
+            return
+        self._fades.append(FadeOverlay(viewport, viewport.grab()))
+        self._fades = [f for f in self._fades if f.isVisible()]
+
+    def _drop_fades(self) -> None:
+        for fade in self._fades:
+            fade.hide()
+            fade.deleteLater()
+        self._fades.clear()
+
+    # --- focus, hover and accessibility ------------------------------------------------------
+
+    def _update_focus(self) -> None:
+        key = self.focused_shield()
+        painter = self._painter
+        ring = key if self._browser.hasFocus() else None
+        if painter is not None and painter.focused != ring:
+            painter.focused = ring
+            self._browser.viewport().update()
+        # Screen readers hear the phrase, never the words (they are not in the document).
+        self._browser.setAccessibleName(ACCESSIBLE_PHRASE if key else ARTICLE_NAME)
+        self._browser.setAccessibleDescription(ACCESSIBLE_PHRASE if key else ARTICLE_DESCRIPTION)
+
+    def _set_hovered(self, key: ShieldKey | None) -> None:
+        painter = self._painter
+        if painter is not None and painter.hovered != key:
+            painter.hovered = key
+            self._browser.viewport().setCursor(Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.IBeamCursor)
+            self._browser.viewport().update()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _content_width(self) -> float:
+        """The width lines are laid out at: the reading width (scaled by zoom) or less.
+
+        Taken from the view's own width with room for a scrollbar, not from the viewport, so
+        it is known before the first show and does not change when the scrollbar comes and goes.
+        """
+        bar = self._browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.width() - bar
+        widest = self._reading_width * self._zoom / 100.0
+        return max(120.0, min(widest, room - 2 * min(24.0, room / 20)))
+
+    def _side_margin(self) -> float:
+        width = self._builder.width if self._builder is not None else self._content_width()
+        return max(0.0, (self._browser.viewport().width() - width) / 2)
+
+    def _ensure_built(self) -> None:
+        """Build now if a build was put off until the view had its real size."""
+        if self._dirty:
+            self._rebuild(keep_scroll=False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._ensure_built()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._builder is None or self._dirty or abs(self._content_width() - self._builder.width) < 0.5:
+            return
+        if not self.isVisible():
+            self._dirty = True
+        elif self._painted:
+            self._resize_timer.start()  # live resizing: rebuild once the size settles
+        else:
+            self._rebuild(keep_scroll=True)
+
+    def _rebuild(self, keep_scroll: bool) -> None:
+        """Write the whole document in one pass (opening, zoom, theme, a new width)."""
+        article, state = self._article, self._state
+        if article is None or state is None or self._images is None:
+            return
+        self._resize_timer.stop()
+        anchor = self._scroll_anchor() if keep_scroll and not self._dirty else None
+        self._dirty = False
+        self._painted = False
+        self._typo = Typography(self._theme, self._zoom)
+        width = self._content_width()
+        builder = DocumentBuilder(article, self._typo, self._images, width)
+        spoilers = [i for i, v in enumerate(state.analysis.verdicts[: len(article.blocks)]) if v.spoiler]
+        renderer = ShieldRenderer(builder, spoilers, self._cache)
+        doc = ArticleDocument(self._images, self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self._typo.body_font)
+        painter = ObjectPainter(renderer, doc)
+        painter.dpr = self._browser.devicePixelRatioF()
+        doc.documentLayout().registerHandler(SHIELD_OBJECT, painter)
+        doc.documentLayout().registerHandler(PLACEHOLDER_OBJECT, painter)
+        self._records = builder.populate(doc, state, renderer.geometry)
+        self._builder, self._renderer, self._painter = builder, renderer, painter
+        self._set_frame_margins(doc)
+        old, self._doc = self._doc, doc
+        self._browser.setDocument(doc)
+        if old is not None:
+            old.deleteLater()
+        self._update_focus()
+        if anchor is not None:
+            self._restore_scroll(anchor)
+        if self._highlight is not None:
+            self._apply_highlights(scroll=False)
+
+    def _set_frame_margins(self, doc: QTextDocument) -> None:
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        side = self._side_margin()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(self._typo.page_margin)
+        fmt.setBottomMargin(self._typo.page_margin * 2)
+        fmt.setPadding(0)
+        fmt.setBorder(0)
+        frame.setFrameFormat(fmt)
+
+    def _on_resize(self) -> None:
+        """The viewport changed (a scrollbar came or went): centre the column again."""
+        if self._builder is not None and self._doc is not None:
+            self._set_frame_margins(self._doc)
+
+    def _scroll_anchor(self) -> tuple[int, float] | None:
+        doc = self._browser.document()
+        if doc is None or doc.isEmpty():
+            return None
+        value = self._browser.verticalScrollBar().value()
+        if value <= 0:
+            return (0, 0.0)
+        block = doc.findBlockByNumber(self.first_visible_block())
+        rect = doc.documentLayout().blockBoundingRect(block)
+        return (block.blockNumber(), (value - rect.top()) / max(1.0, rect.height()))
+
+    def _restore_scroll(self, anchor: tuple[int, float]) -> None:
+        number, fraction = anchor
+        doc = self._browser.document()
+        if number == 0 and fraction == 0.0:
+            self._browser.verticalScrollBar().setValue(0)
+            return
+        rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(number))
+        self._browser.verticalScrollBar().setValue(int(rect.top() + fraction * rect.height()))
+
+    def _apply_palette(self) -> None:
+        palette = self._browser.palette()
+        theme = self._theme
+        for role, attr in ((QPalette.ColorRole.Base, "background"), (QPalette.ColorRole.Window, "background"),
+                           (QPalette.ColorRole.Text, "text"), (QPalette.ColorRole.Link, "link"),
+                           (QPalette.ColorRole.Highlight, "accent")):
+            palette.setColor(role, theme.qcolor(attr))
+        palette.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
+        self._browser.setPalette(palette)
+
+    def _note_format(self):  # noqa: ANN202 - QTextCharFormat
+        return self._typo.note_format()
+
+    # --- highlights and decoration -------------------------------------------------------------
+
+    def _apply_highlights(self, scroll: bool) -> None:
+        if self._highlight is None or self._state is None:
+            return
+        mentions, current = self._highlight
+        doc = self._browser.document()
+        selections = []
+        target = None
+        for i, mention in enumerate(mentions):
+            cursor = self._mention_cursor(doc, mention)
+            if cursor is None:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = selection.format
+            if i == current:
+                fmt.setBackground(self._typo.color("accent", 0.45))
+                target = cursor
+            else:
+                fmt.setBackground(self._typo.color("highlight"))
+            selection.format = fmt
+            selections.append(selection)
+        self._browser.setExtraSelections(selections)
+        if scroll and target is not None:
+            rect = self._browser.cursorRect(target)
+            height = self._browser.viewport().height()
+            if rect.top() < height * 0.15 or rect.bottom() > height * 0.85:
+                bar = self._browser.verticalScrollBar()
+                bar.setValue(bar.value() + rect.top() - height // 3)
+
+    def _mention_cursor(self, doc: QTextDocument, mention: Mention) -> QTextCursor | None:
+        state = self._state
+        record = self._records.get(mention.block)
+        if state is None or record is None or not state.text_visible(mention.block, mention.start, mention.end):
+            return None
+        start, end = record.offset(mention.start), record.offset(mention.end, at_end=True)
+        if start is None or end is None or end <= start:
+            return None
+        base = doc.findBlockByNumber(mention.block).position()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(base + start)
+        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _paint_quote_bars(self, viewport: QWidget, area: object) -> None:
+        """A thin bar left of each quote (QTextDocument has no left border of its own)."""
+        if not self._quotes or self._article is None:
+            return
+        doc = self._browser.document()
+        layout = doc.documentLayout()
+        top = self._browser.verticalScrollBar().value()
+        bottom = top + viewport.height()
+        painter: QPainter | None = None
+        x = self._side_margin() + 0.45 * self._typo.em - self._browser.horizontalScrollBar().value()
+        for block_id in self._quotes:
+            rect = layout.blockBoundingRect(doc.findBlockByNumber(block_id))
+            if rect.bottom() < top or rect.top() > bottom:
+                continue
+            if painter is None:
+                painter = QPainter(viewport)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            margin = doc.findBlockByNumber(block_id).blockFormat().topMargin()
+            bar = QRectF(x, rect.top() + margin - top, max(2.0, 0.18 * self._typo.em),
+                         rect.height() - margin - doc.findBlockByNumber(block_id).blockFormat().bottomMargin())
+            painter.fillRect(bar, self._typo.color("accent", 0.55))
+        if painter is not None:
+            painter.end()
+
+
+def _key_at(doc: QTextDocument, index: int) -> ShieldKey | None:
+    """The shield at character ``index``, if that character is one."""
+    if index < 0:
+        return None
+    for item in doc.findBlock(index):
+        fragment = item.fragment()
+        if fragment.contains(index):
+            return ShieldKey.from_format(fragment.charFormat())
+    return None

@@ -1,0 +1,336 @@
+"""The spoiler shield: blurred pictures of hidden words, painted where those words would be.
+
+The hidden words never enter the visible document. This module keeps a private off-screen copy
+of the hidden blocks (same fonts, width and theme), measures their lines so the visible document
+can reserve exactly that room, and paints a strong blur of them, lazily, only when a shield
+scrolls into view. The blur is made at a resolution of about six pixels per em and then blurred
+again, so not a letter survives at any zoom (the OCR check runs at 200 %), yet the shape of the
+paragraph is still there to see. Blurred images are cached per block, width, zoom, theme and
+device pixel ratio, within a memory budget.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPyTextObject,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QGraphicsBlurEffect, QGraphicsPixmapItem, QGraphicsScene
+
+from reader.ui.document_builder import (
+    PLACEHOLDER_OBJECT,
+    DocumentBuilder,
+    ImageStore,
+    LineGeometry,
+    Prop,
+    ShieldKey,
+)
+from reader.ui.typography import Typography
+
+__all__ = ["LABEL", "ArticleDocument", "ObjectPainter", "ShieldCache", "ShieldRenderer", "blur_image"]
+
+LABEL = "Spoiler - click to reveal"
+BLUR_EM = 6.0  # pixels per em in the image that gets blurred: below legibility before blurring
+BLUR_RADIUS = 6.0  # Gaussian radius at that scale, about one em
+SPAN_BLUR_RADIUS = 4.5
+CACHE_BYTES = 48 * 1024 * 1024
+_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+
+
+class ArticleDocument(QTextDocument):
+    """A document that loads only the article's own resolved images.
+
+    QTextDocument would otherwise read any local file a name points to; overriding
+    ``loadResource`` means an address from the page can never reach the disk or the network.
+    """
+
+    def __init__(self, images: ImageStore, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            image = self._images.resolve(name)
+            if image is not None:
+                return image
+        return QImage()
+
+
+def blur_image(image: QImage, radius: float) -> QImage:
+    """A Gaussian blur of ``image`` (Qt's own blur, through a one-item graphics scene)."""
+    scene = QGraphicsScene()
+    item = QGraphicsPixmapItem(QPixmap.fromImage(image))
+    effect = QGraphicsBlurEffect()
+    effect.setBlurRadius(radius)
+    effect.setBlurHints(QGraphicsBlurEffect.BlurHint.QualityHint)
+    item.setGraphicsEffect(effect)
+    scene.addItem(item)
+    out = QImage(image.size(), _FORMAT)
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    scene.render(painter, QRectF(out.rect()), QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    # A blur thins the ink; laying it on twice keeps the smudge as dark as the text was.
+    painter = QPainter(out)
+    painter.drawImage(0, 0, out.copy())
+    painter.end()
+    return out
+
+
+class ShieldCache:
+    """Least-recently-used images within a byte budget."""
+
+    def __init__(self, budget: int = CACHE_BYTES) -> None:
+        self._items: OrderedDict[tuple, QImage] = OrderedDict()
+        self._bytes = 0
+        self._budget = budget
+
+    def get(self, key: tuple, make: Callable[[], QImage]) -> QImage:
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        image = make()
+        self._items[key] = image
+        self._bytes += image.sizeInBytes()
+        while self._bytes > self._budget and len(self._items) > 1:
+            _, old = self._items.popitem(last=False)
+            self._bytes -= old.sizeInBytes()
+        return image
+
+
+class ShieldRenderer:
+    """The off-screen copy of the hidden blocks, their geometry and their blurred pictures."""
+
+    def __init__(self, builder: DocumentBuilder, spoiler_ids: list[int], cache: ShieldCache | None = None) -> None:
+        self.builder = builder
+        self.typo: Typography = builder.typo
+        self._cache = cache if cache is not None else ShieldCache()
+        self._shadow = ArticleDocument(builder.images)
+        self._shadow.setUndoRedoEnabled(False)
+        self._shadow.setDocumentMargin(0)
+        self._shadow.setDefaultFont(self.typo.body_font)
+        self._shadow.setTextWidth(builder.width)
+        self._placeholders = ObjectPainter(self)
+        self._shadow.documentLayout().registerHandler(PLACEHOLDER_OBJECT, self._placeholders)
+        self._numbers = {bid: n for n, bid in enumerate(spoiler_ids)}
+        if spoiler_ids:
+            builder.populate(self._shadow, None, None, only=spoiler_ids)
+        self._geometry: dict[int, LineGeometry] = {}
+        self._origin: dict[int, QPointF] = {}
+
+    @property
+    def cache(self) -> ShieldCache:
+        return self._cache
+
+    def _key(self, *parts: object) -> tuple:
+        return (id(self.builder.article), self.builder.width, *self.typo.key, *parts)
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def geometry(self, block_id: int) -> LineGeometry:
+        """Width and line tops/heights of the block's real text at the current width."""
+        if block_id not in self._geometry:
+            block = self._shadow.findBlockByNumber(self._numbers[block_id])
+            self._shadow.documentLayout().blockBoundingRect(block)  # lays the block out
+            layout = block.layout()
+            count = layout.lineCount()
+            if count == 0:
+                height = QFontMetricsF(self.typo.body_font).lineSpacing()
+                self._geometry[block_id] = LineGeometry(self.builder.width, ((0.0, height),))
+                self._origin[block_id] = layout.position()
+            else:
+                first = layout.lineAt(0)
+                tops = [layout.lineAt(i).y() for i in range(count)]
+                heights = [tops[i + 1] - tops[i] for i in range(count - 1)]
+                # The flow also advances by the last line's full (proportional) height.
+                fmt = block.blockFormat()
+                factor = (fmt.lineHeight() / 100.0
+                          if fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+                          else 1.0)
+                natural = layout.lineAt(count - 1).height()
+                heights.append(natural * factor)
+                lines = tuple((tops[i] - tops[0], heights[i]) for i in range(count))
+                self._geometry[block_id] = LineGeometry(first.width(), lines, heights[-1] - natural)
+                self._origin[block_id] = layout.position() + QPointF(first.x(), first.y())
+        return self._geometry[block_id]
+
+    # --- pictures -------------------------------------------------------------------------
+
+    def _render_block(self, block_id: int, scale: float, background: bool) -> QImage:
+        geo = self.geometry(block_id)
+        origin = self._origin[block_id]
+        image = QImage(max(1, math.ceil(geo.width * scale)), max(1, math.ceil(geo.height * scale)), _FORMAT)
+        image.fill(self.typo.color("background") if background else QColor(Qt.GlobalColor.transparent))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                               | QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(scale, scale)
+        painter.translate(-origin.x(), -origin.y())
+        self._shadow.drawContents(painter, QRectF(origin.x(), origin.y(), geo.width, geo.height))
+        painter.end()
+        return image
+
+    def blurred_block(self, block_id: int, dpr: float = 1.0) -> QImage:
+        """The whole block blurred (small: the painter scales it up smoothly)."""
+        scale = BLUR_EM / self.typo.em
+        return self._cache.get(self._key("block", block_id, dpr),
+                               lambda: blur_image(self._render_block(block_id, scale, False), BLUR_RADIUS))
+
+    def sharp_block(self, block_id: int, dpr: float) -> QImage:
+        """The real words, for a peek while the mouse is held (never cached, never in a document)."""
+        image = self._render_block(block_id, dpr, True)
+        image.setDevicePixelRatio(dpr)
+        return image
+
+    def _render_span(self, key: ShieldKey, start: int, end: int, fmt: QTextCharFormat, scale: float,
+                     background: bool) -> QImage:
+        text = self.builder.article.blocks[key.block].text[start:end]
+        width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
+        image = QImage(max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale)), _FORMAT)
+        image.fill(self.typo.color("background") if background else QColor(Qt.GlobalColor.transparent))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(scale, scale)
+        painter.setFont(fmt.font())
+        painter.setPen(fmt.foreground().color())
+        painter.drawText(QPointF(0, QFontMetricsF(fmt.font()).ascent()), text)
+        painter.end()
+        return image
+
+    def blurred_span(self, key: ShieldKey, start: int, end: int, fmt: QTextCharFormat, dpr: float = 1.0) -> QImage:
+        scale = BLUR_EM / self.typo.em
+        return self._cache.get(
+            self._key("span", key.block, key.span, start, end, fmt.fontWeight(), fmt.fontItalic(), dpr),
+            lambda: blur_image(self._render_span(key, start, end, fmt, scale, False), SPAN_BLUR_RADIUS))
+
+    def sharp_span(self, key: ShieldKey, start: int, end: int, fmt: QTextCharFormat, dpr: float) -> QImage:
+        image = self._render_span(key, start, end, fmt, dpr, True)
+        image.setDevicePixelRatio(dpr)
+        return image
+
+
+class ObjectPainter(QPyTextObject):
+    """Draws shields (blurred words, label, focus ring) and remote-image placeholders.
+
+    ``focused`` and ``hovered`` are set by the view so the shield under the keyboard focus or
+    the mouse shows it; the words themselves come only from the renderer.
+    """
+
+    def __init__(self, renderer: ShieldRenderer, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = renderer
+        self.focused: ShieldKey | None = None
+        self.hovered: ShieldKey | None = None
+        self.dpr = 1.0
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
+        return QSizeF(fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT))
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
+                   fmt: QTextFormat) -> None:
+        char = fmt.toCharFormat()
+        painter.save()
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+                               | QPainter.RenderHint.TextAntialiasing)
+        try:
+            if char.objectType() == PLACEHOLDER_OBJECT:
+                self._placeholder(painter, rect, bool(fmt.boolProperty(Prop.REMOTE)))
+            elif (key := ShieldKey.from_format(fmt)) is not None:
+                if key.span is None:
+                    self._block_line(painter, rect, key, fmt.intProperty(Prop.LINE))
+                else:
+                    self._span_piece(painter, rect, key, char)
+        finally:
+            painter.restore()
+
+    # --- pieces -----------------------------------------------------------------------------
+
+    def _block_line(self, painter: QPainter, rect: QRectF, key: ShieldKey, line: int) -> None:
+        """One line strip of a hidden block: each strip draws its slice of the whole block's
+        rounded shade, blur, label and focus ring, so together they read as one picture."""
+        renderer, typo = self.renderer, self.renderer.typo
+        geo = renderer.geometry(key.block)
+        top = geo.lines[line][0] if 0 <= line < len(geo.lines) else 0.0
+        whole = QRectF(rect.x(), rect.y() - top, geo.width, geo.height)
+        # The shade sits evenly around the words: the line spacing below the last line is
+        # shared out above the first, and a little room is left at either side.
+        pad, half = 0.3 * typo.em, geo.leading / 2
+        shade = whole.adjusted(-pad, -half, pad, -half)
+        first, last = line <= 0, line >= len(geo.lines) - 1
+        painter.setClipRect(rect.adjusted(-pad - 3, -half - 3 if first else 0, pad + 3, 3 if last else 1),
+                            Qt.ClipOperation.IntersectClip)
+        radius = 0.35 * typo.em
+        path = QPainterPath()
+        path.addRoundedRect(shade, radius, radius)
+        painter.fillPath(path, typo.color("shield"))
+        painter.drawImage(whole, renderer.blurred_block(key.block, self.dpr))
+        self._label(painter, shade, key == self.hovered)
+        if key == self.focused:
+            self._ring(painter, shade, radius)
+
+    def _span_piece(self, painter: QPainter, rect: QRectF, key: ShieldKey, fmt: QTextCharFormat) -> None:
+        renderer, typo = self.renderer, self.renderer.typo
+        start, end = fmt.intProperty(Prop.START), fmt.intProperty(Prop.END)
+        radius = 0.2 * typo.em
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        shade = typo.color("shield")
+        painter.fillPath(path, shade.darker(106) if key == self.hovered and not typo.theme.dark else shade)
+        painter.drawImage(rect, renderer.blurred_span(key, start, end, fmt, self.dpr))
+        if key == self.focused:
+            self._ring(painter, rect, radius)
+
+    def _label(self, painter: QPainter, area: QRectF, hovered: bool) -> None:
+        """The "Spoiler - click to reveal" pill, centred; smaller on a one-line block, left out
+        where even a small one would not fit (the tooltip still says it)."""
+        typo = self.renderer.typo
+        font = QFont(typo.label_font)
+        height = min(QFontMetricsF(font).height() * 1.45, area.height() - 2)
+        if height < 11:
+            return
+        font.setPixelSize(min(font.pixelSize(), max(8, int(height / 1.5))))
+        metrics = QFontMetricsF(font)
+        width = metrics.horizontalAdvance(LABEL) + 1.2 * height
+        if width > area.width() - 8:
+            return
+        pill = QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)
+        painter.setPen(QPen(typo.color("accent" if hovered else "muted", 0.9 if hovered else 0.55), 1))
+        painter.setBrush(QBrush(typo.color("background", 0.94)))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(typo.color("text"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, LABEL)
+
+    def _ring(self, painter: QPainter, area: QRectF, radius: float) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(self.renderer.typo.color("accent"), 2))
+        painter.drawRoundedRect(area.adjusted(-2, -2, 2, 2), radius + 2, radius + 2)
+
+    def _placeholder(self, painter: QPainter, rect: QRectF, remote: bool) -> None:
+        typo = self.renderer.typo
+        area = rect.adjusted(1, 1, -1, -1)
+        painter.setBrush(typo.color("shield", 0.6))
+        pen = QPen(typo.color("muted", 0.7), 1, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRoundedRect(area, 6, 6)
+        painter.setFont(typo.caption_font)
+        painter.setPen(typo.color("muted"))
+        text = "Remote image not downloaded" if remote else "Image not available in the saved page"
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
