@@ -59,6 +59,7 @@ _YEAR_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:\d{4}|[^()]{0,40}\b\d{4})[ \
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 _PRONOUNS = frozenset("she he her him his hers herself himself".split())
+_IN_YEAR_PARENS = re.compile(r",[ \u00a0]*(?:\d{4}|[^()]{0,30}\b\d{4})[ \u00a0]*\)")
 _OPEN_QUOTES = "“\"‘'«"
 _CLOSE_QUOTES = "”\"’'»"
 
@@ -242,8 +243,9 @@ def _pronoun_follows(text: str, pos: int) -> bool:
 
 def _is_work_title(text: str, span: NameSpan) -> bool:
     """"Some Show (2019)", “Quoted Title”: a book, film or episode, not a person."""
-    if _YEAR_AFTER.match(text, span.end):
-        return True
+    if _YEAR_AFTER.match(text, span.end) or _IN_YEAR_PARENS.match(text, span.end) and text[
+            max(0, span.start - 1):span.start] == "(":
+        return True  # "Some Show (2019)", "(Some Show, 2019)"
     before = text[span.start - 1:span.start] if span.start else ""
     after = text[span.end:span.end + 2].lstrip(".,!?")[:1]
     return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES

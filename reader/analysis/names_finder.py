@@ -29,7 +29,7 @@ from reader.analysis.names_mentions import find_mentions, mention_forms, partial
 from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, Character
 
-_PERSON_BAR = 2.0  # summed cues a name needs, with no actor link, to be a character
+_PERSON_BAR = 1.5  # summed cues a name needs, with no actor link, to be a character
 
 
 class CharacterFinder:

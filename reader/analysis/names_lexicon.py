@@ -152,7 +152,7 @@ PERSON_VERBS = SPEECH_VERBS | _words("""
     chased catches caught kneads bakes baked cooks cooked cleans cleaned reads wraps wrapped slides
     slid adds added serves served orders ordered boards boarded charges charged docks docked
     signs signed sorts sorted picks picked counts counted interviews interviewed photographs
-    shuffles shuffled mentions mentioned drops dropped underplays underplayed deserves
+    shuffles shuffled mentions mentioned drops dropped underplays underplayed deserves leaves
 """)
 
 # Weak cues: auxiliaries also follow places and companies ("the town is ...").

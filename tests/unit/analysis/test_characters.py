@@ -424,3 +424,18 @@ def test_job_words_before_a_name_make_crew_or_cast() -> None:
         "Showrunner Hana Okoye says the finale was always the plan. Actor Bram Lowe says nothing.",
         "Detective Sergeant Ewan Reid (Tomas Wilk) agrees, and Reid says so twice."))
     assert [(c.name, c.actor) for c in found] == [("Ewan Reid", "Tomas Wilk")]
+
+
+def test_one_mention_with_a_verb_and_a_pronoun_is_enough() -> None:
+    found = all_names(find_characters(article(
+        "Finally caught up with episode six and I have opinions.",
+        "Yaqub leaves the caravan at the oasis and takes the map with him.",
+        "Lina watches him go and says nothing.")))
+    assert {"Yaqub", "Lina"} <= found
+
+
+def test_a_work_in_parentheses_with_its_year() -> None:
+    found = all_names(find_characters(article(
+        "The writing, by showrunner Esi Owusu-Hart (Harbour of Glass Nights, 2019), is at its best here. "
+        "(Silver Coast Stories, 2017) said the same thing.")))
+    assert found == set()
