@@ -19,6 +19,7 @@ from reader.analysis.names_context import article_names, squash, title_case
 from reader.analysis.names_evidence import Evidence, weigh
 from reader.analysis.names_lexicon import (
     COMMON_WORDS,
+    MEDIA,
     MONTHS_AND_DAYS,
     NATIONALITIES,
     PARTICLES,
@@ -30,6 +31,7 @@ from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, Character
 
 _PERSON_BAR = 1.5  # summed cues a name needs, with no actor link, to be a character
+_LONE_WORD_BAR = 2.0  # ... when it is one word written once ("Variety says", "Oslo feels")
 
 
 class CharacterFinder:
@@ -243,7 +245,8 @@ class CharacterFinder:
                 evidence.add(found)
             if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
                 evidence.score += 1
-            if self._hard_excluded(main, evidence) or evidence.score < _PERSON_BAR or not (
+            bar = _PERSON_BAR if len(spans) > 1 or len(main.words) > 1 or evidence.strong else _LONE_WORD_BAR
+            if self._hard_excluded(main, evidence) or evidence.score < bar or not (
                     evidence.outside_acting or evidence.strong):
                 if len(main.words) >= 2:
                     blockers.add(self.texts[main.block][main.name_start:main.end])
@@ -351,9 +354,10 @@ class CharacterFinder:
         if span.titles:
             return False
         if len(span.words) > 1:
-            return all(is_common(w, self.lower_vocab) or w in MONTHS_AND_DAYS for w in span.words)
+            return all(is_common(w, self.lower_vocab) or w in MONTHS_AND_DAYS or w in MEDIA for w in span.words)
         word = span.words[0]
         return (word.casefold() in COMMON_WORDS or word in MONTHS_AND_DAYS or word in NATIONALITIES
+                or word in MEDIA
                 or len(word) < 2 or span.caps
                 or span.sentence_start and (is_common(word, self.lower_vocab) or word.endswith("ly")))
 

@@ -126,7 +126,7 @@ SPEECH_VERBS = _words("""
     pleads pleaded apologises apologizes apologised apologized promises promised insists insisted
     lies lied kisses kissed hugs hugged marries married dies died realizes realises realized
     realised notices noticed decides decided refuses refused agrees agreed confronts confronted
-    thinks thought believes believed feels felt wonders wondered remembers remembered forgets
+    thinks thought believes believed wonders wondered remembers remembered forgets
     forgot panics panicked faints fainted collapses collapsed sobs sobbed winks winked nods nodded
     frowns frowned blushes blushed shrugs shrugged hesitates hesitated
 """)
@@ -156,7 +156,7 @@ PERSON_VERBS = SPEECH_VERBS | _words("""
 """)
 
 # Weak cues: auxiliaries also follow places and companies ("the town is ...").
-WEAK_VERBS = _words("is was has had will would could should must might may can has been")
+WEAK_VERBS = _words("is was has had will would could should must might may can has been feels felt seems looks")
 
 # Verbs whose object is a person ("calls X", "tells X", "arrests X").
 OBJECT_VERBS = _words("""
@@ -246,6 +246,15 @@ ROLE_WORDS = {
     **dict.fromkeys(("actor", "actress", "star", "co-star", "costar", "newcomer", "comedian",
                      "singer", "rapper", "idol"), "cast"),
 }
+
+# Streamers, broadcasters, trade press and platforms that recaps name as if they were people
+# ("Variety says", "told Deadline"): real-world media, never characters of a show.
+MEDIA = _words("""
+    Netflix Hulu HBO Max Disney Apple Amazon Prime Peacock Paramount Showtime Starz AMC FX BBC ITV
+    Channel Sky Hotstar Viki Kocowa Tving Wavve Viu iQiyi Youku WeTV Crunchyroll Variety Deadline
+    Vulture IndieWire Collider Polygon IGN Reddit Twitter Instagram TikTok YouTube Facebook Google
+    Spotify Letterboxd IMDb Rotten Tomatoes Metacritic Emmys Oscars Golden Globes Guardian Times
+""")
 
 MONTHS_AND_DAYS = _words("""
     January February March April May June July August September October November December
