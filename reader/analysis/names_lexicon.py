@@ -250,10 +250,10 @@ ROLE_WORDS = {
 # Streamers, broadcasters, trade press and platforms that recaps name as if they were people
 # ("Variety says", "told Deadline"): real-world media, never characters of a show.
 MEDIA = _words("""
-    Netflix Hulu HBO Max Disney Apple Amazon Prime Peacock Paramount Showtime Starz AMC FX BBC ITV
-    Channel Sky Hotstar Viki Kocowa Tving Wavve Viu iQiyi Youku WeTV Crunchyroll Variety Deadline
-    Vulture IndieWire Collider Polygon IGN Reddit Twitter Instagram TikTok YouTube Facebook Google
-    Spotify Letterboxd IMDb Rotten Tomatoes Metacritic Emmys Oscars Golden Globes Guardian Times
+    Netflix Hulu HBO Disney Peacock Paramount Showtime Starz AMC FX BBC ITV Hotstar Kocowa Tving
+    Wavve iQiyi Youku WeTV Crunchyroll Variety Deadline Vulture IndieWire Collider Polygon IGN
+    Reddit Twitter Instagram TikTok YouTube Facebook Google Spotify Letterboxd IMDb Metacritic
+    Emmys Oscars
 """)
 
 MONTHS_AND_DAYS = _words("""
