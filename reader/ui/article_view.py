@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProxyStyle, QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from reader.article import Article, Mention
 from reader.library.reveal_state import RevealState
@@ -53,6 +53,22 @@ PEEK_MS = 350
 RESIZE_DEBOUNCE_MS = 120
 
 
+class _FocusFrameStyle(QProxyStyle):
+    """Leaves out Qt's dotted focus outline around a focused shield, which paints its own
+    ring (links keep the outline)."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__()
+        self._view = view
+
+    def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,  # noqa: N802
+                  data: object = None) -> int:
+        if (hint == QStyle.StyleHint.SH_TextControl_FocusIndicatorTextCharFormat
+                and self._view.focused_shield() is not None):
+            return 1  # an empty format: no outline over the shield
+        return super().styleHint(hint, option, widget, data)
+
+
 class _Browser(QTextBrowser):
     """The QTextBrowser with the shield's mouse, keyboard, copy and tooltip behaviour."""
 
@@ -72,6 +88,10 @@ class _Browser(QTextBrowser):
         self.viewport().setMouseTracking(True)
         self.setAccessibleName(ARTICLE_NAME)
         self.setAccessibleDescription(ARTICLE_DESCRIPTION)
+        self._focus_style = _FocusFrameStyle(view)
+        self._focus_style.setParent(self)
+        self.setStyle(self._focus_style)
+        self.viewport().setStyle(self._focus_style)
 
     # --- resources and copies: only what may be seen ----------------------------------------
 
@@ -523,8 +543,11 @@ class ArticleView(QWidget):
         if not stale:
             return False
         doc = self._browser.document()
+        batch = QTextCursor(doc)
+        batch.beginEditBlock()  # one relayout for all the rewritten blocks
         for block_id in stale:
             self._refill(doc, block_id)
+        batch.endEditBlock()
         self._update_focus()
         if self._highlight is not None:
             self._apply_highlights(scroll=False)
@@ -636,11 +659,12 @@ class ArticleView(QWidget):
         doc = ArticleDocument(self._images, self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._typo.body_font)
+        # Written before the document has a layout, so nothing is laid out until it is whole.
+        self._records = builder.populate(doc, state, renderer.geometry)
         painter = ObjectPainter(renderer, doc)
         painter.dpr = self._browser.devicePixelRatioF()
         doc.documentLayout().registerHandler(SHIELD_OBJECT, painter)
         doc.documentLayout().registerHandler(PLACEHOLDER_OBJECT, painter)
-        self._records = builder.populate(doc, state, renderer.geometry)
         self._builder, self._renderer, self._painter = builder, renderer, painter
         self._set_frame_margins(doc)
         old, self._doc = self._doc, doc

@@ -63,7 +63,7 @@ class Prop:
 
 def utf16_len(text: str) -> int:
     """Length in Qt positions: characters outside the BMP (emoji) count twice."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def clean_text(text: str) -> str:

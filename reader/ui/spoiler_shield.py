@@ -127,11 +127,11 @@ class ShieldRenderer:
         self._shadow.setDocumentMargin(0)
         self._shadow.setDefaultFont(self.typo.body_font)
         self._shadow.setTextWidth(builder.width)
-        self._placeholders = ObjectPainter(self)
-        self._shadow.documentLayout().registerHandler(PLACEHOLDER_OBJECT, self._placeholders)
         self._numbers = {bid: n for n, bid in enumerate(spoiler_ids)}
         if spoiler_ids:
             builder.populate(self._shadow, None, None, only=spoiler_ids)
+        self._placeholders = ObjectPainter(self)  # after writing: one layout pass, when asked
+        self._shadow.documentLayout().registerHandler(PLACEHOLDER_OBJECT, self._placeholders)
         self._geometry: dict[int, LineGeometry] = {}
         self._origin: dict[int, QPointF] = {}
 
@@ -264,26 +264,25 @@ class ObjectPainter(QPyTextObject):
 
     def _block_line(self, painter: QPainter, rect: QRectF, key: ShieldKey, line: int) -> None:
         """One line strip of a hidden block: each strip draws its slice of the whole block's
-        rounded shade, blur, label and focus ring, so together they read as one picture."""
+        rounded shade, blur, label and focus ring, so together they read as one picture.
+
+        Nothing is drawn outside the strips (Qt clips a selected or focused object to its own
+        rectangle), so the words are drawn a little inset instead: the line spacing below the
+        last line is shared out above the first, and a little room is left at either side."""
         renderer, typo = self.renderer, self.renderer.typo
         geo = renderer.geometry(key.block)
         top = geo.lines[line][0] if 0 <= line < len(geo.lines) else 0.0
         whole = QRectF(rect.x(), rect.y() - top, geo.width, geo.height)
-        # The shade sits evenly around the words: the line spacing below the last line is
-        # shared out above the first, and a little room is left at either side.
-        pad, half = 0.3 * typo.em, geo.leading / 2
-        shade = whole.adjusted(-pad, -half, pad, -half)
-        first, last = line <= 0, line >= len(geo.lines) - 1
-        painter.setClipRect(rect.adjusted(-pad - 3, -half - 3 if first else 0, pad + 3, 3 if last else 1),
-                            Qt.ClipOperation.IntersectClip)
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
         radius = 0.35 * typo.em
         path = QPainterPath()
-        path.addRoundedRect(shade, radius, radius)
+        path.addRoundedRect(whole, radius, radius)
         painter.fillPath(path, typo.color("shield"))
-        painter.drawImage(whole, renderer.blurred_block(key.block, self.dpr))
-        self._label(painter, shade, key == self.hovered)
+        pad, half = 0.3 * typo.em, geo.leading / 2
+        painter.drawImage(whole.adjusted(pad, half, -pad, half), renderer.blurred_block(key.block, self.dpr))
+        self._label(painter, whole, key == self.hovered)
         if key == self.focused:
-            self._ring(painter, shade, radius)
+            self._ring(painter, whole, radius)
 
     def _span_piece(self, painter: QPainter, rect: QRectF, key: ShieldKey, fmt: QTextCharFormat) -> None:
         renderer, typo = self.renderer, self.renderer.typo
@@ -319,9 +318,10 @@ class ObjectPainter(QPyTextObject):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, LABEL)
 
     def _ring(self, painter: QPainter, area: QRectF, radius: float) -> None:
+        """The keyboard focus, drawn just inside the shield (see ``_block_line``)."""
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(self.renderer.typo.color("accent"), 2))
-        painter.drawRoundedRect(area.adjusted(-2, -2, 2, 2), radius + 2, radius + 2)
+        painter.drawRoundedRect(area.adjusted(1, 1, -1, -1), max(1.0, radius - 1), max(1.0, radius - 1))
 
     def _placeholder(self, painter: QPainter, rect: QRectF, remote: bool) -> None:
         typo = self.renderer.typo
