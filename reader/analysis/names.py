@@ -17,6 +17,7 @@ from reader.analysis.names_lexicon import (
     COMMON_WORDS,
     DETERMINERS,
     PARTICLES,
+    POST_TITLES,
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_QUALIFIERS,
@@ -79,6 +80,7 @@ class NameSpan:
     key: str
     caps: bool
     role: str | None = None  # "crew" or "cast" when written after "Showrunner", "Actor" ...
+    post_title: str | None = None  # a title written after the name ("Elif Hanım")
 
 
 @lru_cache(maxsize=8192)
@@ -223,8 +225,13 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
         name_tokens = name_tokens[:-1]
     if not name_tokens:
         return None
+    end = name_tokens[-1][1]
+    post_title = None
+    if len(name_tokens) > 1 and name_tokens[-1][2] in POST_TITLES:
+        post_title = name_tokens[-1][2]  # "Elif Hanım", "Kerem Bey", "Sunita Aunty"
+        name_tokens = name_tokens[:-1]
     nickname = next((t[2] for t in tokens if t[3]), None)
-    start, end = tokens[0][0], name_tokens[-1][1]
+    start = tokens[0][0]
     words = tuple(t[2] for t in name_tokens)
     letters = [w for w in words if w not in PARTICLES]
     return NameSpan(
@@ -234,13 +241,14 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
         titles=tuple(titles),
         words=words,
         nickname=nickname,
-        possessive=_possessive(text, end, name_tokens[-1][2]),
+        possessive=_possessive(text, end, post_title or name_tokens[-1][2]),
         sentence_start=sentence_start,
         after_determiner=after_determiner,
         name_start=name_tokens[0][0],
         key=" ".join(words),
         caps=all(w.isupper() for w in letters) and any(len(w) > 1 for w in letters),
         role=role,
+        post_title=post_title,
     )
 
 

@@ -66,16 +66,29 @@ _CLOSE_QUOTES = "”\"’'»"
 
 @dataclass(slots=True)
 class Evidence:
-    """Summed cues for one name: ``score`` above the bar makes a person; ``strong`` marks a cue
-    no actor or place has (title, nickname, kinship, apposition); ``work`` a title of a work."""
+    """Summed cues for one name: ``score`` above the bar makes a person; ``soft`` is the part of
+    it that only says "a proper name" (its shape, its place mid-sentence), never enough alone;
+    ``strong`` marks a cue no actor or place has (title, nickname, kinship, apposition); ``work``
+    a title of a work."""
 
     score: float = 0.0
+    soft: float = 0.0
     strong: bool = False
     work: bool = False
     outside_acting: bool = False
 
+    def add_soft(self, amount: float) -> None:
+        self.score += amount
+        self.soft += amount
+
+    @property
+    def firm(self) -> float:
+        """The score without the soft cues: what the context itself says."""
+        return self.score - self.soft
+
     def add(self, other: "Evidence") -> None:
         self.score += other.score
+        self.soft += other.soft
         self.strong = self.strong or other.strong
         self.work = self.work or other.work
         self.outside_acting = self.outside_acting or other.outside_acting
@@ -85,7 +98,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     """The cues around one occurrence of a name. ``people_keys`` are names already known to be
     characters (for "X and <character>")."""
     ev = Evidence()
-    if span.titles:
+    if span.titles or span.post_title:
         ev.score += 3
         ev.strong = True
     if span.nickname or HONORIFIC_SUFFIX.search(span.words[-1]):
@@ -114,9 +127,9 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     elif prev in OBJECT_VERBS or prev in _PERSON_ADJECTIVES and not span.after_determiner:
         ev.score += 1
     if not span.sentence_start and not span.after_determiner and prev not in PLACE_PREPOSITIONS:
-        ev.score += 0.5  # a capitalised word inside a sentence is a proper name of some kind
+        ev.add_soft(0.5)  # a capitalised word inside a sentence is a proper name of some kind
     if len(span.words) == 1 and korean_given(span.words[0]) and not _KOREAN_PLACE.search(span.words[0]):
-        ev.score += 1  # "Joon-ho": the shape of a given name
+        ev.add_soft(1)  # "Joon-ho": the shape of a given name
     if _NAMED_BEFORE.search(text[max(0, span.start - 8):span.start]):
         ev.score += 2
         ev.strong = True

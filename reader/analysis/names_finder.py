@@ -244,9 +244,9 @@ class CharacterFinder:
                     found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
                 evidence.add(found)
             if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
-                evidence.score += 1
+                evidence.add_soft(1)  # given name and family name
             bar = _PERSON_BAR if len(spans) > 1 or len(main.words) > 1 or evidence.strong else _LONE_WORD_BAR
-            if self._hard_excluded(main, evidence) or evidence.score < bar or not (
+            if self._hard_excluded(main, evidence) or evidence.score < bar or evidence.firm < 1 or not (
                     evidence.outside_acting or evidence.strong):
                 if len(main.words) >= 2:
                     blockers.add(self.texts[main.block][main.name_start:main.end])

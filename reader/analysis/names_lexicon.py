@@ -26,7 +26,7 @@ TITLES = _words("""
     Grandfather Nana Auntie Aunty Aunt Uncle Mama Papa Baba Mum Mom Dad Abuela Abuelo Tía Tío Nonna
     Nonno Oma Opa Babcia Dziadek Master Mistress Sensei Alhaji Alhaja Mallam Oga Headmaster
     Headmistress Principal Professor Teacher Engineer Pilot Medic Surgeon Nurse Trooper Ranger
-    Abu Umm Abou Pani Hanım Bey Efendi Aunty Consort Concubine Eunuch Hajj Haj Hajja Sitt Ustaz
+    Abu Umm Abou Pani Aunty Consort Concubine Eunuch Hajj Haj Hajja Sitt Ustaz
     Ustaza Sayyid Sayyida Emir Chancellor Magistrate Minister Scholar Consul Vizier Maharaja
     DI DS DCI DC PC DSU DCS WPC Cpt
 """)
@@ -36,6 +36,12 @@ KINSHIP_NAMES = _words("""
     Grandma Grandpa Granny Gran Grandad Granddad Nana Nan Papa Mama Mum Mom Dad Auntie Aunty
     Paati Thatha Nani Dadi Dada Abuela Abuelo Abuelita Abuelito Oma Opa Babcia Dziadek Babushka
     Nonna Nonno Vovó Vovô Teta Jiddo Sitti Lola Lolo Obaachan Ojiichan Halmeoni Harabeoji Yaya Bubbe Zayde
+""")
+
+# Titles written after the name ("Elif Hanım", "Kerem Bey", "Sunita Aunty", "Ravi Bhaiya").
+POST_TITLES = _words("""
+    Hanım Hanim Bey Efendi Paşa Pasha Ağa Hoca Sahib Saheb Ji Aunty Auntie Uncle Didi Bhai Bhaiya
+    Dada Sensei Sama
 """)
 
 # Words that may stand inside a title run before the name ("Chief Engineer", "First Officer").

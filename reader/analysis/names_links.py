@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.names import NameSpan
-from reader.analysis.names_lexicon import ACTING_QUALITIES, CREDIT_VERBS, ORG_NOUNS, PERSON_ROLES, PLACE_PREFIXES
+from reader.analysis.names_lexicon import (
+    ACTING_QUALITIES,
+    CREDIT_VERBS,
+    MEDIA,
+    ORG_NOUNS,
+    PERSON_ROLES,
+    PLACE_PREFIXES,
+)
 
 _S = r"[ \u00a0]"
 _PAREN_OPEN = re.compile(
@@ -146,8 +153,8 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
 def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
     paren = _PAREN_OPEN.fullmatch(gap)
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
-        if nxt.nickname:
-            return None
+        if nxt.nickname or _not_a_person(nxt) or _not_a_person(span, acronyms=False):
+            return None  # "(Canal Sol)", "(Sunline TV)", "(KBS)": a network, not an actor
         # "(played by X", "(a superb X", "(child actor X": the order is certain; "(X" may be reversed
         return PairLink(span, nxt, fixed=paren.group(0).rstrip(" \u00a0")[-1:] != "(")
     if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
@@ -167,6 +174,13 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
             and _IS_TAIL.match(text, nxt.end)):
         return PairLink(nxt, span, fixed=False)
     return None
+
+
+def _not_a_person(span: NameSpan, acronyms: bool = True) -> bool:
+    """A place, a company, a streamer or (inside parentheses) a broadcaster's acronym."""
+    if len(span.words) > 1 and (span.words[0].rstrip(".") in PLACE_PREFIXES or span.words[-1] in ORG_NOUNS):
+        return True
+    return any(w in MEDIA for w in span.words) or acronyms and span.caps and len(span.words) == 1 and len(span.key) <= 4
 
 
 def _looks_like_actor_possessive(actor: NameSpan, name: NameSpan) -> bool:

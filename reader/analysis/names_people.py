@@ -21,6 +21,7 @@ class Person:
     first: tuple[int, int]
     actor: str | None = None
     titles: list[str] = field(default_factory=list)
+    post_titles: list[str] = field(default_factory=list)
     nicknames: list[str] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
     count: int = 0
@@ -30,10 +31,12 @@ class Person:
         return " ".join(self.words)
 
     def display_name(self) -> str:
-        """The fullest name; a lone name keeps its title ("Father Okoro", "Doña Rosa")."""
-        if len([w for w in self.words if w not in PARTICLES]) >= 2 or not self.titles:
+        """The fullest name; a lone name keeps its title ("Father Okoro", "Doña Rosa", "Ayşe Hanım")."""
+        if len([w for w in self.words if w not in PARTICLES]) >= 2:
             return self.key
-        return f"{self.titles[0]} {self.key}"
+        if self.titles:
+            return f"{self.titles[0]} {self.key}"
+        return f"{self.key} {self.post_titles[0]}" if self.post_titles else self.key
 
     def note(self, span: NameSpan, text: str) -> None:
         """Record one written occurrence (its title and its form as written)."""
@@ -41,6 +44,8 @@ class Person:
         for title in span.titles:
             if bare_title(title) in TITLES and title not in self.titles:
                 self.titles.append(title)
+        if span.post_title and span.post_title not in self.post_titles:
+            self.post_titles.append(span.post_title)
         self.forms.add(text[span.start:span.end])
         if span.nickname and span.nickname not in self.nicknames:
             self.nicknames.append(span.nickname)

@@ -446,3 +446,24 @@ def test_a_work_in_parentheses_with_its_year() -> None:
         "The writing, by showrunner Esi Owusu-Hart (Harbour of Glass Nights, 2019), is at its best here. "
         "(Silver Coast Stories, 2017) said the same thing.")))
     assert found == set()
+
+
+def test_titles_written_after_the_name() -> None:
+    found = by_name(find_characters(article(
+        "Defne Kaya (Seda Ak) walks into the mansion. Defne Hanım, as the staff call her, has not slept.",
+        "Kerem Bey arrives late, and Kerem argues with Defne in the garden.")))
+    assert "Defne Hanım" in found["Defne Kaya"].aliases
+    assert "Kerem Bey" in found and found["Kerem Bey"].actor is None
+
+
+def test_a_network_in_parentheses_is_no_actor() -> None:
+    found = all_names(find_characters(article(
+        "The finale of Amor en Llamas (Canal Sol) finally gave us the wedding, and Sunrise (KBS) did not.",
+        "Valentina Ríos (Camila Ortega) marries at dawn.")))
+    assert found == {"Valentina Ríos"}
+
+
+def test_two_capitalised_words_with_no_cue_are_not_a_character() -> None:
+    found = all_names(find_characters(article(
+        "Diego Fuentes (Andrés Mejía) is back. The family owns Fuentes Agave, the biggest distillery in Jalisco.")))
+    assert "Fuentes Agave" not in found
