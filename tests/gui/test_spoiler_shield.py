@@ -1,0 +1,148 @@
+"""The spoiler shield: a real, strong blur of the hidden words, measured to their exact room."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPainter, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from reader.article import Analysis, Article, Block, BlockVerdict, EpisodeInfo, HiddenSpan
+from reader.library.reveal_state import RevealState
+from reader.ui.document_builder import DocumentBuilder, ImageStore, Prop, ShieldKey
+from reader.ui.spoiler_shield import BLUR_EM, ShieldCache, ShieldRenderer, blur_image
+from reader.ui.theme import THEMES
+from reader.ui.typography import Typography
+
+TEXT = ("Anselme burned the logbook himself to protect their father, and Odile finds the ashes in the "
+        "lamp room before the ferry captain comes ashore with the tide table he forged.")
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp: QApplication) -> None:  # noqa: PT004 - the renderer needs a QApplication
+    return None
+
+
+def _renderer(zoom: int = 100, theme: str = "light", width: float = 640.0) -> ShieldRenderer:
+    article = Article("t", [Block(0, "paragraph", TEXT), Block(1, "list_item", "The captain is their father.", level=2)],
+                      None, "text")
+    builder = DocumentBuilder(article, Typography(THEMES[theme], zoom), ImageStore(article), width)
+    return ShieldRenderer(builder, [0, 1])
+
+
+def _alpha_rows(image: QImage) -> list[list[int]]:
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    return [[image.pixelColor(x, y).alpha() for x in range(image.width())] for y in range(image.height())]
+
+
+def _sharpest_step(image: QImage, ink: int | None = None) -> float:
+    """The largest alpha change between neighbouring pixels, relative to ``ink`` (the image's own
+    darkest pixel by default)."""
+    rows = _alpha_rows(image)
+    peak = ink or max(max(row) for row in rows) or 1
+    steps = [abs(a - b) for row in rows for a, b in zip(row, row[1:], strict=False)]
+    steps += [abs(a - b) for r1, r2 in zip(rows, rows[1:], strict=False) for a, b in zip(r1, r2, strict=True)]
+    return max(steps) / peak
+
+
+def _ink(image: QImage) -> int:
+    return max(max(row) for row in _alpha_rows(image))
+
+
+def test_the_blur_leaves_no_edge_a_letter_could_be_read_from() -> None:
+    renderer = _renderer()
+    blurred = renderer.blurred_block(0)
+    scale = BLUR_EM / renderer.typo.em
+    sharp = renderer._render_block(0, scale, False)
+    assert blurred.size() == sharp.size()
+    assert _sharpest_step(sharp) > 0.9  # glyph edges go from paper to ink in one pixel
+    assert _sharpest_step(blurred, _ink(sharp)) < 0.15  # only soft gradients survive
+    # ... and it is still the shape of the text, not a flat box.
+    values = [a for row in _alpha_rows(blurred) for a in row]
+    assert statistics.pstdev(values) > 10
+
+
+@pytest.mark.parametrize("zoom", [50, 100, 200, 300])
+def test_the_blur_is_as_strong_at_every_zoom(zoom: int) -> None:
+    renderer = _renderer(zoom=zoom, width=640 * zoom / 100)
+    image = renderer.blurred_block(0)
+    # The picture is made at a fixed size per em, so bigger type never means sharper blur.
+    assert image.height() == pytest.approx(renderer.geometry(0).height * BLUR_EM / renderer.typo.em, abs=2)
+    sharp = renderer._render_block(0, BLUR_EM / renderer.typo.em, False)
+    assert _sharpest_step(image, _ink(sharp)) < 0.15
+
+
+def test_geometry_matches_the_real_lines() -> None:
+    renderer = _renderer()
+    geo = renderer.geometry(0)
+    assert len(geo.lines) >= 2
+    tops = [top for top, _ in geo.lines]
+    assert tops == sorted(tops) and tops[0] == 0
+    assert geo.height == pytest.approx(sum(h for _, h in geo.lines))
+    assert geo.width == pytest.approx(640, abs=1)
+    nested = renderer.geometry(1)
+    assert nested.width < geo.width  # a nested list item is indented
+
+
+def test_blurred_images_are_cached_per_block_and_appearance() -> None:
+    cache = ShieldCache()
+    article = Article("t", [Block(0, "paragraph", TEXT)], None, "text")
+    light = ShieldRenderer(DocumentBuilder(article, Typography(THEMES["light"]), ImageStore(article), 600), [0], cache)
+    first = light.blurred_block(0)
+    assert light.blurred_block(0).cacheKey() == first.cacheKey()
+    dark = ShieldRenderer(DocumentBuilder(article, Typography(THEMES["dark"]), ImageStore(article), 600), [0], cache)
+    assert dark.blurred_block(0).cacheKey() != first.cacheKey()
+    assert light.blurred_block(0, dpr=2.0).cacheKey() != first.cacheKey()
+
+
+def test_cache_keeps_to_its_budget() -> None:
+    cache = ShieldCache(budget=3 * 100 * 100 * 4)
+    for i in range(10):
+        cache.get(("k", i), lambda: QImage(100, 100, QImage.Format.Format_ARGB32_Premultiplied))
+    assert len(cache._items) == 3
+
+
+def test_blur_image_keeps_size_and_softens() -> None:
+    image = QImage(60, 20, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.fillRect(20, 5, 20, 10, QColor("black"))
+    painter.end()
+    out = blur_image(image, 6)
+    assert out.size() == image.size()
+    assert _sharpest_step(out) < _sharpest_step(image)
+
+
+def test_span_pictures_use_the_text_format() -> None:
+    renderer = _renderer()
+    fmt = QTextCharFormat()
+    fmt.setFont(renderer.typo.body_font)
+    fmt.setForeground(QColor("black"))
+    fmt.setProperty(Prop.WIDTH, 80.0)
+    fmt.setProperty(Prop.HEIGHT, 20.0)
+    key = ShieldKey(0, 0)
+    blurred = renderer.blurred_span(key, 0, 7, fmt)
+    sharp = renderer.sharp_span(key, 0, 7, fmt, 2.0)
+    assert sharp.devicePixelRatio() == 2.0 and sharp.width() == 160
+    assert blurred.width() < sharp.width()
+    assert _sharpest_step(blurred, _ink(sharp)) < 0.2
+
+
+def test_shield_keys_round_trip() -> None:
+    for key in (ShieldKey(3), ShieldKey(12, 0), ShieldKey(0, 4)):
+        assert ShieldKey.from_href(key.href) == key
+    for bad in ("spoiler:block:x", "https://example.org", "spoiler:span:1", ""):
+        assert ShieldKey.from_href(bad) is None
+
+
+def test_a_whole_state_renders_through_the_view_pipeline() -> None:
+    """The renderer only ever sees blocks that may be hidden; revealed ones never need it."""
+    article = Article("t", [Block(0, "paragraph", "Clean."), Block(1, "paragraph", TEXT)], None, "text")
+    analysis = Analysis(EpisodeInfo(), [BlockVerdict(), BlockVerdict(True, "after a spoiler warning",
+                                                                      [HiddenSpan(0, 3, "x")])], [], [])
+    state = RevealState(analysis)
+    builder = DocumentBuilder(article, Typography(THEMES["sepia"]), ImageStore(article), 500)
+    renderer = ShieldRenderer(builder, [1])
+    assert renderer.geometry(1).lines
+    assert state.block_hidden(1)
