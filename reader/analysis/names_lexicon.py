@@ -67,7 +67,10 @@ PLACE_PREFIXES = _words("""
     Fazenda Quinta Estância Canal Channel Radio Club Camp Hotel Hôtel Café Cafe Bar Restaurante
     Padaria Panadería Hospital Saint St San Santa Santo São Sankt Lago Monte Puerto Porto Río Rio
     Sierra Costa Playa Praia Château Schloss University Universidad College Academy Museum Bahía
-    Cerro Villa Plaza Praça Piazza Mercado Banco Grupo Rádio TV Studio Studios Club
+    Cerro Villa Plaza Praça Piazza Mercado Banco Grupo Rádio TV Studio Studios Club Compañía
+    Industrias Hermanos Bodega Bodegas Finca Destilería Tequilera Cervecería Farmacia Tienda Taller
+    Trattoria Pizzeria Osteria Ristorante Boulangerie Pâtisserie Brasserie Maison Domaine Drogaria
+    Loja Fábrica Editora Construtora Transportes Empresas Kafe Kaffe Bäckerei Apotheke Gasthaus
 """)
 
 # A last word that makes a company, venue or place ("X Group", "X Pharmacy", "X Point").
