@@ -88,8 +88,8 @@ def test_a_link_with_hidden_words_keeps_its_address() -> None:
 def test_span_chunks_cover_the_span_in_order(text: str) -> None:
     chunks = span_chunks(text, 0, len(text))
     assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
-    for (s1, e1), (s2, e2) in zip(chunks, chunks[1:], strict=False):
-        assert e1 == s2
+    for (_, end), (start, _) in zip(chunks, chunks[1:], strict=False):
+        assert end == start
     assert all(0 < e - s <= 24 for s, e in chunks)
 
 

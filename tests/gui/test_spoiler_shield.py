@@ -25,8 +25,8 @@ def _app(qapp: QApplication) -> None:  # noqa: PT004 - the renderer needs a QApp
 
 
 def _renderer(zoom: int = 100, theme: str = "light", width: float = 640.0) -> ShieldRenderer:
-    article = Article("t", [Block(0, "paragraph", TEXT), Block(1, "list_item", "The captain is their father.", level=2)],
-                      None, "text")
+    blocks = [Block(0, "paragraph", TEXT), Block(1, "list_item", "The captain is their father.", level=2)]
+    article = Article("t", blocks, None, "text")
     builder = DocumentBuilder(article, Typography(THEMES[theme], zoom), ImageStore(article), width)
     return ShieldRenderer(builder, [0, 1])
 
