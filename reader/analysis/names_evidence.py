@@ -98,12 +98,35 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     """The cues around one occurrence of a name. ``people_keys`` are names already known to be
     characters (for "X and <character>")."""
     ev = Evidence()
+    _weigh_form(text, span, ev)
+    prev = _word_governing(text, span)
+    _weigh_before(text, span, prev, ev)
+    after = words_after(text, span.end + _possessive_length(text, span), 4)
+    if span.possessive:
+        _weigh_possessive(after, ev)
+    else:
+        _weigh_following(after, ev)
+        if prev not in PLACE_PREPOSITIONS and _pronoun_follows(text, span.end):
+            ev.score += 0.5
+    if prev == "and" or after[:1] == ["and"]:
+        _weigh_coordination(text, span, prev, after, people_keys, ev)
+    ev.outside_acting = not _block_about_acting(text)
+    return ev
+
+
+def _weigh_form(text: str, span: NameSpan, ev: Evidence) -> None:
+    """What the name itself says: a title, a nickname or honorific, a kinship word used as a
+    name, a given-name shape; or a determiner, an owner or quotes that make it a thing."""
     if span.titles or span.post_title:
         ev.score += 3
         ev.strong = True
     if span.nickname or HONORIFIC_SUFFIX.search(span.words[-1]):
         ev.score += 3  # a nickname, or "-san", "-sensei", "-ssi" after the name
         ev.strong = True
+    if len(span.words) == 1 and span.words[0] in KINSHIP_NAMES:
+        ev.score += 1
+    if len(span.words) == 1 and korean_given(span.words[0]) and not _KOREAN_PLACE.search(span.words[0]):
+        ev.add_soft(1)  # "Joon-ho": the shape of a given name
     if span.after_determiner:
         ev.score -= 3
     elif _OWNED.search(text, max(0, span.start - 40), span.start):
@@ -111,15 +134,24 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     if _is_work_title(text, span):
         ev.work = True
         ev.score -= 6
+
+
+def _word_governing(text: str, span: NameSpan) -> str:
+    """The word before the name; after "and" in "between X and Y", the preposition of the list."""
     prev = word_before(text, span.start)
-    end = span.end + (2 if span.possessive and text[span.end + 1:span.end + 2] == "s" else 1 if span.possessive else 0)
-    after = words_after(text, end, 4)
-    first_after = after[0] if after else ""
-    if prev == "and":  # "between X and Y": the preposition covers both
+    if prev == "and":
         listed = _PLACE_LIST.search(text, max(0, span.start - 60), span.start)
         if listed:
-            prev = listed.group(1).lower()
-    if prev in PLACE_PREPOSITIONS and not (span.possessive and first_after[:1].islower()):
+            return listed.group(1).lower()
+    return prev
+
+
+def _weigh_before(text: str, span: NameSpan, prev: str, ev: Evidence) -> None:
+    """What comes before: a place preposition, a verb whose object is a person, "named", a role
+    noun ("her brother X"), or simply being inside a sentence."""
+    at = span.end + _possessive_length(text, span)
+    owned_noun = span.possessive and text[at:at + 3].strip()[:1].islower()
+    if prev in PLACE_PREPOSITIONS and not owned_noun:  # "in X's handwriting" is about X's hand
         if word_before(text, span.start - len(prev) - 1) not in GAZE_VERBS:
             ev.score -= PLACE_PREPOSITIONS[prev]
     if prev in PERSON_OBJECT_VERBS:
@@ -128,8 +160,6 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
         ev.score += 1
     if not span.sentence_start and not span.after_determiner and prev not in PLACE_PREPOSITIONS:
         ev.add_soft(0.5)  # a capitalised word inside a sentence is a proper name of some kind
-    if len(span.words) == 1 and korean_given(span.words[0]) and not _KOREAN_PLACE.search(span.words[0]):
-        ev.add_soft(1)  # "Joon-ho": the shape of a given name
     if _NAMED_BEFORE.search(text[max(0, span.start - 8):span.start]):
         ev.score += 2
         ev.strong = True
@@ -137,18 +167,13 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     if role and role.group("role").lower() in PERSON_ROLES and not span.after_determiner:
         ev.score += 2
         ev.strong = True
-    if len(span.words) == 1 and span.words[0] in KINSHIP_NAMES:
-        ev.score += 1
-    if not span.possessive and prev not in PLACE_PREPOSITIONS and _pronoun_follows(text, span.end):
-        ev.score += 0.5
-    if span.possessive:
-        _weigh_possessive(after, ev)
-    else:
-        _weigh_following(after, ev)
-    if prev == "and" or first_after == "and":
-        _weigh_coordination(text, span, prev, after, people_keys, ev)
-    ev.outside_acting = not _block_about_acting(text)
-    return ev
+
+
+def _possessive_length(text: str, span: NameSpan) -> int:
+    """Characters of the possessive after the name: 2 for "’s", 1 for a plural "s’", else 0."""
+    if not span.possessive:
+        return 0
+    return 2 if text[span.end + 1:span.end + 2] == "s" else 1
 
 
 def _weigh_possessive(after: list[str], ev: Evidence) -> None:
