@@ -237,7 +237,7 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 def _is_credit(text: str, spans: list[NameSpan], i: int, crew: list[NameSpan]) -> bool:
     span = spans[i]
-    if _credit_words_before(text, span.start) or i == 0 and _BYLINE.match(text[:span.start]):
+    if _credit_words_before(text, span.start) or i == 0 and span.start < 40 and _BYLINE.match(text[:span.start]):
         return True
     prev = spans[i - 1] if i else None
     return prev is not None and prev in crew and bool(_CREDIT_AND.fullmatch(text[prev.end:span.start]))
@@ -252,7 +252,7 @@ def _credit_words_before(text: str, pos: int) -> bool:
         return len(words) > 1 and (words[-2] in CREDIT_VERBS or words[-2] in _CREDIT_NOUNS)
     if words[-2:] == ["courtesy", "of"]:
         return True
-    return words[-1] in _CREDIT_NOUNS and not text[:pos].rstrip().endswith(",")
+    return words[-1] in _CREDIT_NOUNS and not text[max(0, pos - 40):pos].rstrip().endswith(",")
 
 
 def _caption_names_end(text: str) -> int:
