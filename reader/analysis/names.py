@@ -56,7 +56,7 @@ def korean_given(word: str) -> bool:
     return bool(_KOREAN_GIVEN.fullmatch(word)) and word.split("-")[1].islower()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class NameSpan:
     """One capitalised name sequence in a block, split into title, name words and nickname.
 
