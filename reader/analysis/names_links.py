@@ -1,12 +1,16 @@
 """The ways an article ties a character to an actor, a nickname to a character, and a name to the
 crew, read from the text between name sequences.
 
-Forms: ``Name (Actor)`` (either way round, decided later from usage), ``(played by Actor)``,
-``(voiced by Actor)``, ``Actor as Name``, ``Actor is terrific as Name``, ``Actor plays Name``,
-``Actor plays her`` right after the character, ``Name is played by Actor``; nicknames as
-``First “Nick” Last``, ``(or as my dad calls him, Nick)``, ``— or Nick, as she is known —``,
-``– Title Name to everyone –``; credits as ``(written by X, directed by Y)``, ``Photo: X`` and
-names in a photo caption.
+Actor forms: ``Name (Actor)`` (either way round, decided later from usage), ``(played by
+Actor)``, ``(voiced by Actor)``, ``(a never-better Actor)``, ``(child actor Actor)``, ``Actor as
+Name``, ``Actor is terrific as Name``, ``As Name, Actor ...``, ``Actor plays Name``, ``Actor, who
+plays Name``, ``Name, played by Actor``, ``Actor is Name``, ``Actor's Name``, ``Actor's quiet turn
+as Name``, ``Actor brings a wounded charm to Name``, and ``Actor plays her`` / ``Actor gives the
+priest a frayed decency`` right after the character is named.
+Nicknames: ``First “Nick” Last``, ``(or as my dad calls him, Nick)``, ``— or Nick, as she is
+known —``, ``known as Nick``, ``– Title Name to everyone –``.
+Crew: ``(written by X, directed by Y)``, ``teleplay by``, ``Photo: X``, ``Courtesy of X``, a job
+word before the name (``Showrunner X``), and the cast named in a photo caption.
 """
 
 from __future__ import annotations
