@@ -270,8 +270,8 @@ class CharacterFinder:
             name = person.display_name()
             aliases: list[str] = []
             for _mention, text in found:
-                if text != name and text not in aliases and not any(q in text for q in "“”\"‘"):
-                    aliases.append(text)  # the form with its quoted nickname is no alias of its own
+                if text != name and text not in aliases:
+                    aliases.append(text)  # every form a mention has, so the sidebar can explain it
             for nick in person.nicknames:
                 if nick not in aliases and nick != name:
                     aliases.append(nick)

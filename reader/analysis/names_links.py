@@ -155,6 +155,8 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
 
 
 def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
+    if len(span.key) < 2 or len(nxt.key) < 2:
+        return None  # "A (B)": letters, not names
     paren = _PAREN_OPEN.fullmatch(gap)
     if paren and _PAREN_TAIL.match(text, nxt.end) and not nxt.possessive:
         if nxt.nickname or _not_a_person(nxt) or _not_a_person(span, acronyms=False):

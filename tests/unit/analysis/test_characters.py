@@ -7,6 +7,8 @@ All names here are invented for these tests.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.analysis.characters import find_characters, mark_spoiler_characters
 from reader.article import Article, Block, BlockVerdict, Character, HiddenSpan, InlineRun
@@ -467,3 +469,23 @@ def test_two_capitalised_words_with_no_cue_are_not_a_character() -> None:
     found = all_names(find_characters(article(
         "Diego Fuentes (Andrés Mejía) is back. The family owns Fuentes Agave, the biggest distillery in Jalisco.")))
     assert "Fuentes Agave" not in found
+
+
+def test_single_letters_are_not_names() -> None:
+    assert find_characters(article("Option A (B) beats option C (D E), says the chart.")) == []
+
+
+_WORDS = ["Ama Darko", "(Efua Ansah)", "Kofi", "the", "Ama’s", "🚌", "at", "Lagoon Holdings", "says", "and",
+          "“Kay”", "(played by", "Yaw Boateng)", "Kwabena", "Mensah", ",", ".", "Chief", "tells", "her"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), st.integers(0, 3))
+def test_mentions_always_point_at_a_name_or_alias(words: list[str], split: int) -> None:
+    """Whatever the text, every mention's offsets cut out the character's name or an alias."""
+    text = " ".join(words)
+    paragraphs = [text[: len(text) * split // 4], text[len(text) * split // 4:]]
+    doc = article(*[p for p in paragraphs if p.strip()] or ["empty"])
+    for character in find_characters(doc):
+        for mention in character.mentions:
+            written = doc.blocks[mention.block].text[mention.start:mention.end]
+            assert written in (character.name, *character.aliases)
