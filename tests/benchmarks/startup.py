@@ -45,6 +45,10 @@ def peak_mb():
             return int(line.split()[1]) / 1024
     return 0.0
 
+def watchdog(app, seconds=60):
+    """A child that never paints (an exception in a slot does not stop Qt) must not hang the run."""
+    QTimer.singleShot(seconds * 1000, lambda: (sys.stderr.write("no paint within %ds\n" % seconds), app.exit(3)))
+
 class PaintProbe(QObject):
     """Calls back once the watched viewport has finished a paint."""
     def __init__(self, callback):
@@ -70,6 +74,7 @@ browser = QTextBrowser(); window.setCentralWidget(browser)
 def done():
     print(json.dumps({{"t": time.time(), "mb": peak_mb()}})); sys.stdout.flush(); app.quit()
 probe = PaintProbe(done)
+watchdog(app)
 window.show()
 browser.setPlainText(open({sample!r}, encoding="utf-8").read())
 probe.watch(browser.viewport())
@@ -94,6 +99,7 @@ def done():
     print(json.dumps({{"t": time.time(), "mb": peak_mb()}})); sys.stdout.flush(); app.quit()
 probe = PaintProbe(done)
 window.loader.loaded.connect(lambda *_: QTimer.singleShot(0, lambda: probe.watch(window.current_tab().view.text_browser().viewport())))
+watchdog(app)
 window.show()
 window.open_paths([Path({sample!r})])
 app.exec()
@@ -134,6 +140,7 @@ def step():
     state["t0"] = time.perf_counter()
     window.open_paths([paths[state["i"]]])
 QTimer.singleShot(0, step)
+watchdog(app, 900)
 app.exec()
 '''
 
@@ -141,7 +148,7 @@ app.exec()
 def _child(code: str) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.time()
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, env=env)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=1000, env=env)
     if result.returncode != 0 or not result.stdout.strip():
         raise SystemExit(f"child failed ({result.returncode}):\n{result.stderr}")
     data = json.loads(result.stdout.strip().splitlines()[-1])
