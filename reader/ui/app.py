@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QtMsgType, qInstallMess
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader.appinfo import APP_ID, APP_NAME, ORGANIZATION_DOMAIN
+from reader.appinfo import APP_COMMAND, APP_ID, APP_NAME, ORGANIZATION_DOMAIN
 from reader.bundled import resource_path
 
 __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
@@ -29,9 +29,13 @@ __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZ
 SCREENSHOT_SIZE = (1280, 860)
 
 
+def _no_display() -> bool:
+    return not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _ensure_platform() -> None:
-    """Without a display, fall back to the offscreen platform instead of failing to start."""
-    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    """Without a display, render offscreen (screenshots) instead of failing to start."""
+    if _no_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
@@ -41,7 +45,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        _ensure_platform()
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -58,6 +61,10 @@ def run_window(files: Sequence[Path]) -> int:
     """Show the window with ``files`` open and run until the reader quits."""
     from reader.ui.main_window import MainWindow
 
+    if _no_display():  # Qt would abort with a core dump; say it in one line instead
+        print(f"{APP_COMMAND}: no display to show the window on (DISPLAY is not set); "
+              f"'{APP_COMMAND} analyze FILE' prints an article as text.", file=sys.stderr)
+        return 1
     app = create_application()
     window = MainWindow()
     window.show()
@@ -81,6 +88,7 @@ def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 
     from reader.ui.settings import Settings
 
     _quiet_offscreen_notes()
+    _ensure_platform()
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="recap-reader-shot-") as scratch:
         settings = Settings.at(Path(scratch) / "settings.conf")
