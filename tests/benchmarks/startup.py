@@ -1,6 +1,6 @@
 """Responsiveness of the reader window: start to painted, open to painted, memory.
 
-Run on demand:  python tests/benchmarks/startup.py [--runs 5] [--limit N] [--stand-in]
+Run on demand:  python tests/benchmarks/startup.py [--runs 5] [--limit N]
 
 1. Start to painted, side by side in the same run: a fresh process of the app showing the bundled
    sample (through the real path: window, background load and analysis, article view) against a
@@ -13,8 +13,7 @@ Run on demand:  python tests/benchmarks/startup.py [--runs 5] [--limit N] [--sta
    times the moment its tab's view is painted; median, 90th percentile and worst.
 
 Goals (issue 5): start to painted within 4x of the bare window; open to painted under 100 ms
-median; under 150 MB with the sample open. ``--stand-in`` measures the window with the tests'
-stand-in view (for when the real article view is not there).
+median; under 150 MB with the sample open.
 """
 
 from __future__ import annotations
@@ -67,7 +66,6 @@ class PaintProbe(QObject):
 
 _BARE = _COMMON + r'''
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
-from reader.loaders import load
 app = QApplication(sys.argv[:1])
 window = QMainWindow(); window.resize(1180, 820)
 browser = QTextBrowser(); window.setCentralWidget(browser)
@@ -90,11 +88,7 @@ from reader.library.progress import ProgressStore
 import tempfile
 app = create_application()
 scratch = tempfile.mkdtemp()
-kwargs = {{}}
-if {stand_in!r}:
-    from standin_view import StandInView
-    kwargs["view_factory"] = StandInView
-window = MainWindow(Settings.at(Path(scratch) / "s.conf"), ProgressStore(Path(scratch) / "p.json"), persist=False, **kwargs)
+window = MainWindow(Settings.at(Path(scratch) / "s.conf"), ProgressStore(Path(scratch) / "p.json"), persist=False)
 def done():
     print(json.dumps({{"t": time.time(), "mb": peak_mb()}})); sys.stdout.flush(); app.quit()
 probe = PaintProbe(done)
@@ -114,11 +108,7 @@ from reader.library.progress import ProgressStore
 import tempfile
 app = create_application()
 scratch = tempfile.mkdtemp()
-kwargs = {{}}
-if {stand_in!r}:
-    from standin_view import StandInView
-    kwargs["view_factory"] = StandInView
-window = MainWindow(Settings.at(Path(scratch) / "s.conf"), ProgressStore(Path(scratch) / "p.json"), persist=False, **kwargs)
+window = MainWindow(Settings.at(Path(scratch) / "s.conf"), ProgressStore(Path(scratch) / "p.json"), persist=False)
 window.resize(1180, 820); window.show()
 paths = [Path(p) for p in json.load(open({listing!r}))]
 results = []
@@ -157,18 +147,17 @@ def _child(code: str) -> dict:
     return data
 
 
-def start_to_painted(runs: int, stand_in: bool) -> None:
+def start_to_painted(runs: int) -> None:
     from reader.bundled import sample_article_path
 
-    fmt = dict(root=str(ROOT), support=str(ROOT / "tests" / "support"), sample=str(sample_article_path()),
-               stand_in=stand_in)
+    fmt = dict(root=str(ROOT), support=str(ROOT / "tests" / "support"), sample=str(sample_article_path()))
     bare, app = [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         bare.append(_child(_BARE.format(**fmt)))
         app.append(_child(_APP.format(**fmt)))
     b = statistics.median(r["s"] for r in bare)
     a = statistics.median(r["s"] for r in app)
-    print(f"start -> sample painted (median of {runs}, {'stand-in view' if stand_in else 'real view'})")
+    print(f"start -> sample painted (median of {runs})")
     print(f"  bare QTextBrowser window   {b * 1000:7.0f} ms   peak {statistics.median(r['mb'] for r in bare):6.1f} MB")
     print(f"  Recap Reader               {a * 1000:7.0f} ms   peak {statistics.median(r['mb'] for r in app):6.1f} MB")
     print(f"  ratio                      {a / b:7.2f} x   (goal <= 4x; memory goal < 150 MB)")
@@ -188,7 +177,7 @@ def _label(path: Path) -> str:
     return path.parent.name if path.name == "source.html" else path.name
 
 
-def open_to_painted(limit: int | None, stand_in: bool) -> None:
+def open_to_painted(limit: int | None) -> None:
     if not (SHARED / "corpus" / "extraction").is_dir():
         print("open -> painted: ../shared/corpus/extraction is not here; skipped")
         return
@@ -198,7 +187,7 @@ def open_to_painted(limit: int | None, stand_in: bool) -> None:
         listing = scratch / "files.json"
         listing.write_text(json.dumps([str(f) for f in files]))
         data = _child(_OPEN.format(root=str(ROOT), support=str(ROOT / "tests" / "support"),
-                                   listing=str(listing), stand_in=stand_in))
+                                   listing=str(listing)))
     timed = sorted((r["ms"], r["path"]) for r in data["results"] if "ms" in r)
     errors = [r for r in data["results"] if "error" in r]
     ms = [t for t, _ in timed]
@@ -212,10 +201,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None, help="at most this many corpus pages")
-    parser.add_argument("--stand-in", action="store_true", help="use the tests' stand-in article view")
     args = parser.parse_args()
-    start_to_painted(args.runs, args.stand_in)
-    open_to_painted(args.limit, args.stand_in)
+    start_to_painted(args.runs)
+    open_to_painted(args.limit)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,9 @@ import os
 import struct
 import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.skipif(find_spec("reader.ui.article_view") is None,
-                                reason="the article view (reader/ui/article_view.py) is not there yet")
 
 
 def _command() -> list[str]:

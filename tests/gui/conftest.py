@@ -1,4 +1,4 @@
-"""Window tests: temporary settings and data folders, and the article view to put in the tabs.
+"""Window tests: temporary settings and data folders, and a window with the real article view.
 
 Every test gets its own settings file and progress folder (through the same environment
 variables the app honours), so no test reads or writes the user's real settings.
@@ -6,14 +6,10 @@ variables the app honours), so no test reads or writes the user's real settings.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
-
 
 @pytest.fixture(autouse=True)
 def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -26,13 +22,8 @@ def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture
 def view_factory() -> Callable[[], object]:
-    """The real ArticleView when it exists, else the stand-in with the same API."""
-    try:
-        from reader.ui.article_view import ArticleView
-    except ImportError:
-        from standin_view import StandInView
+    from reader.ui.article_view import ArticleView
 
-        return StandInView
     return ArticleView
 
 
