@@ -20,6 +20,8 @@ class RevealState:
     revealed_blocks: set[int] = field(default_factory=set)
     revealed_spans: set[tuple[int, int]] = field(default_factory=set)  # (block, span index)
     title_revealed: bool = False
+    # The article's block texts, so labels can be limited to words the reader can see.
+    texts: list[str] = field(default_factory=list)
 
     # --- questions -------------------------------------------------------------------------
 
@@ -60,6 +62,34 @@ class RevealState:
         """Mentions in text the reader can see: counts and steps never reveal hidden text."""
         return [m for m in character.mentions if self.text_visible(m.block, m.start, m.end)]
 
+    def character_label(self, character: Character) -> tuple[str, str | None]:
+        """The name and actor the sidebar may show: only forms that stand in visible text.
+
+        A character introduced in a hidden paragraph ("Mia Ortega vanishes ...") and later
+        called "Mia" in readable text is listed as "Mia" until the paragraph is revealed; an
+        actor named only in hidden text is left out.
+        """
+        if not self.texts:
+            return character.name, character.actor
+        forms = [self.texts[m.block][m.start:m.end] for m in self.visible_mentions(character)
+                 if 0 <= m.block < len(self.texts)]
+        folded = {f.casefold() for f in forms}
+        if character.name.casefold() in folded or self._visible_somewhere(character.name):
+            name = character.name
+        else:
+            name = max((_without_possessive(f) for f in forms), key=len, default=character.name)
+        actor = character.actor if character.actor and self._visible_somewhere(character.actor) else None
+        return name, actor
+
+    def _visible_somewhere(self, words: str) -> bool:
+        for block_id, text in enumerate(self.texts):
+            start = text.find(words)
+            while start >= 0:
+                if self.text_visible(block_id, start, start + len(words)):
+                    return True
+                start = text.find(words, start + 1)
+        return False
+
     def character_visible(self, character: Character) -> bool:
         """A character named only in hidden text stays out of the sidebar until revealed."""
         return not character.spoiler or bool(self.visible_mentions(character))
@@ -95,3 +125,10 @@ class RevealState:
         self.revealed_blocks.clear()
         self.revealed_spans.clear()
         self.title_revealed = False
+
+
+def _without_possessive(form: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if form.endswith(suffix):
+            return form[: -len(suffix)]
+    return form

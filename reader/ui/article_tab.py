@@ -59,7 +59,7 @@ class ArticleTab(QWidget):
         """Show a (re-)analysed article with a fresh reveal state."""
         self.article: Article = loaded.article
         self.analysis: Analysis = loaded.analysis
-        self.state = RevealState(loaded.analysis)
+        self.state = RevealState(loaded.analysis, texts=[b.text for b in loaded.article.blocks])
         self._token = None
         watched = has_watched(self._progress.entries(), loaded.analysis.episode)
         self.view.set_article(self.article, self.state)

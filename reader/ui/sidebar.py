@@ -127,9 +127,10 @@ class Sidebar(QDockWidget):
         self.characters.clear()
         for character in self._shown:
             count = len(state.visible_mentions(character)) if state else 0
-            detail = f"{character.actor} · " if character.actor else ""
-            item = QListWidgetItem(f"{character.name}\n{detail}{count} mention{'s' if count != 1 else ''}")
-            item.setToolTip(f"{character.name}" + (f", played by {character.actor}" if character.actor else ""))
+            name, actor = state.character_label(character) if state else (character.name, character.actor)
+            detail = f"{actor} · " if actor else ""
+            item = QListWidgetItem(f"{name}\n{detail}{count} mention{'s' if count != 1 else ''}")
+            item.setToolTip(name + (f", played by {actor}" if actor else ""))
             self.characters.addItem(item)
         row = self._shown.index(selected) if selected in self._shown else -1
         self.characters.setCurrentRow(row)

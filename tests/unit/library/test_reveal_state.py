@@ -56,3 +56,17 @@ def test_reveal_all_leaves_nothing_hidden() -> None:
     assert not state.anything_hidden()
     assert state.display_title("Walt dies") == "Walt dies"
     assert all(not state.moment_hidden(m) for m in state.analysis.key_moments)
+
+
+def test_sidebar_label_uses_only_name_forms_and_actors_in_visible_text() -> None:
+    texts = [
+        "Later, Mia waves from the pier.",  # 0 readable: only the given name
+        "Mia Ortega (Lena Fairweather) vanishes at dawn.",  # 1 hidden: full name and actor
+    ]
+    verdicts = [BlockVerdict(), BlockVerdict(spoiler=True, reason="after a spoiler warning")]
+    mia = Character("Mia Ortega", "Lena Fairweather", ["Mia"], [Mention(0, 7, 10), Mention(1, 0, 10)])
+    analysis = Analysis(EpisodeInfo(), verdicts, [mia], [])
+    state = RevealState(analysis, texts=texts)
+    assert state.character_label(mia) == ("Mia", None)
+    state.reveal_block(1)
+    assert state.character_label(mia) == ("Mia Ortega", "Lena Fairweather")
