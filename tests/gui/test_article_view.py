@@ -11,13 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QAccessible,
     QClipboard,
     QGuiApplication,
     QHelpEvent,
     QImage,
+    QMouseEvent,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
@@ -95,6 +97,21 @@ def click(qtbot, view: ArticleView, block: int, span: int | None = None) -> None
     assert rect is not None, "the item is not shielded"
     with qtbot.waitSignal(view.revealChanged, timeout=2000):
         qtbot.mouseClick(view.text_browser().viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def drag_select(qtbot, view: ArticleView, first: str, last: str) -> None:  # noqa: ANN001
+    """Press before ``first``, move with the button held, release inside ``last``."""
+    browser = view.text_browser()
+    viewport, doc = browser.viewport(), browser.document()
+    browser.setTextCursor(QTextCursor(doc))  # pressing inside a selection would start a drag
+    begin = doc.find(first)
+    begin.setPosition(begin.selectionStart())
+    start, end = browser.cursorRect(begin).center(), browser.cursorRect(doc.find(last)).center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(end), viewport.mapToGlobal(QPointF(end)),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
 
 
 # --- the document holds no hidden words ---------------------------------------------------------
@@ -175,6 +192,7 @@ def test_tab_then_enter_or_space_reveals(qtbot, view: ArticleView) -> None:  # n
     article, state = standard()
     view.set_article(article, state)
     browser = view.text_browser()
+    view.activateWindow()
     browser.setFocus()
     qtbot.waitUntil(browser.hasFocus)
     qtbot.keyClick(browser, Qt.Key.Key_Tab)
@@ -247,15 +265,25 @@ def test_select_all_and_copy_carry_no_hidden_text(qtbot, view: ArticleView) -> N
     selection = browser.createMimeDataFromSelection()
     _assert_clean(selection.text())
     _assert_clean(selection.html())
-    if clipboard.supportsSelection():
-        qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-        browser.selectAll()
-        qtbot.mouseRelease(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-        _assert_clean(clipboard.text(QClipboard.Mode.Selection))
+    if clipboard.supportsSelection():  # X11: drag across the whole article, as a reader would
+        drag_select(qtbot, view, "The lighthouse looks", "waves goodbye")
+        primary = clipboard.text(QClipboard.Mode.Selection)
+        assert "The lighthouse looks" in primary and HIDDEN_NOTE in primary
+        _assert_clean(primary)
     _assert_clean(view.selected_text())
     view.reveal_all()
     browser.selectAll()
     assert SECRET in view.selected_text()
+
+
+def test_a_mouse_selection_across_shields_copies_notes(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    article, state = standard()
+    view.set_article(article, state)
+    drag_select(qtbot, view, "The lighthouse looks", "waves goodbye")
+    assert state.revealed_blocks == set()  # dragging over a shield is not a click on it
+    text = view.selected_text()
+    assert text.startswith("The lighthouse looks") and text.count(HIDDEN_NOTE) == 3
+    _assert_clean(text)
 
 
 def test_find_counts_visible_text_only(view: ArticleView) -> None:
