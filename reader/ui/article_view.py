@@ -601,8 +601,7 @@ class ArticleView(QWidget):
     def _set_hovered(self, key: ShieldKey | None) -> None:
         painter = self._painter
         if painter is not None and painter.hovered != key:
-            painter.hovered = key
-            self._browser.viewport().setCursor(Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.IBeamCursor)
+            painter.hovered = key  # (the pointing hand comes with the shield being an anchor)
             self._browser.viewport().update()
 
     # --- building ---------------------------------------------------------------------------

@@ -362,7 +362,8 @@ class DocumentBuilder:
         if size is not None:
             fmt = QTextImageFormat()
             fmt.setName(ImageStore.url(block.id).toString())
-            scale = min(1.0, self.width / max(1, size.width()))
+            # Pictures zoom with the text, but never past the column.
+            scale = min(self.typo.zoom / 100.0, self.width / max(1, size.width()))
             fmt.setWidth(size.width() * scale)
             fmt.setHeight(size.height() * scale)
             return fmt

@@ -188,6 +188,27 @@ def test_holding_the_mouse_peeks_without_revealing(qtbot, view: ArticleView) -> 
     assert "logbook" not in doc_text(view)
 
 
+def test_peeking_at_a_span(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    article, state = standard()
+    view.set_article(article, state)
+    browser = view.text_browser()
+    center = view.shield_rect(5, 0).center()
+    qtbot.mousePress(browser.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.waitUntil(lambda: browser._peek is not None, timeout=3000)
+    assert len(browser._peek._pieces) == 2  # "second ", "well"
+    qtbot.mouseRelease(browser.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert state.revealed_spans == set() and "second well" not in doc_text(view)
+
+
+def test_pressing_on_a_shield_and_leaving_it_reveals_nothing(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    article, state = standard()
+    view.set_article(article, state)
+    viewport = view.text_browser().viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=view.shield_rect(1).center())
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    assert state.revealed_blocks == set()
+
+
 def test_tab_then_enter_or_space_reveals(qtbot, view: ArticleView) -> None:  # noqa: ANN001
     article, state = standard()
     view.set_article(article, state)
@@ -421,6 +442,28 @@ def test_caption_mention_counts_the_image_in_front(view: ArticleView) -> None:
 
 
 # --- images ------------------------------------------------------------------------------------------
+
+
+def test_images_scale_to_the_column_and_zoom(tmp_path: Path, view: ArticleView) -> None:
+    big, small = tmp_path / "big.png", tmp_path / "small.png"
+    for path, width in ((big, 2000), (small, 100)):
+        picture = QImage(width, 50, QImage.Format.Format_RGB32)
+        picture.fill(Qt.GlobalColor.gray)
+        picture.save(str(path))
+    article, state = make(_block(0, "", "image", image=ImageRef("big.png", local_path=big)),
+                          _block(1, "", "image", image=ImageRef("small.png", local_path=small)))
+    view.set_appearance(THEMES["light"], 200, 720)
+    view.set_article(article, state)
+    doc = view.text_browser().document()
+    widths = []
+    for i in range(2):
+        for item in doc.findBlockByNumber(i):
+            fmt = item.fragment().charFormat()
+            if fmt.isImageFormat():
+                widths.append(fmt.toImageFormat().width())
+    column = doc.textWidth() - 2 * doc.rootFrame().frameFormat().leftMargin()
+    assert widths[0] == pytest.approx(column, abs=2)
+    assert widths[1] == pytest.approx(200)
 
 
 def test_only_resolved_images_are_loaded(tmp_path: Path, view: ArticleView) -> None:
