@@ -8,8 +8,10 @@ changed, as ``RevealState`` (the one authority on what may be shown) now says.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QFontMetricsF,
     QHelpEvent,
     QImage,
@@ -23,8 +25,9 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QProxyStyle, QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from reader.article import Article, Mention
 from reader.library.reveal_state import RevealState
@@ -184,6 +187,37 @@ class _Browser(QTextBrowser):
         super().focusOutEvent(event)
         self._view._update_focus()
 
+    # --- menus and the wheel ------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu; on a shield, "Reveal spoiler" instead of copying its address."""
+        menu = self.createStandardContextMenu(pos)
+        key = self._view.shield_at(QPointF(pos))
+        if key is not None:
+            for action in menu.actions():
+                if action.objectName() == "link-copy":
+                    menu.removeAction(action)
+            reveal = QAction("Reveal spoiler", menu)
+            reveal.triggered.connect(lambda: self._view._reveal_key(key))
+            menu.insertAction(menu.actions()[0] if menu.actions() else None, reveal)
+        return menu
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        """Ctrl+wheel asks the window to zoom (QTextEdit would change only the default font,
+        behind the back of the zoom setting and the shields' measurements)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self._view.zoomRequested.emit(10 * steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     # --- tooltips: the reason, never the words ------------------------------------------------
 
     def viewportEvent(self, event: object) -> bool:  # noqa: N802 - Qt override
@@ -218,6 +252,7 @@ class ArticleView(QWidget):
     revealChanged = Signal()
     linkActivated = Signal(str)
     linkHovered = Signal(str)  # an external address under the mouse, "" when none (status bar)
+    zoomRequested = Signal(int)  # Ctrl+wheel: percentage points to add to the zoom setting
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -207,6 +208,31 @@ def test_pressing_on_a_shield_and_leaving_it_reveals_nothing(qtbot, view: Articl
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=view.shield_rect(1).center())
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert state.revealed_blocks == set()
+
+
+def test_the_context_menu_reveals_and_never_copies_a_shield_address(view: ArticleView) -> None:
+    article, state = standard()
+    view.set_article(article, state)
+    browser = view.text_browser()
+    menu = browser.context_menu(view.shield_rect(1).center())
+    names = [action.text() for action in menu.actions()]
+    assert "Reveal spoiler" in names
+    assert all(action.objectName() != "link-copy" for action in menu.actions())
+    next(a for a in menu.actions() if a.text() == "Reveal spoiler").trigger()
+    assert SECRET in doc_text(view)
+    menu.deleteLater()
+
+
+def test_ctrl_wheel_asks_the_window_to_zoom(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    article, state = standard()
+    view.set_article(article, state)
+    viewport = view.text_browser().viewport()
+    pos = QPointF(50, 50)
+    event = QWheelEvent(pos, viewport.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    with qtbot.waitSignal(view.zoomRequested) as signal:
+        QApplication.sendEvent(viewport, event)
+    assert signal.args == [10]
 
 
 def test_tab_then_enter_or_space_reveals(qtbot, view: ArticleView) -> None:  # noqa: ANN001
