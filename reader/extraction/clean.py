@@ -14,7 +14,6 @@ from lxml import etree
 from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
 from reader.extraction.patterns import MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
-from reader.extraction.textstats import TextStats, compute_stats
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
@@ -33,19 +32,20 @@ def _is_hidden(el: etree._Element) -> bool:
 def _is_furniture(el: etree._Element, tag: str) -> bool:
     if tag in _FURNITURE_TAGS:
         return True
-    role = (el.get("role") or "").lower()
+    attrib = el.attrib
+    if not attrib:  # most elements: nothing to judge them by
+        return False
+    role = (attrib.get("role") or "").lower()
     if role in UNLIKELY_ROLES:
         return True
     if tag in _KEEP_TAGS or tag not in BLOCK_TAGS:
         # Inline and custom elements flow inside sentences (math, embeds, highlights); their
         # class names describe presentation, so only block-level page parts are judged by name.
         return False
-    if lxml_spoiler_form(el):
-        return False
     names = class_and_id(el)
-    if not names.strip():
+    if not names.strip() or not UNLIKELY.search(names) or MAYBE_CONTENT.search(names):
         return False
-    return bool(UNLIKELY.search(names)) and not MAYBE_CONTENT.search(names)
+    return not lxml_spoiler_form(el)
 
 
 def strip_non_content(body: etree._Element) -> None:
@@ -71,15 +71,14 @@ def strip_furniture(body: etree._Element) -> None:
     in ``<div class="comments-enabled">``; those keep their text (their clutter children are
     still judged one by one).
     """
-    stats = compute_stats(body)
-    prose = _prose(stats[body]) if body in stats else 0
+    prose = _prose(body)
     stack = [body]
     while stack:
         el = stack.pop()
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                if tag not in _FURNITURE_TAGS and prose and _prose(stats[child]) > 0.5 * prose:
+                if tag not in _FURNITURE_TAGS and prose and _prose(child) > 0.5 * prose:
                     stack.append(child)
                     continue
                 drop_element(child)
@@ -87,6 +86,8 @@ def strip_furniture(body: etree._Element) -> None:
                 stack.append(child)
 
 
-def _prose(s: TextStats) -> int:
+def _prose(el: etree._Element) -> int:
     """Characters of text outside links: what an article has and a link list lacks."""
-    return s.text_len - s.link_len
+    total = sum(len(t.strip()) for t in el.itertext())
+    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+    return total - links

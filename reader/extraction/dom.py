@@ -11,7 +11,6 @@ import re
 
 from lxml import etree
 
-_WS = re.compile(r"\s+")
 
 # Elements that hold no readable article text at all; dropped before anything else looks.
 NON_CONTENT_TAGS = frozenset(
@@ -98,7 +97,7 @@ def collapse(text: str | None) -> str:
     """Collapse runs of whitespace (no-break spaces included) to single spaces and trim."""
     if not text:
         return ""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())  # str.split() splits on every Unicode space, no-break too
 
 
 def tag_of(el: etree._Element) -> str:

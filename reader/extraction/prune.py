@@ -102,8 +102,11 @@ def cut_clutter_sections(part: etree._Element, stats: dict[etree._Element, TextS
         s = stats.get(el)
         if s is None or s.text_len > 300 or s.has_spoiler or el.getparent() is None:
             continue
+        raw = text_of(el)
+        if s.text_len > 80 and not _maybe_legal(raw):
+            continue  # past the length of a heading, a dateline or a share row; not legal text
         tag = tag_of(el)
-        text = collapse(text_of(el))
+        text = collapse(raw)
         if not text:
             continue
         if len(text) <= 60 and CLUTTER_HEADING.match(text) and (_heading_like(el) or tag in ("p", "div")):
@@ -125,17 +128,28 @@ def _stands_alone(el: etree._Element, tag: str, stats: dict[etree._Element, Text
     return ps is not None and ps.text_len == stats[el].text_len
 
 
+def _maybe_legal(text: str) -> bool:
+    """A cheap test before the LEGAL pattern: plain substring checks run in C, a
+    case-insensitive alternation costs more than the rest of the line's checks together."""
+    low = text.lower()
+    return ("©" in low or "(c)" in low or "copyright" in low or "reserved" in low or "permission" in low
+            or "reproduced" in low or "redistributed" in low or "published" in low)
+
+
 def is_furniture_line(text: str, tag: str = "p") -> bool:
     """A short line that is page furniture wherever it stands."""
     if len(text) <= 60 and CLUTTER_TEXT.match(text) and tag in ("p", "div", "span", "li", "small"):
         return True
     if len(text) <= 120 and (DATELINE.match(text) or BARE_DATE.match(text)):
         return True
-    legal = LEGAL.search(text)
-    if legal and len(text) <= (100 if legal.start() == 0 else 300):
-        return True
+    if _maybe_legal(text):
+        legal = LEGAL.search(text)
+        if legal and len(text) <= (100 if legal.start() == 0 else 300):
+            return True
+    if len(text) > 80:
+        return False
     words = re.findall(r"[\w+-]+", text.lower())
-    return len(words) >= 2 and len(text) <= 80 and all(w in SOCIAL_WORDS for w in words)
+    return len(words) >= 2 and all(w in SOCIAL_WORDS for w in words)
 
 
 def _drop_heading_section(heading: etree._Element) -> None:
