@@ -240,6 +240,10 @@ def read_metadata(doc: etree._Element) -> PageMetadata:
         prefix = md.title[: -len(page_head)].rstrip()
         if prefix and prefix[-1] in ":|-–—»" and len(page_head.split()) >= 3:
             md.title = page_head
+            # "Community on Platform:" names where it was posted, a finer site than the platform.
+            community = re.match(r"^(.{2,60}?) on (.{2,40}?)\s*[:|\-–—»]$", prefix)
+            if community and md.site and community.group(2).casefold() == md.site.casefold():
+                md.site = community.group(1).strip()
     if not md.title:
         h1 = doc.find(".//h1")
         md.title = collapse(text_of(h1)) if h1 is not None else ""
