@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
-    QFontMetricsF,
+    QFontMetrics,
     QHelpEvent,
     QImage,
     QKeyEvent,
@@ -43,7 +43,7 @@ from reader.ui.document_builder import (
 )
 from reader.ui.safe_copy import safe_copy
 from reader.ui.shield_overlay import FadeOverlay, PeekOverlay
-from reader.ui.spoiler_shield import ArticleDocument, ObjectPainter, ShieldCache, ShieldRenderer
+from reader.ui.spoiler_shield import WRAP_MODE, ArticleDocument, ObjectPainter, ShieldCache, ShieldRenderer
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
 
@@ -87,6 +87,7 @@ class _Browser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
+        self.setWordWrapMode(WRAP_MODE)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.viewport().setMouseTracking(True)
         self.setAccessibleName(ARTICLE_NAME)
@@ -507,7 +508,8 @@ class ArticleView(QWidget):
             if key is None or (only is not None and key != only):
                 continue
             width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
-            descent = QFontMetricsF(fmt.font()).descent() if key.span is not None else 0.0
+            baseline = fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignBaseline
+            descent = QFontMetrics(fmt.font()).descent() if baseline else 0  # as Qt hangs it
             for k in range(fragment.length()):
                 rel = fragment.position() + k - block.position()
                 line = layout.lineForTextPosition(rel)
@@ -515,7 +517,10 @@ class ArticleView(QWidget):
                     continue
                 x = line.cursorToX(rel)[0]
                 top = line.y() + line.ascent() - (height - descent)
-                out.append((key, QRectF(origin.x() + x, origin.y() + top, width, height), fmt))
+                rect = QRectF(origin.x() + x, origin.y() + top, width, height)
+                if key.span is None and self._renderer is not None:  # the last strip hangs lower
+                    rect.setBottom(min(rect.bottom(), origin.y() + self._renderer.geometry(key.block).height))
+                out.append((key, rect, fmt))
         return out
 
     def _peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
@@ -599,7 +604,8 @@ class ArticleView(QWidget):
         real = self._typo.block_format(block)
         hidden = self._state is not None and self._state.block_hidden(block_id)
         current = text_block.blockFormat()
-        cursor.setBlockFormat(Typography.shielded(current) if hidden else Typography.revealed(current, real))
+        cursor.setBlockFormat(Typography.shielded(current, self._renderer.geometry(block_id).pitch) if hidden
+                              else Typography.revealed(current, real))
         self._records[block_id] = self._builder.fill(cursor, block, self._state, self._renderer.geometry)
         cursor.endEditBlock()
 
@@ -693,6 +699,9 @@ class ArticleView(QWidget):
         doc = ArticleDocument(self._images, self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._typo.body_font)
+        option = doc.defaultTextOption()
+        option.setWrapMode(WRAP_MODE)  # the same as the shield's copy, so lines break alike
+        doc.setDefaultTextOption(option)
         # Written before the document has a layout, so nothing is laid out until it is whole.
         self._records = builder.populate(doc, state, renderer.geometry)
         painter = ObjectPainter(renderer, doc)

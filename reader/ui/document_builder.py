@@ -13,15 +13,19 @@ take one unit whatever they hide; a ``BlockRecord`` maps one to the other for th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
     QFontMetricsF,
     QImage,
     QImageReader,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -46,6 +50,21 @@ IMAGE_SCHEME = "recap-image"
 _OBJECT_CHAR = "\ufffc"
 _LINE_BREAK = "\u2028"
 _MAX_CHUNK = 24  # longest run of characters one span shield covers, so it can always wrap
+
+
+BASELINE = 0.8  # where Qt puts the baseline in a fixed-height line, as a share of the pitch
+
+
+@functools.cache
+def descent_font(depth: float) -> QFont:
+    """A font whose descent is at least ``depth`` px (to hang the last strip of a shield)."""
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Noto Sans"])
+    for px in range(4, 2000):
+        font.setPixelSize(px)
+        if QFontMetrics(font).descent() >= depth:
+            break
+    return font
 
 
 class Prop:
@@ -126,15 +145,23 @@ class BlockRecord:
 
 @dataclass(frozen=True)
 class LineGeometry:
-    """The lines a block's real text takes: strip width and each line's (top, height)."""
+    """Where a hidden block's words would be: ``count`` strips of ``pitch`` px, ``width`` wide.
+
+    For text the strips are the real lines (their fixed pitch); for an image block, whose
+    lines differ, the block's height is shared evenly among strips of about a line each.
+    """
 
     width: float
-    lines: tuple[tuple[float, float], ...]
-    leading: float = 0.0  # room below the last line's glyphs (proportional line height)
+    pitch: float
+    count: int
 
     @property
     def height(self) -> float:
-        return sum(h for _, h in self.lines)
+        return self.pitch * self.count
+
+    def ascent(self, strip: int) -> float:
+        """How far above its baseline strip ``strip`` reaches (see ``DocumentBuilder.fill``)."""
+        return (BASELINE * self.pitch) if strip == 0 else self.pitch
 
 
 class ImageStore:
@@ -223,7 +250,11 @@ class DocumentBuilder:
             fmt = self.typo.block_format(block)
             hidden = state is not None and state.block_hidden(block.id)
             if hidden:
-                fmt = self.typo.shielded(fmt)
+                assert geometry is not None, "a hidden block needs the shield's line geometry"
+                fmt = self.typo.shielded(fmt, geometry(block.id).pitch)
+            if only is not None:  # the shield's copy: blocks stacked edge to edge, to measure
+                fmt.setTopMargin(0)
+                fmt.setBottomMargin(0)
             if n == 0:
                 cursor.setBlockFormat(fmt)
                 cursor.setBlockCharFormat(base)
@@ -234,6 +265,8 @@ class DocumentBuilder:
             else:
                 lists.clear()
             records[block.id] = self.fill(cursor, block, state, geometry)
+        if only is not None:
+            cursor.insertBlock(QTextBlockFormat())  # where the last block's flow ends
         return records
 
     def _join_list(self, cursor: QTextCursor, block: Block, lists: dict[int, tuple[QTextList, bool, int]],
@@ -261,13 +294,8 @@ class DocumentBuilder:
             if geometry is None:
                 raise ValueError("a hidden block needs the shield's line geometry")
             geo = geometry(block.id)
-            last = len(geo.lines) - 1
-            for line, (_top, height) in enumerate(geo.lines):
-                # Qt advances a line holding only an object by its height - 1 (the ascent it
-                # gives objects), except after the last line: one more pixel on the others
-                # keeps the real text's line spacing, so revealing never moves the page.
-                height += 0 if line == last else 1
-                cursor.insertText(_OBJECT_CHAR, self._block_shield(block.id, line, geo.width, height))
+            for strip in range(geo.count):
+                cursor.insertText(_OBJECT_CHAR, self._block_shield(block.id, strip, geo))
             return BlockRecord(text, hidden=True)
         spans = state.hidden_spans(block.id) if state is not None else []
         units = 0
@@ -338,10 +366,25 @@ class DocumentBuilder:
         out.setProperty(QTextFormat.Property.ImageTitle, ACCESSIBLE_PHRASE)
         return out
 
-    def _block_shield(self, block_id: int, line: int, width: float, height: float) -> QTextCharFormat:
+    def _block_shield(self, block_id: int, strip: int, geo: LineGeometry) -> QTextCharFormat:
+        """One strip of a hidden block, in a block laid out at ``geo.pitch`` (fixed height).
+
+        Qt puts the baseline of a fixed-pitch line at 80 % of the pitch and hangs an object
+        from it, so an object can never reach below that point unless it has a descent. The
+        strips therefore tile the block upwards: the first reaches from the top of its line
+        down to the baseline, each later one from the previous baseline down to its own, and
+        the last also takes the descent of a font chosen deep enough to cover the rest.
+        """
         fmt = self._shield_base(ShieldKey(block_id))
-        fmt.setProperty(Prop.LINE, line)
-        fmt.setProperty(Prop.WIDTH, max(1.0, width - 0.5))  # never wider than the line it fills
+        ascent = geo.ascent(strip)
+        height = ascent
+        if strip == geo.count - 1:
+            font = descent_font(geo.pitch * (1 - BASELINE))
+            fmt.setFont(font)
+            fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBaseline)
+            height += QFontMetrics(font).descent()
+        fmt.setProperty(Prop.LINE, strip)
+        fmt.setProperty(Prop.WIDTH, max(1.0, geo.width - 0.5))  # never wider than the line it fills
         fmt.setProperty(Prop.HEIGHT, height)
         return fmt
 
@@ -353,7 +396,9 @@ class DocumentBuilder:
         fmt.setProperty(Prop.START, start)
         fmt.setProperty(Prop.END, end)
         fmt.setProperty(Prop.WIDTH, max(4.0, metrics.horizontalAdvance(self._texts[block_id][start:end])))
-        fmt.setProperty(Prop.HEIGHT, metrics.ascent() + metrics.descent())
+        # Qt hangs a baseline-aligned object by the font's whole-pixel descent: this height
+        # gives it the text's own ascent, so the line does not grow.
+        fmt.setProperty(Prop.HEIGHT, metrics.ascent() + QFontMetrics(text_fmt.font()).descent())
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBaseline)
         return fmt
 

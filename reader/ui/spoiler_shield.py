@@ -27,14 +27,15 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPyTextObject,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsBlurEffect, QGraphicsPixmapItem, QGraphicsScene
 
 from reader.ui.document_builder import (
+    BASELINE,
     PLACEHOLDER_OBJECT,
     DocumentBuilder,
     ImageStore,
@@ -42,7 +43,7 @@ from reader.ui.document_builder import (
     Prop,
     ShieldKey,
 )
-from reader.ui.typography import Typography
+from reader.ui.typography import FIXED, Typography
 
 __all__ = ["LABEL", "ArticleDocument", "ObjectPainter", "ShieldCache", "ShieldRenderer", "blur_image"]
 
@@ -52,6 +53,7 @@ BLUR_RADIUS = 6.0  # Gaussian radius at that scale, about one em
 SPAN_BLUR_RADIUS = 4.5
 CACHE_BYTES = 48 * 1024 * 1024
 _FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+WRAP_MODE = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # the view's too
 
 
 class ArticleDocument(QTextDocument):
@@ -126,12 +128,16 @@ class ShieldRenderer:
         self._shadow.setUndoRedoEnabled(False)
         self._shadow.setDocumentMargin(0)
         self._shadow.setDefaultFont(self.typo.body_font)
-        self._shadow.setTextWidth(builder.width)
+        option = self._shadow.defaultTextOption()  # wrap exactly as the visible document does
+        option.setWrapMode(WRAP_MODE)
+        self._shadow.setDefaultTextOption(option)
         self._numbers = {bid: n for n, bid in enumerate(spoiler_ids)}
         if spoiler_ids:
             builder.populate(self._shadow, None, None, only=spoiler_ids)
-        self._placeholders = ObjectPainter(self)  # after writing: one layout pass, when asked
+        # Written first, handlers next, width last: one layout pass, with objects sized.
+        self._placeholders = ObjectPainter(self)
         self._shadow.documentLayout().registerHandler(PLACEHOLDER_OBJECT, self._placeholders)
+        self._shadow.setTextWidth(builder.width)
         self._geometry: dict[int, LineGeometry] = {}
         self._origin: dict[int, QPointF] = {}
 
@@ -145,30 +151,29 @@ class ShieldRenderer:
     # --- geometry -------------------------------------------------------------------------
 
     def geometry(self, block_id: int) -> LineGeometry:
-        """Width and line tops/heights of the block's real text at the current width."""
+        """Strip width, pitch and count of the block's real text at the current width.
+
+        The copy stacks blocks without margins and ends with an empty block, so the distance
+        from one block to the next is exactly the height the block takes in the flow.
+        """
         if block_id not in self._geometry:
-            block = self._shadow.findBlockByNumber(self._numbers[block_id])
-            self._shadow.documentLayout().blockBoundingRect(block)  # lays the block out
+            number = self._numbers[block_id]
+            block = self._shadow.findBlockByNumber(number)
+            layout_engine = self._shadow.documentLayout()
+            layout_engine.blockBoundingRect(block.next())  # lays out up to the next block
             layout = block.layout()
-            count = layout.lineCount()
-            if count == 0:
-                height = QFontMetricsF(self.typo.body_font).lineSpacing()
-                self._geometry[block_id] = LineGeometry(self.builder.width, ((0.0, height),))
-                self._origin[block_id] = layout.position()
-            else:
-                first = layout.lineAt(0)
-                tops = [layout.lineAt(i).y() for i in range(count)]
-                heights = [tops[i + 1] - tops[i] for i in range(count - 1)]
-                # The flow also advances by the last line's full (proportional) height.
-                fmt = block.blockFormat()
-                factor = (fmt.lineHeight() / 100.0
-                          if fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-                          else 1.0)
-                natural = layout.lineAt(count - 1).height()
-                heights.append(natural * factor)
-                lines = tuple((tops[i] - tops[0], heights[i]) for i in range(count))
-                self._geometry[block_id] = LineGeometry(first.width(), lines, heights[-1] - natural)
-                self._origin[block_id] = layout.position() + QPointF(first.x(), first.y())
+            flow = block.next().layout().position().y() - layout.position().y()
+            first = layout.lineAt(0) if layout.lineCount() else None
+            width = first.width() if first is not None else self.builder.width
+            fmt = block.blockFormat()
+            if fmt.lineHeightType() == FIXED and layout.lineCount():
+                pitch, count = fmt.lineHeight(), layout.lineCount()
+            else:  # mixed lines (an image and its caption): even strips of about a line each
+                count = max(1, round(flow / (1.6 * self.typo.em)))
+                pitch = flow / count
+            self._geometry[block_id] = LineGeometry(width, pitch, count)
+            self._origin[block_id] = QPointF(layout.position().x() + (first.x() if first is not None else 0),
+                                             layout.position().y())
         return self._geometry[block_id]
 
     # --- pictures -------------------------------------------------------------------------
@@ -262,24 +267,24 @@ class ObjectPainter(QPyTextObject):
 
     # --- pieces -----------------------------------------------------------------------------
 
-    def _block_line(self, painter: QPainter, rect: QRectF, key: ShieldKey, line: int) -> None:
-        """One line strip of a hidden block: each strip draws its slice of the whole block's
+    def _block_line(self, painter: QPainter, rect: QRectF, key: ShieldKey, strip: int) -> None:
+        """One strip of a hidden block: each strip draws its slice of the whole block's
         rounded shade, blur, label and focus ring, so together they read as one picture.
 
-        Nothing is drawn outside the strips (Qt clips a selected or focused object to its own
-        rectangle), so the words are drawn a little inset instead: the line spacing below the
-        last line is shared out above the first, and a little room is left at either side."""
+        Strips hang from fixed-pitch baselines (see ``DocumentBuilder._block_shield``), which
+        says where the block's top is; nothing is drawn outside the strip itself, since Qt
+        clips a selected or focused object to its own rectangle."""
         renderer, typo = self.renderer, self.renderer.typo
         geo = renderer.geometry(key.block)
-        top = geo.lines[line][0] if 0 <= line < len(geo.lines) else 0.0
-        whole = QRectF(rect.x(), rect.y() - top, geo.width, geo.height)
-        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        line_top = rect.y() - BASELINE * geo.pitch + geo.ascent(strip)
+        whole = QRectF(rect.x(), line_top - strip * geo.pitch, geo.width, geo.height)
+        painter.setClipRect(rect.intersected(whole), Qt.ClipOperation.IntersectClip)
         radius = 0.35 * typo.em
         path = QPainterPath()
         path.addRoundedRect(whole, radius, radius)
         painter.fillPath(path, typo.color("shield"))
-        pad, half = 0.3 * typo.em, geo.leading / 2
-        painter.drawImage(whole.adjusted(pad, half, -pad, half), renderer.blurred_block(key.block, self.dpr))
+        pad = 0.3 * typo.em
+        painter.drawImage(whole.adjusted(pad, 0, -pad, 0), renderer.blurred_block(key.block, self.dpr))
         self._label(painter, whole, key == self.hovered)
         if key == self.focused:
             self._ring(painter, whole, radius)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QTextBlockFormat,
     QTextCharFormat,
     QTextListFormat,
@@ -22,14 +23,14 @@ from PySide6.QtGui import (
 from reader.article import Block
 from reader.ui.theme import Theme
 
-__all__ = ["Typography", "BODY_PX"]
+__all__ = ["BODY_PX", "FIXED", "SINGLE", "Typography"]
 
 BODY_PX = 17.0  # body text size at 100 %: a comfortable screen reading size
 SERIF = ["Source Serif 4", "Source Serif Pro", "Literata", "Noto Serif", "Georgia", "DejaVu Serif"]
 SANS = ["Inter", "Noto Sans", "Cantarell", "Source Sans 3", "DejaVu Sans"]
 _HEADING_SCALE = {1: 1.75, 2: 1.45, 3: 1.22, 4: 1.08}
-_PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-_SINGLE = QTextBlockFormat.LineHeightTypes.SingleHeight.value
+FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+SINGLE = QTextBlockFormat.LineHeightTypes.SingleHeight.value
 _LIST_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
 
 
@@ -121,33 +122,47 @@ class Typography:
     # --- block formats ------------------------------------------------------------------------
 
     def block_format(self, block: Block) -> QTextBlockFormat:
+        """Margins, alignment and a fixed line pitch per kind of block.
+
+        Text lines use a fixed pitch (a multiple of the font's natural line height) rather
+        than a proportional one: then a hidden block of n lines is exactly n pitches tall, at
+        any zoom, and revealing it never moves the page. Image blocks keep single spacing, so a
+        picture gets no extra space under it.
+        """
         em = self.em
         fmt = QTextBlockFormat()
-        top, bottom, height = 0.0, 0.95 * em, 160
+        top, bottom, factor = 0.0, 0.95 * em, 1.6
         if block.kind == "heading":
-            top, bottom, height = (1.5 if block.level <= 2 else 1.2) * em, 0.5 * em, 128
+            top, bottom, factor = (1.5 if block.level <= 2 else 1.2) * em, 0.5 * em, 1.28
         elif block.kind == "list_item":
-            bottom, height = 0.35 * em, 155
+            bottom, factor = 0.35 * em, 1.55
         elif block.kind == "quote":
-            top, height = 0.2 * em, 155
+            top, factor = 0.2 * em, 1.55
             fmt.setLeftMargin(1.6 * em)
             fmt.setRightMargin(0.8 * em)
         elif block.kind == "caption":
-            bottom, height = 1.3 * em, 140
+            bottom, factor = 1.3 * em, 1.4
         elif block.kind == "image":
-            bottom, height = 0.6 * em, 140
+            bottom, factor = 0.6 * em, 0.0
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(top)
         fmt.setBottomMargin(bottom)
-        fmt.setLineHeight(height, _PROPORTIONAL)
+        if factor:
+            fmt.setLineHeight(self.line_pitch(block, factor), FIXED)
+        else:
+            fmt.setLineHeight(100, SINGLE)
         return fmt
 
+    def line_pitch(self, block: Block, factor: float) -> float:
+        """``factor`` times the natural line height of the block's font, in whole 1/64 px."""
+        font = self.char_format(block).font()
+        return round(QFontMetricsF(font).lineSpacing() * factor * 64) / 64
+
     @staticmethod
-    def shielded(fmt: QTextBlockFormat) -> QTextBlockFormat:
-        """A hidden block's format: same margins (same place), single line height so each blurred
-        line strip stacks exactly where the real line would be."""
+    def shielded(fmt: QTextBlockFormat, pitch: float) -> QTextBlockFormat:
+        """A hidden block's format: same margins (same place), its strips at a fixed pitch."""
         out = QTextBlockFormat(fmt)
-        out.setLineHeight(100, _SINGLE)
+        out.setLineHeight(pitch, FIXED)
         out.setAlignment(Qt.AlignmentFlag.AlignLeft)
         return out
 

@@ -176,6 +176,30 @@ def test_revealing_does_not_move_the_page(qtbot, view: ArticleView) -> None:  # 
     assert tops() == pytest.approx(hidden, abs=1.01)
 
 
+@pytest.mark.parametrize("zoom", [70, 100, 110, 130, 150, 230, 300])
+def test_no_kind_of_block_moves_the_page_when_revealed(view: ArticleView, zoom: int) -> None:
+    url = "https://example.org/" + "a" * 120
+    article, state = make(
+        _block(0, "A title that gives it all away", "heading", level=1, hidden=True),
+        _block(1, f"See {url} for the twist, which is long enough to wrap twice.", hidden=True),
+        _block(2, "A nested item that is hidden and rather long, long enough to need a second line.",
+               "list_item", level=2, hidden=True),
+        _block(3, "Second item.", "list_item", level=2, ordinal=2, hidden=True),
+        _block(4, "“A quote from the finale,” she says, hidden with the rest of it.", "quote", hidden=True),
+        _block(5, "Photo: the lighthouse at dusk.", "caption", hidden=True),
+        _block(6, "", "image", image=ImageRef("https://cdn.example.org/x.jpg"), hidden=True),
+        _block(7, "The end.", "paragraph"),
+    )
+    view.set_appearance(THEMES["light"], zoom, 720)
+    view.set_article(article, state)
+    doc = view.text_browser().document()
+    layout = doc.documentLayout()
+    before = [layout.blockBoundingRect(doc.findBlockByNumber(i)).top() for i in range(8)]
+    view.reveal_all()
+    after = [layout.blockBoundingRect(doc.findBlockByNumber(i)).top() for i in range(8)]
+    assert after == pytest.approx(before, abs=1.01)
+
+
 def test_holding_the_mouse_peeks_without_revealing(qtbot, view: ArticleView) -> None:  # noqa: ANN001
     article, state = standard()
     view.set_article(article, state)

@@ -23,7 +23,7 @@ def _app(qapp: QApplication) -> None:  # noqa: PT004
 
 
 def _geometry(_block: int) -> LineGeometry:
-    return LineGeometry(300.0, ((0.0, 20.0),))
+    return LineGeometry(300.0, 20.0, 1)
 
 
 def _build(text: str, spans: list[tuple[int, int]], runs: list[InlineRun] | None = None):  # noqa: ANN202
