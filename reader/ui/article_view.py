@@ -8,29 +8,23 @@ changed, as ``RevealState`` (the one authority on what may be shown) now says.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
-    QContextMenuEvent,
     QFontMetrics,
-    QHelpEvent,
     QImage,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from reader.article import Article, Mention
 from reader.library.reveal_state import RevealState
+from reader.ui.article_browser import ARTICLE_DESCRIPTION, ARTICLE_NAME, ArticleBrowser
 from reader.ui.document_builder import (
     ACCESSIBLE_PHRASE,
     PLACEHOLDER_OBJECT,
@@ -42,7 +36,7 @@ from reader.ui.document_builder import (
     ShieldKey,
 )
 from reader.ui.safe_copy import safe_copy
-from reader.ui.shield_overlay import FadeOverlay, PeekOverlay
+from reader.ui.shield_overlay import FadeOverlay
 from reader.ui.spoiler_shield import WRAP_MODE, ArticleDocument, ObjectPainter, ShieldCache, ShieldRenderer
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
@@ -50,201 +44,7 @@ from reader.ui.typography import Typography
 __all__ = ["ArticleView"]
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
-ARTICLE_NAME = "Article"
-ARTICLE_DESCRIPTION = "Hidden spoilers are blurred; press Tab to reach one and Enter to reveal it"
-PEEK_MS = 350
 RESIZE_DEBOUNCE_MS = 120
-
-
-class _FocusFrameStyle(QProxyStyle):
-    """Leaves out Qt's dotted focus outline around a focused shield, which paints its own
-    ring (links keep the outline)."""
-
-    def __init__(self, view: ArticleView) -> None:
-        super().__init__()
-        self._view = view
-
-    def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,  # noqa: N802
-                  data: object = None) -> int:
-        if (hint == QStyle.StyleHint.SH_TextControl_FocusIndicatorTextCharFormat
-                and self._view.focused_shield() is not None):
-            return 1  # an empty format: no outline over the shield
-        return super().styleHint(hint, option, widget, data)
-
-
-class _Browser(QTextBrowser):
-    """The QTextBrowser with the shield's mouse, keyboard, copy and tooltip behaviour."""
-
-    def __init__(self, view: ArticleView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._pressed: ShieldKey | None = None
-        self._peek: PeekOverlay | None = None
-        self._peek_timer = QTimer(self)
-        self._peek_timer.setSingleShot(True)
-        self._peek_timer.setInterval(PEEK_MS)
-        self._peek_timer.timeout.connect(self._start_peek)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setUndoRedoEnabled(False)
-        self.setWordWrapMode(WRAP_MODE)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.viewport().setMouseTracking(True)
-        self.setAccessibleName(ARTICLE_NAME)
-        self.setAccessibleDescription(ARTICLE_DESCRIPTION)
-        self._focus_style = _FocusFrameStyle(view)
-        self._focus_style.setParent(self)
-        self.setStyle(self._focus_style)
-        self.viewport().setStyle(self._focus_style)
-
-    # --- resources and copies: only what may be seen ----------------------------------------
-
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
-        """Only the article's own resolved images; never a file path or a remote address."""
-        images = self._view._images
-        if kind == QTextDocument.ResourceType.ImageResource.value and images is not None:
-            image = images.resolve(name)
-            if image is not None:
-                return image
-        return QImage()
-
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
-        """Copy, drag and the X11 primary selection all come through here: shields become a
-        "[hidden spoiler]" note and internal images are dropped."""
-        mime = QMimeData()
-        cursor = self.textCursor()
-        if cursor.hasSelection():
-            plain, html = safe_copy(cursor.selection(), self._view._note_format())
-            mime.setText(plain)
-            mime.setHtml(html)
-        return mime
-
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - read-only view
-        return
-
-    # --- mouse: click reveals, holding peeks -------------------------------------------------
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        key = self._view.shield_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
-        if key is None:
-            super().mousePressEvent(event)
-            return
-        self._pressed = key
-        self._peek_timer.start()
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if self._pressed is not None:
-            event.accept()
-            return
-        self._view._set_hovered(self._view.shield_at(event.position()))
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if self._pressed is None:
-            super().mouseReleaseEvent(event)
-            return
-        key, self._pressed = self._pressed, None
-        self._peek_timer.stop()
-        peeked = self._peek is not None
-        self._end_peek()
-        event.accept()
-        if not peeked and self._view.shield_at(event.position()) == key:
-            self._view._reveal_key(key)
-
-    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        self._view._set_hovered(None)
-        super().leaveEvent(event)
-
-    def _start_peek(self) -> None:
-        if self._pressed is not None:
-            pieces = self._view._peek_pieces(self._pressed)
-            if pieces:
-                self._peek = PeekOverlay(self.viewport(), pieces)
-
-    def _end_peek(self) -> None:
-        if self._peek is not None:
-            self._peek.hide()
-            self._peek.deleteLater()
-            self._peek = None
-
-    # --- keyboard: Tab reaches shields (they are anchors), Enter or Space reveals -----------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            key = self._view.focused_shield()
-            if key is not None:
-                event.accept()
-                self._view._reveal_key(key, keyboard=True)
-                return
-        super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
-        moved = super().focusNextPrevChild(forward)
-        self._view._update_focus()  # anchor focus moves the cursor without telling anyone
-        return moved
-
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self._view._update_focus()
-
-    # --- menus and the wheel ------------------------------------------------------------------
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
-        menu = self.context_menu(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def context_menu(self, pos: QPoint) -> QMenu:
-        """The standard menu; on a shield, "Reveal spoiler" instead of copying its address."""
-        menu = self.createStandardContextMenu(pos)
-        key = self._view.shield_at(QPointF(pos))
-        if key is not None:
-            for action in menu.actions():
-                if action.objectName() == "link-copy":
-                    menu.removeAction(action)
-            reveal = QAction("Reveal spoiler", menu)
-            reveal.triggered.connect(lambda: self._view._reveal_key(key))
-            menu.insertAction(menu.actions()[0] if menu.actions() else None, reveal)
-        return menu
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        """Ctrl+wheel asks the window to zoom (QTextEdit would change only the default font,
-        behind the back of the zoom setting and the shields' measurements)."""
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() // 120
-            if steps:
-                self._view.zoomRequested.emit(10 * steps)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    # --- tooltips: the reason, never the words ------------------------------------------------
-
-    def viewportEvent(self, event: object) -> bool:  # noqa: N802 - Qt override
-        if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
-            key = self._view.shield_at(QPointF(event.pos()))
-            if key is not None:
-                QToolTip.showText(event.globalPos(), self._view.reason_for(key), self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
-
-    # --- geometry and decoration ---------------------------------------------------------------
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._view._on_resize()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
-        self._view._drop_fades()
-        super().scrollContentsBy(dx, dy)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        self._view._painted = True
-        self._view._paint_quote_bars(self.viewport(), event.rect())
 
 
 class ArticleView(QWidget):
@@ -275,11 +75,11 @@ class ArticleView(QWidget):
         self._cache = ShieldCache()
         self._highlight: tuple[list[Mention], int | None] | None = None
         self._fades: list[FadeOverlay] = []
-        self._browser = _Browser(self)
+        self._browser = ArticleBrowser(self, self)
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
-        self._browser.cursorPositionChanged.connect(self._update_focus)
-        self._browser.selectionChanged.connect(self._update_focus)
+        self._browser.cursorPositionChanged.connect(self.update_focus)
+        self._browser.selectionChanged.connect(self.update_focus)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
@@ -429,7 +229,7 @@ class ArticleView(QWidget):
         cursor = self._browser.textCursor()
         if not cursor.hasSelection():
             return ""
-        return safe_copy(cursor.selection(), self._note_format())[0]
+        return safe_copy(cursor.selection(), self.note_format())[0]
 
     # --- shields: where they are, what they say ----------------------------------------------
 
@@ -523,7 +323,7 @@ class ArticleView(QWidget):
                 out.append((key, rect, fmt))
         return out
 
-    def _peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
+    def peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
         """Sharp pictures of a hidden item's words for the peek, in viewport coordinates."""
         renderer = self._renderer
         if renderer is None:
@@ -546,7 +346,7 @@ class ArticleView(QWidget):
 
     # --- revealing --------------------------------------------------------------------------
 
-    def _reveal_key(self, key: ShieldKey, keyboard: bool = False) -> None:
+    def reveal_shield(self, key: ShieldKey, keyboard: bool = False) -> None:
         """The reader clicked a shield or pressed Enter on it: reveal it with a short fade."""
         self._crossfade()
         if key.span is None:
@@ -562,7 +362,7 @@ class ArticleView(QWidget):
     def _on_anchor(self, url: QUrl) -> None:
         key = ShieldKey.from_href(url.toString())
         if key is not None:
-            self._reveal_key(key, keyboard=True)
+            self.reveal_shield(key, keyboard=True)
         elif url.scheme().lower() in EXTERNAL_SCHEMES:
             self.linkActivated.emit(url.toString())
 
@@ -588,7 +388,7 @@ class ArticleView(QWidget):
         for block_id in stale:
             self._refill(doc, block_id)
         batch.endEditBlock()
-        self._update_focus()
+        self.update_focus()
         if self._highlight is not None:
             self._apply_highlights(scroll=False)
         return True
@@ -620,7 +420,7 @@ class ArticleView(QWidget):
         self._fades.append(FadeOverlay(viewport, viewport.grab()))
         self._fades = [f for f in self._fades if f.isVisible()]
 
-    def _drop_fades(self) -> None:
+    def contents_scrolled(self) -> None:
         for fade in self._fades:
             fade.hide()
             fade.deleteLater()
@@ -628,7 +428,7 @@ class ArticleView(QWidget):
 
     # --- focus, hover and accessibility ------------------------------------------------------
 
-    def _update_focus(self) -> None:
+    def update_focus(self) -> None:
         key = self.focused_shield()
         painter = self._painter
         ring = key if self._browser.hasFocus() else None
@@ -639,7 +439,7 @@ class ArticleView(QWidget):
         self._browser.setAccessibleName(ACCESSIBLE_PHRASE if key else ARTICLE_NAME)
         self._browser.setAccessibleDescription(ACCESSIBLE_PHRASE if key else ARTICLE_DESCRIPTION)
 
-    def _set_hovered(self, key: ShieldKey | None) -> None:
+    def set_hovered(self, key: ShieldKey | None) -> None:
         painter = self._painter
         if painter is not None and painter.hovered != key:
             painter.hovered = key  # (the pointing hand comes with the shield being an anchor)
@@ -714,7 +514,7 @@ class ArticleView(QWidget):
         self._browser.setDocument(doc)
         if old is not None:
             old.deleteLater()
-        self._update_focus()
+        self.update_focus()
         if anchor is not None:
             self._restore_scroll(anchor)
         if self._highlight is not None:
@@ -732,7 +532,7 @@ class ArticleView(QWidget):
         fmt.setBorder(0)
         frame.setFrameFormat(fmt)
 
-    def _on_resize(self) -> None:
+    def viewport_resized(self) -> None:
         """The viewport changed (a scrollbar came or went): centre the column again."""
         if self._builder is not None and self._doc is not None:
             self._set_frame_margins(self._doc)
@@ -767,7 +567,7 @@ class ArticleView(QWidget):
         palette.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
         self._browser.setPalette(palette)
 
-    def _note_format(self):  # noqa: ANN202 - QTextCharFormat
+    def note_format(self) -> QTextCharFormat:
         return self._typo.note_format()
 
     # --- highlights and decoration -------------------------------------------------------------
@@ -815,7 +615,16 @@ class ArticleView(QWidget):
         cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def _paint_quote_bars(self, viewport: QWidget, area: object) -> None:
+    def resolve_image(self, name: QUrl) -> QImage | None:
+        """One of the article's own resolved images, by its ``recap-image:N`` name."""
+        return self._images.resolve(name) if self._images is not None else None
+
+    def decorate(self, viewport: QWidget) -> None:
+        """After the browser painted: the current build has been seen; quote bars."""
+        self._painted = True
+        self._paint_quote_bars(viewport)
+
+    def _paint_quote_bars(self, viewport: QWidget) -> None:
         """A thin bar left of each quote (QTextDocument has no left border of its own)."""
         if not self._quotes or self._article is None:
             return
