@@ -2,7 +2,7 @@
 
 Click reveals a shield and holding the button peeks at it; Tab reaches shields (they are
 anchors) and Enter or Space reveals the focused one; copies, drags and the X11 primary selection
-go through ``safe_copy``; tooltips give only a shield's reason; only the article's own images
+go through ``safe_mime_data``; tooltips give only a shield's reason; only the article's own images
 load. It asks its host (the ``ArticleView``) everything about shields, so it holds no state of
 what is hidden.
 """
@@ -23,12 +23,13 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextDocument,
+    QTextDocumentFragment,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QTextBrowser, QToolTip, QWidget
 
 from reader.ui.document_builder import ShieldKey
-from reader.ui.safe_copy import safe_copy
+from reader.ui.safe_copy import safe_mime_data
 from reader.ui.shield_overlay import PeekOverlay
 from reader.ui.spoiler_shield import WRAP_MODE
 
@@ -112,13 +113,9 @@ class ArticleBrowser(QTextBrowser):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
         """Copy, drag and the X11 primary selection all come through here: shields become a
         "[hidden spoiler]" note and internal images are dropped."""
-        mime = QMimeData()
         cursor = self.textCursor()
-        if cursor.hasSelection():
-            plain, html = safe_copy(cursor.selection(), self._host.note_format())
-            mime.setText(plain)
-            mime.setHtml(html)
-        return mime
+        fragment = cursor.selection() if cursor.hasSelection() else QTextDocumentFragment()
+        return safe_mime_data(fragment, self._host.note_format())
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - read-only view
         return

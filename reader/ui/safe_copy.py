@@ -8,17 +8,47 @@ dropped, since their names cannot be resolved outside the app.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_builder import PLACEHOLDER_OBJECT, ShieldKey
 
-__all__ = ["HIDDEN_NOTE", "safe_copy"]
+__all__ = ["HIDDEN_NOTE", "safe_copy", "safe_mime_data"]
 
 HIDDEN_NOTE = "[hidden spoiler]"
 
 
 def safe_copy(fragment: QTextDocumentFragment, note_format: QTextCharFormat) -> tuple[str, str]:
     """Plain text and HTML of a selection, with shields noted and images dropped."""
+    doc = _sanitized(fragment, note_format)
+    return _plain(doc), doc.toHtml()
+
+
+def safe_mime_data(fragment: QTextDocumentFragment, note_format: QTextCharFormat) -> QMimeData:
+    """The selection as clipboard data that Qt itself created.
+
+    A QMimeData made in Python and handed to the clipboard by Qt's own copy() (not through
+    QClipboard.setMimeData, which transfers ownership) is torn down twice when the
+    application exits: the process ends with a segmentation fault. So the data comes from
+    QTextEdit's own createMimeDataFromSelection over the sanitised document.
+    """
+    doc = _sanitized(fragment, note_format)
+    editor = QTextEdit()
+    editor.setDocument(doc)
+    editor.selectAll()
+    mime = QTextEdit.createMimeDataFromSelection(editor)
+    mime.formats()  # builds text/html and text/plain from the fragment now, while doc lives
+    mime.setText(_plain(doc))
+    return mime
+
+
+def _plain(doc: QTextDocument) -> str:
+    return doc.toPlainText().replace("\u2028", "\n").strip("\n")
+
+
+def _sanitized(fragment: QTextDocumentFragment, note_format: QTextCharFormat) -> QTextDocument:
+    """A copy of the selection with each shield replaced by one note and images dropped."""
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     QTextCursor(doc).insertFragment(fragment)
@@ -50,5 +80,4 @@ def safe_copy(fragment: QTextDocumentFragment, note_format: QTextCharFormat) -> 
         cursor.removeSelectedText()
         if text:
             cursor.insertText(text, note_format)
-    plain = doc.toPlainText().replace("\u2028", "\n").strip("\n")
-    return plain, doc.toHtml()
+    return doc
