@@ -442,29 +442,35 @@ def decode_html(data: bytes) -> str:
     the bytes contradict is ignored, and a single-byte declaration over valid UTF-8 is taken to
     be a stale one), then UTF-8, then detection on a sample, then UTF-8 with replacement.
     """
+    text = _unicode_by_mark(data)
+    if text is not None:
+        return text
+    declared = declared_html_charset(data[:HEAD_BYTES])
+    if declared:
+        text = _decode_declared(data, declared)
+        if text is not None:
+            return text
+    return _undeclared(data, markup=True, fallback="utf-8")
+
+
+def _unicode_by_mark(data: bytes) -> str | None:
+    """UTF-8/16/32 told by a byte-order mark, or UTF-16 recognised by its zero bytes."""
     bom = bom_encoding(data)
     if bom:
         return _decode_bom(data, *bom)
     utf16 = utf16_without_bom(data[:HEAD_BYTES])
     if utf16:
         return data.decode(utf16, "replace")
+    return None
 
-    declared = declared_html_charset(data[:HEAD_BYTES])
-    if declared:
-        text = _decode_declared(data, declared)
+
+def _undeclared(data: bytes, markup: bool, fallback: str) -> str:
+    """No declaration to go by: ISO-2022-JP, then (mostly) UTF-8, then detection on a sample."""
+    for attempt in (_iso2022jp_or_none, _utf8_or_none, _mostly_utf8):
+        text = attempt(data)
         if text is not None:
             return text
-
-    text = _iso2022jp_or_none(data)
-    if text is not None:
-        return text
-    text = _utf8_or_none(data)
-    if text is not None:
-        return text
-    text = _mostly_utf8(data)
-    if text is not None:
-        return text
-    return _detect_and_decode(data, markup=True, fallback="utf-8")
+    return _detect_and_decode(data, markup=markup, fallback=fallback)
 
 
 def decode_with_charset(data: bytes, charset: str | None) -> str:
@@ -509,19 +515,7 @@ def decode_text(data: bytes) -> str:
     BOM, then UTF-8 (what nearly every editor writes today), then detection on a sample, then
     Windows-1252 (which maps every byte, so nothing is lost that could be shown).
     """
-    bom = bom_encoding(data)
-    if bom:
-        return _decode_bom(data, *bom)
-    utf16 = utf16_without_bom(data[:HEAD_BYTES])
-    if utf16:
-        return data.decode(utf16, "replace")
-    text = _iso2022jp_or_none(data)
+    text = _unicode_by_mark(data)
     if text is not None:
         return text
-    text = _utf8_or_none(data)
-    if text is not None:
-        return text
-    text = _mostly_utf8(data)
-    if text is not None:
-        return text
-    return _detect_and_decode(data, markup=False, fallback="cp1252")
+    return _undeclared(data, markup=False, fallback="cp1252")
