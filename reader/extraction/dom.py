@@ -125,12 +125,3 @@ def drop_element(el: etree._Element) -> None:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
 
-
-def ancestors(el: etree._Element, limit: int = 1_000_000) -> list[etree._Element]:
-    """Ancestors from the parent upwards (iterative)."""
-    out = []
-    cur = el.getparent()
-    while cur is not None and len(out) < limit:
-        out.append(cur)
-        cur = cur.getparent()
-    return out

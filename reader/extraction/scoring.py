@@ -162,22 +162,13 @@ def _climb_to_common_ancestor(top, top_score, alternatives, scores):
     strong = [el for el, sc in alternatives if top_score and sc / top_score >= 0.75]
     if len(strong) < 3:
         return top
-    lists = [set(_ancestor_list(el)) for el in strong]
+    lists = [set(el.iterancestors()) for el in strong]
     node = top.getparent()
     while node is not None and tag_of(node) != "body":
         if sum(node in anc for anc in lists) >= 3:
             return node
         node = node.getparent()
     return top
-
-
-def _ancestor_list(el):
-    out = []
-    node = el.getparent()
-    while node is not None:
-        out.append(node)
-        node = node.getparent()
-    return out
 
 
 def _climb_single_children(top, body, stats):
