@@ -5,14 +5,18 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.article import Article, Block
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+from article_helpers import block_starting, marked, norm  # noqa: E402
+
+from reader.article import Article, Block  # noqa: E402
 from reader.errors import LoadError
 from reader.loaders.markdown import (
     load_markdown,
@@ -30,18 +34,6 @@ def _from(text: str, path: Path | None = None) -> Article:
     return load_markdown(text.encode("utf-8"), path or Path("note.md"))
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-
-
-def _block(article: Article, start: str) -> Block:
-    found = [b for b in article.blocks if b.text.startswith(start)]
-    assert len(found) == 1, (start, [b.text[:40] for b in found])
-    return found[0]
-
-
-def _marked(block: Block) -> list[str]:
-    return [block.text[m.start : m.end] for m in block.spoiler_markup]
 
 
 def _styled(block: Block) -> list[tuple[str, str, str | None]]:
@@ -72,34 +64,34 @@ def test_newsletter_metadata_from_front_matter(newsletter: tuple[dict, Article])
 
 def test_newsletter_label_snippets_start_exactly_one_block(newsletter: tuple[dict, Article]) -> None:
     labels, article = newsletter
-    starts = [_norm(b.text) for b in article.blocks]
+    starts = [norm(b.text) for b in article.blocks]
     for key in ("must_hide", "must_show", "key_moments"):
         for snippet in labels[key]:
-            assert sum(t.startswith(_norm(snippet)) for t in starts) == 1, (key, snippet)
+            assert sum(t.startswith(norm(snippet)) for t in starts) == 1, (key, snippet)
     for moment in labels["key_moments"]:
-        assert _block(article, moment).kind == "list_item"
+        assert block_starting(article, moment).kind == "list_item"
 
 
 def test_newsletter_sponsor_and_footer_are_gone(newsletter: tuple[dict, Article]) -> None:
     labels, article = newsletter
-    body = _norm(article.body_text)
+    body = norm(article.body_text)
     for snippet in labels["boilerplate"]:
-        assert _norm(snippet) not in body, snippet
+        assert norm(snippet) not in body, snippet
     for snippet in labels["body_must_include"]:
-        assert _norm(snippet) in body, snippet
+        assert norm(snippet) in body, snippet
     assert article.blocks[-1].text.startswith("Until next week,")
 
 
 def test_newsletter_inline_spoiler_and_structure(newsletter: tuple[dict, Article]) -> None:
     labels, article = newsletter
-    brasa = _block(article, "I finally caught up on Brasa")
+    brasa = block_starting(article, "I finally caught up on Brasa")
     assert brasa.kind == "list_item"
-    assert _marked(brasa) == labels["spoiler_spans"]
+    assert marked(brasa) == labels["spoiler_spans"]
     assert brasa.spoiler_markup[0].form == "text:>!"
     assert not brasa.is_marked_spoiler
     headings = [(b.text, b.level) for b in article.blocks if b.kind == "heading"]
     assert ("Episode highlights", 3) in headings and ("Where to watch", 2) in headings
-    warning = _block(article, "Spoilers from here on.")
+    warning = block_starting(article, "Spoilers from here on.")
     assert ("Spoilers from here on.", "bold", None) in _styled(warning)
 
 
@@ -128,12 +120,12 @@ def test_inline_runs(rich: Article) -> None:
         ("earlier notes", "link", "https://late-review.example/glasshouse-6"),
     ]
     assert "*" not in first.text and "](" not in first.text
-    code = _block(rich, "Elsewhere,")
+    code = block_starting(rich, "Elsewhere,")
     assert code.text.startswith("Elsewhere, the night-board rota is rewritten twice")
 
 
 def test_reddit_spoiler_at_line_start_is_not_a_quote(rich: Article) -> None:
-    block = _block(rich, "The locket in the linen cupboard")
+    block = block_starting(rich, "The locket in the linen cupboard")
     assert block.kind == "paragraph"
     assert block.is_marked_spoiler
     assert block.spoiler_markup[0].form == "text:>!"
@@ -141,8 +133,8 @@ def test_reddit_spoiler_at_line_start_is_not_a_quote(rich: Article) -> None:
 
 
 def test_discord_and_bbcode_spoilers(rich: Article) -> None:
-    block = _block(rich, "Elsewhere,")
-    assert _marked(block) == ["Ásgeir signs the transfer papers", "the lights go out on Ward 4"]
+    block = block_starting(rich, "Elsewhere,")
+    assert marked(block) == ["Ásgeir signs the transfer papers", "the lights go out on Ward 4"]
     assert [m.form for m in block.spoiler_markup] == ["text:||", "text:[spoiler]"]
     assert "||" not in block.text and "spoiler]" not in block.text
 
@@ -180,14 +172,14 @@ def test_ordered_and_nested_lists(rich: Article) -> None:
 
 
 def test_details_spoiler_block(rich: Article) -> None:
-    hidden = _block(rich, "Ásgeir was the anonymous caller")
+    hidden = block_starting(rich, "Ásgeir was the anonymous caller")
     assert hidden.is_marked_spoiler
     assert hidden.spoiler_markup[0].form == "details"
     assert all(b.text != "Spoilers" for b in rich.blocks)  # the summary is markup only
 
 
 def test_hard_break_splits_blocks(rich: Article) -> None:
-    first = _block(rich, "First line of a poem")
+    first = block_starting(rich, "First line of a poem")
     assert first.text == "First line of a poem"
     assert rich.blocks[first.id + 1].text == "second line of the poem"
 

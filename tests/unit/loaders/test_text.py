@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.article import Article, Block
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+from article_helpers import block_starting, marked, norm  # noqa: E402
+
+from reader.article import Article, Block  # noqa: E402
 from reader.errors import LoadError
 from reader.loaders.text import load_text, text_to_article
 
@@ -23,18 +27,6 @@ def _from(text: str, name: str = "note.txt") -> Article:
     return load_text(text.encode("utf-8"), Path(name))
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-
-
-def _block(article: Article, start: str) -> Block:
-    found = [b for b in article.blocks if b.text.startswith(start)]
-    assert len(found) == 1, (start, [b.text[:40] for b in found])
-    return found[0]
-
-
-def _marked(block: Block) -> list[str]:
-    return [block.text[m.start : m.end] for m in block.spoiler_markup]
 
 
 # ---------------------------------------------------------------- the seed sample
@@ -78,7 +70,7 @@ def test_seed_warning_line_is_a_bold_paragraph(seed: tuple[Path, dict, Article])
 
 def test_seed_key_moments_heading_with_its_two_items(seed: tuple[Path, dict, Article]) -> None:
     _, labels, article = seed
-    heading = _block(article, "Key Moments")
+    heading = block_starting(article, "Key Moments")
     assert heading.kind == "heading"
     following = article.blocks[heading.id + 1 : heading.id + 3]
     assert [b.kind for b in following] == ["list_item", "list_item"]
@@ -91,7 +83,7 @@ def test_seed_key_moments_heading_with_its_two_items(seed: tuple[Path, dict, Art
 
 def test_seed_caption_and_alt_text(seed: tuple[Path, dict, Article]) -> None:
     _, _, article = seed
-    caption = _block(article, "Han So-hee and Park Hyung-sik in")
+    caption = block_starting(article, "Han So-hee and Park Hyung-sik in")
     assert caption.kind == "caption"
     assert caption.text.endswith("Credit: Disney+")
     # The keyword line above the caption is alt text, not a block of any kind.
@@ -117,15 +109,15 @@ def test_seed_label_snippets_start_exactly_one_block(seed: tuple[Path, dict, Art
 
 
 def _check_labels(labels: dict, article: Article) -> None:
-    starts = [_norm(b.text) for b in article.blocks]
+    starts = [norm(b.text) for b in article.blocks]
     for key in ("must_hide", "must_show", "key_moments"):
         for snippet in labels.get(key, []):
-            assert sum(t.startswith(_norm(snippet)) for t in starts) == 1, (key, snippet)
-    body = _norm(article.body_text)
+            assert sum(t.startswith(norm(snippet)) for t in starts) == 1, (key, snippet)
+    body = norm(article.body_text)
     for snippet in labels.get("boilerplate", []):
-        assert _norm(snippet) not in body, snippet
+        assert norm(snippet) not in body, snippet
     for snippet in labels.get("body_must_include", []):
-        assert _norm(snippet) in body, snippet
+        assert norm(snippet) in body, snippet
 
 
 def test_corpus_text_recap_matches_its_labels(shared_dir: Path) -> None:
@@ -158,7 +150,7 @@ def test_hard_wrapped_email_joins_paragraphs_back(data_dir: Path) -> None:
     texts = [b.text for b in article.blocks]
     assert texts[0].startswith("Three episodes in, Cinder Lane has stopped pretending")
     assert texts[0].endswith("a colder heart underneath all that wool.")
-    intro = _block(article, "Zofia Wójcik (Agnieszka Brzęczek) spends")
+    intro = block_starting(article, "Zofia Wójcik (Agnieszka Brzęczek) spends")
     assert "Søren Ødegård (Mikkel Østergaard-Lund), the harbourmaster, keeps" in intro.text
     assert intro.text.endswith("which year she has reached.")
     assert "\n" not in intro.text and "  " not in intro.text
@@ -167,7 +159,7 @@ def test_hard_wrapped_email_joins_paragraphs_back(data_dir: Path) -> None:
 
 def test_wrapped_bullet_continues_under_its_hanging_indent(data_dir: Path) -> None:
     article = _load(data_dir / "text" / "email-wrapped.txt")
-    heading = _block(article, "Stray observations:")
+    heading = block_starting(article, "Stray observations:")
     assert heading.kind == "heading"
     items = [b for b in article.blocks if b.kind == "list_item"]
     assert [b.text for b in items] == [
@@ -179,7 +171,7 @@ def test_wrapped_bullet_continues_under_its_hanging_indent(data_dir: Path) -> No
 
 def test_short_lines_of_a_sign_off_are_not_joined_or_headings(data_dir: Path) -> None:
     article = _load(data_dir / "text" / "email-wrapped.txt")
-    cheers = _block(article, "Cheers,")
+    cheers = block_starting(article, "Cheers,")
     assert cheers.text == "Cheers," and cheers.kind == "paragraph"
     assert article.blocks[cheers.id + 1].text == "Tomasz"
 
@@ -210,17 +202,17 @@ def test_numbered_and_nested_lists(data_dir: Path) -> None:
 def test_inline_spoiler_forms_are_marked_with_offsets(data_dir: Path) -> None:
     article = _load(data_dir / "text" / "listicle-markup.txt")
     intro = article.blocks[0]
-    assert _marked(intro) == ["the storm siren was never broken"]
+    assert marked(intro) == ["the storm siren was never broken"]
     assert intro.spoiler_markup[0].form == "text:||"
     assert "||" not in intro.text
     assert intro.text.endswith("behind the storm siren was never broken tags for those still catching up.")
 
-    duet = _block(article, "🎧 The duet")
-    assert _marked(duet) == ["Ingrid’s brother turns out to have written the song"]
+    duet = block_starting(article, "🎧 The duet")
+    assert marked(duet) == ["Ingrid’s brother turns out to have written the song"]
     assert duet.spoiler_markup[0].form == "text:>!"
     assert ">!" not in duet.text and "!<" not in duet.text
 
-    whole = _block(article, "The lighthouse goes dark")
+    whole = block_starting(article, "The lighthouse goes dark")
     assert whole.spoiler_markup[0].form == "text:[spoiler]"
     assert whole.is_marked_spoiler
     assert "[spoiler]" not in whole.text and "[/spoiler]" not in whole.text
