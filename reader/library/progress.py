@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 from reader.analysis.progress import WatchProgress, same_show
 from reader.appinfo import APP_ID
 from reader.article import EpisodeInfo
@@ -34,9 +36,9 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / APP_ID
+    # platformdirs applies the XDG rules (an unset or relative $XDG_DATA_HOME means
+    # ~/.local/share), the same ones the desktop-entry install uses.
+    return platformdirs.user_data_path() / APP_ID
 
 
 @dataclass(frozen=True)
