@@ -104,3 +104,42 @@ def test_the_packaged_lookup_uses_importlib_resources() -> None:
 
     expected = files("reader").joinpath("_resources", "sample")
     assert bundled._packaged_path("sample") == expected
+
+
+def test_packaging_path_finds_the_desktop_files() -> None:
+    from reader.appinfo import APP_ID
+
+    for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml"):
+        path = bundled.packaging_path("linux", name)
+        assert path.is_file(), path
+        assert path.parent.name == "linux"
+
+
+def test_packaging_path_prefers_the_packaged_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = tmp_path / "reader" / "_packaging"
+    (packaged / "linux").mkdir(parents=True)
+    (packaged / "linux" / "app.desktop").write_text("[Desktop Entry]\n", "utf-8")
+    checkout = tmp_path / "checkout" / "packaging"
+    (checkout / "linux").mkdir(parents=True)
+    (checkout / "linux" / "app.desktop").write_text("[Desktop Entry]\n", "utf-8")
+    folders: list[str] = []
+
+    def packaged_path(*parts: str, folder: str = "_resources") -> Path:
+        folders.append(folder)
+        return tmp_path / "reader" / folder / Path(*parts)
+
+    monkeypatch.setattr(bundled, "_packaged_path", packaged_path)
+    monkeypatch.setattr(bundled, "_SOURCE_PACKAGING", checkout)
+    assert bundled.packaging_path("linux", "app.desktop") == packaged / "linux" / "app.desktop"
+    assert folders == ["_packaging"]
+    # A file only the checkout has is found there; one neither has still names a place.
+    (checkout / "linux" / "only-here.xml").write_text("<x/>", "utf-8")
+    assert bundled.packaging_path("linux", "only-here.xml") == checkout / "linux" / "only-here.xml"
+    assert bundled.packaging_path("linux", "nowhere.xml").name == "nowhere.xml"
+
+
+def test_the_packaged_packaging_lookup_uses_importlib_resources() -> None:
+    from importlib.resources import files
+
+    expected = files("reader").joinpath("_packaging", "linux")
+    assert bundled._packaged_path("linux", folder="_packaging") == expected
