@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import platformdirs
 
 from reader.analysis.progress import WatchProgress, same_show
 from reader.appinfo import APP_ID
+from reader.atomic_file import write_atomically
 from reader.article import EpisodeInfo
 
 __all__ = ["DATA_DIR_ENV", "ProgressStore", "UndoToken", "data_dir"]
@@ -137,15 +137,7 @@ class ProgressStore:
     def save(self) -> None:
         """Write atomically: a crash mid-write must not lose the reader's whole progress."""
         data = {"schema": SCHEMA, "watched": [_entry_to_json(e) for e in self._entries]}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     # --- internals -------------------------------------------------------------------------
 
