@@ -1,17 +1,24 @@
 """Command line: ``recap-reader [FILE...]`` opens the window, ``recap-reader analyze [--json]
-[--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, and ``recap-reader --screenshot
+[--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, ``recap-reader --screenshot
 OUT.png [FILE]`` renders the window to a picture (documentation, OCR checks, looking without a
-display).
+display), and ``recap-reader --install-desktop`` / ``--uninstall-desktop`` add the app to the
+user's application menu and "Open With" lists or take it out again.
 
 Every failure a user can cause ends as one line on stderr and a non-zero exit, never a traceback:
 scripts and benchmarks depend on the output staying parseable. Qt is imported only on the window
-paths, so ``analyze`` stays fast and works where Qt's libraries are missing.
+paths, so ``analyze`` and the desktop install stay fast and work where Qt's libraries are missing.
+
+``RECAP_READER_ECHO_ARGS=1`` in the environment makes the command print the arguments it was
+given as one JSON line (``{"argv": [...]}``) and exit 0 before anything else happens. It lets a
+test see exactly what a launcher (a desktop entry started by ``gio open``, a file manager)
+passes, without opening a window.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FILE_ERROR = 1
 EXIT_USAGE = 2
+ECHO_ARGS_ENV = "RECAP_READER_ECHO_ARGS"
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -63,6 +71,11 @@ def _main_parser() -> argparse.ArgumentParser:
                         help="theme of the screenshot (default: light)")
     parser.add_argument("--zoom", type=_zoom, metavar="PERCENT", help="zoom of the screenshot (default: 100)")
     parser.add_argument("--reveal-all", action="store_true", help="reveal every spoiler in the screenshot")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add the app to your application menu and 'Open With' lists (no root needed)")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added")
     return parser
 
 
@@ -155,15 +168,32 @@ class _UsageError(Exception):
     """A usage mistake found after argparse (its message is the whole stderr line)."""
 
 
+def _run_desktop_install(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop``, which take no file and no window option."""
+    option = "--install-desktop" if ns.install_desktop else "--uninstall-desktop"
+    if ns.files or ns.screenshot is not None or ns.theme or ns.zoom or ns.reveal_all:
+        raise _UsageError(f"{APP_COMMAND}: {option} takes no FILE and no other option")
+    from reader.desktop import install_desktop, uninstall_desktop
+
+    if ns.install_desktop:
+        return install_desktop(out=out, err=err)
+    return uninstall_desktop(out=out, err=err)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``recap-reader`` and ``python -m reader``."""
     args = list(sys.argv[1:] if argv is None else argv)
     out, err = sys.stdout, sys.stderr
+    if os.environ.get(ECHO_ARGS_ENV) == "1":
+        print(json.dumps({"argv": args}), file=out, flush=True)
+        return EXIT_OK
     try:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
             return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched))
         ns = _main_parser().parse_args(args)
+        if ns.install_desktop or ns.uninstall_desktop:
+            return _run_desktop_install(ns, out, err)
         files = files_to_open(ns.files)
         if ns.screenshot is not None:
             if len(ns.files) > 1:
