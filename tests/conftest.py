@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 def _require_shared() -> bool:
     return os.environ.get("RECAP_REQUIRE_SHARED", "") not in ("", "0")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_running_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A test that starts the window (in this process or as a child) must never hand its files
+    to a reader the developer has open: the single-instance socket points into this run's
+    scratch folder. Tests of single instance itself set their own."""
+    from reader.instance_socket import SOCKET_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(SOCKET_ENV, str(tmp_path_factory.mktemp("instance") / "reader.socket"))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,11 @@
 
 The application name, organisation domain and desktop file name come from ``reader.appinfo``
 so the desktop entry, the window manager's grouping (``setDesktopFileName``) and the settings
-scope all agree. ``run_screenshot`` renders the window to a PNG without a display (Qt's
-offscreen platform) for documentation, OCR checks and looking at the UI from a terminal.
+scope all agree. ``run_window`` hands the files to a reader window that is already running
+when there is one (``reader/ui/single_instance.py``) and otherwise shows its own.
+``run_screenshot`` renders the window to a PNG without a display (Qt's offscreen platform) for
+documentation, OCR checks and looking at the UI from a terminal; it always renders itself and
+never talks to a running window.
 """
 
 from __future__ import annotations
@@ -57,19 +60,33 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_window(files: Sequence[Path]) -> int:
-    """Show the window with ``files`` open and run until the reader quits."""
-    from reader.ui.main_window import MainWindow
+def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> int:
+    """Show the window with ``files`` open and run until the reader quits.
 
+    ``named`` are the files the user gave (``files`` may be the sample standing in for none);
+    when a reader window is already running they go to it instead, and this returns at once.
+    """
     if _no_display():  # Qt would abort with a core dump; say it in one line instead
         print(f"{APP_COMMAND}: no display to show the window on (DISPLAY is not set); "
               f"'{APP_COMMAND} analyze FILE' prints an article as text.", file=sys.stderr)
         return 1
+    from reader.ui.single_instance import claim_instance, open_requests_in
+
     app = create_application()
+    claim = claim_instance(files if named is None else named)
+    if claim.handed_off:
+        return 0
+    from reader.ui.main_window import MainWindow  # after the hand-off: a second launch stays quick
+
     window = MainWindow()
+    if claim.server is not None:
+        claim.server.setParent(window)
+        open_requests_in(window, claim.server)
     window.show()
     window.open_paths(files, any_named_file=True)
     status = app.exec()
+    if claim.server is not None:
+        claim.server.close()
     window.loader.wait()
     return status
 
