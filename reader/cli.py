@@ -111,10 +111,12 @@ def _load(path: Path):  # noqa: ANN202 - Article
 
 
 def open_window(files: Sequence[Path]) -> int:
-    """Run the reader window with ``files`` open until the user quits (imports Qt only now)."""
+    """Open the ``files`` the user named (the sample when none) in the reader window: the one
+    already running if there is one, else a new one that runs until the user quits. Qt is
+    imported only now."""
     from reader.ui.app import run_window
 
-    return run_window(files)
+    return run_window(files_to_open(files), named=files)
 
 
 def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
@@ -204,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                   zoom=ns.zoom or 100, reveal_all=ns.reveal_all, out=out, err=err)
         if ns.theme or ns.zoom or ns.reveal_all:
             raise _UsageError(f"{APP_COMMAND}: --theme, --zoom and --reveal-all go with --screenshot")
-        return open_window(files)
+        return open_window(ns.files)
     except _UsageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
