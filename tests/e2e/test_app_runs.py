@@ -1,37 +1,26 @@
 """The installed app runs as a process: ``recap-reader --screenshot OUT.png`` with no file opens
 the bundled sample, renders the window to a PNG and exits cleanly.
 
-The command is the script installed next to the interpreter (what a user runs); a source
-checkout without it falls back to ``python -m reader``. ``--screenshot`` prints one JSON line
-(path, title shown, size, whether anything is hidden), which tells the test what opened without
-reading pixels.
+The command is what a user runs (tests/support/app_process.py). ``--screenshot`` prints one JSON
+line (path, title shown, size, whether anything is hidden), which tells the test what opened
+without reading pixels.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import struct
 import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _command() -> list[str]:
-    script = Path(sys.executable).parent / "recap-reader"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "reader"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from app_process import app_command, app_env  # noqa: E402
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RECAP_READER_DATA_DIR": str(tmp_path / "data"),
-           "RECAP_READER_CONFIG_DIR": str(tmp_path / "config")}
-    if _command()[0] == sys.executable:
-        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([*_command(), *args], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    return subprocess.run([*app_command(), *args], capture_output=True, text=True, timeout=120,
+                          env=app_env(tmp_path), cwd=tmp_path)
 
 
 def _png_size(path: Path) -> tuple[int, int]:
