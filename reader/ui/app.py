@@ -3,26 +3,29 @@
 The application name, organisation domain and desktop file name come from ``reader.appinfo``
 so the desktop entry, the window manager's grouping (``setDesktopFileName``) and the settings
 scope all agree. ``run_window`` hands the files to a reader window that is already running
-when there is one (``reader/ui/single_instance.py``) and otherwise shows its own.
-``run_screenshot`` renders the window to a PNG without a display (Qt's offscreen platform) for
-documentation, OCR checks and looking at the UI from a terminal; it always renders itself and
-never talks to a running window.
+when there is one (``reader/ui/single_instance.py``) and otherwise shows its own, which closes
+as if the reader had closed it on SIGTERM or Ctrl+C. ``run_screenshot`` renders the window to a
+PNG without a display (Qt's offscreen platform) for documentation, OCR checks and looking at
+the UI from a terminal; it always renders itself and never talks to a running window.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.appinfo import APP_COMMAND, APP_ID, APP_NAME, ORGANIZATION_DOMAIN
 from reader.bundled import resource_path
@@ -84,11 +87,53 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         open_requests_in(window, claim.server)
     window.show()
     window.open_paths(files, any_named_file=True)
-    status = app.exec()
+    with _close_on_termination(window):
+        status = app.exec()
     if claim.server is not None:
         claim.server.close()
     window.loader.wait()
     return status
+
+
+@contextmanager
+def _close_on_termination(window: QWidget) -> Iterator[None]:
+    """SIGTERM (logout, ``kill``, a service manager) and Ctrl+C close the window as the reader
+    would: the window's size, the recent files and the single-instance socket are saved or
+    removed instead of being lost.
+
+    Python runs a signal handler only when it next executes bytecode, which never happens while
+    Qt's event loop waits; ``signal.set_wakeup_fd`` makes the signal also write a byte to a
+    socket pair that a QSocketNotifier watches, and the notifier's slot gives Python that
+    moment.
+    """
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        QCoreApplication.quit()  # also ends a dialog's nested loop
+
+    wake_reader, wake_writer = socket.socketpair()
+    wake_reader.setblocking(False)
+    wake_writer.setblocking(False)
+    notifier = QSocketNotifier(wake_reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda: _drain(wake_reader))
+    previous_fd = signal.set_wakeup_fd(wake_writer.fileno(), warn_on_full_buffer=False)
+    previous = {number: signal.signal(number, close) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)  # the window, its parent, deletes it
+        wake_reader.close()
+        wake_writer.close()
+
+
+def _drain(wake_reader: socket.socket) -> None:
+    try:
+        while wake_reader.recv(64):
+            pass
+    except OSError:  # empty (BlockingIOError) or already closed
+        pass
 
 
 def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 100, reveal_all: bool = False,
