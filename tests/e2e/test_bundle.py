@@ -79,10 +79,10 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return Build(bundle=root / "dist" / "recap-reader", deb=debs[0] if debs else None)
 
 
-def _run(build: Build, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(build: Build, tmp_path: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "QT_"))}
     env.update(QT_QPA_PLATFORM="offscreen", RECAP_READER_DATA_DIR=str(tmp_path / "data"),
-               RECAP_READER_CONFIG_DIR=str(tmp_path / "config"))
+               RECAP_READER_CONFIG_DIR=str(tmp_path / "config"), **extra_env)
     return subprocess.run([str(build.bundle / "recap-reader"), *args], capture_output=True, text=True,
                           timeout=120, env=env, cwd=tmp_path)
 
@@ -113,12 +113,24 @@ def test_the_bundle_renders_the_sample(build: Build, tmp_path: Path) -> None:
 def test_the_bundle_reports_on_stdout_and_stderr(build: Build, tmp_path: Path) -> None:
     """Standard output and error stay connected in the frozen app: analyze's JSON, and the one
     line a bad file gets."""
-    result = _run(build, tmp_path, "analyze", "--json", str(REPO / "resources" / "sample" / "orchard-street-exchange-episode-1.txt"))
+    sample = REPO / "resources" / "sample" / "orchard-street-exchange-episode-1.txt"
+    result = _run(build, tmp_path, "analyze", "--json", str(sample))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "text"
     failed = _run(build, tmp_path, "analyze", str(tmp_path / "missing.html"))
     assert failed.returncode == 1 and failed.stdout == ""
     assert failed.stderr.startswith("recap-reader: ") and failed.stderr.count("\n") == 1
+
+
+def test_analyze_in_the_bundle_starts_without_qt(build: Build, tmp_path: Path) -> None:
+    """As in the pip-installed app, ``analyze`` never loads Qt (so it works where Qt's system
+    libraries are missing); the spec drops PyInstaller's PySide6 hook, which would import QtCore
+    at start-up. The dynamic loader's own log says which libraries were opened."""
+    sample = REPO / "resources" / "sample" / "orchard-street-exchange-episode-1.txt"
+    result = _run(build, tmp_path, "analyze", str(sample), LD_DEBUG="files")
+    assert result.returncode == 0
+    assert "libpython3" in result.stderr  # the log is there...
+    assert "libQt6Core" not in result.stderr  # ...and Qt is not in it
 
 
 def test_the_bundle_holds_only_what_the_app_uses(build: Build) -> None:
