@@ -20,6 +20,11 @@ The address, in order:
    is a real directory we own; if it is ours but others could get in, it is locked again (0700)
    and anything in it that is not ours is removed.
 
+Inside a Flatpak sandbox (``FLATPAK_ID`` is set) each running copy gets its own
+``$XDG_RUNTIME_DIR``; only ``$XDG_RUNTIME_DIR/app/$FLATPAK_ID`` is shared between the copies of
+one app, so the socket goes there and a second launch from the file manager still finds the
+first window.
+
 A Unix socket path holds at most 107 bytes (``sun_path`` is 108, with the final NUL); a longer
 address (a deep ``TMPDIR``, a long test folder) is replaced by a short one in the private folder
 named by a hash of the long one, so the same long address always maps to the same socket and
@@ -96,6 +101,10 @@ def socket_path(environ: Mapping[str, str] | None = None) -> Path:
         return _short_enough(Path(os.path.abspath(override)))
     runtime = env.get("XDG_RUNTIME_DIR", "")
     if runtime and _usable_runtime_dir(runtime):
+        flatpak_id = env.get("FLATPAK_ID", "")
+        shared = Path(runtime, "app", flatpak_id) if flatpak_id and "/" not in flatpak_id else None
+        if shared is not None and _usable_runtime_dir(str(shared)):
+            return _short_enough(shared / SOCKET_NAME)
         return _short_enough(Path(runtime) / SOCKET_NAME)
     return _short_enough(private_folder() / SOCKET_NAME)
 

@@ -83,6 +83,16 @@ def test_the_per_user_folder_stands_in_for_a_missing_or_unusable_runtime_dir(tem
     assert stat.S_IMODE(folder.lstat().st_mode) == 0o700 and folder.lstat().st_uid == os.getuid()
 
 
+def test_inside_flatpak_the_socket_is_in_the_folder_the_apps_copies_share(temp_root: Path) -> None:
+    runtime = _runtime_dir(temp_root)
+    env = {"XDG_RUNTIME_DIR": str(runtime), "FLATPAK_ID": APP_ID}
+    assert socket_path(env) == runtime / f"{APP_ID}.socket"  # no shared folder: the runtime dir
+    shared = runtime / "app" / APP_ID
+    shared.mkdir(parents=True, mode=0o700)
+    assert socket_path(env) == shared / f"{APP_ID}.socket"
+    assert socket_path({**env, "FLATPAK_ID": "../escape"}) == runtime / f"{APP_ID}.socket"
+
+
 @needs_root
 def test_someone_elses_runtime_dir_is_not_used(temp_root: Path) -> None:
     runtime = _runtime_dir(temp_root)
