@@ -28,6 +28,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from app_process import app_env  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "packaging" / "build-deb.sh"
 
@@ -80,9 +83,10 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def _run(build: Build, tmp_path: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "QT_"))}
-    env.update(QT_QPA_PLATFORM="offscreen", RECAP_READER_DATA_DIR=str(tmp_path / "data"),
-               RECAP_READER_CONFIG_DIR=str(tmp_path / "config"), **extra_env)
+    """The frozen app with the e2e tests' private environment (offscreen, scratch folders and
+    socket), minus anything that would point it at the checkout's Python."""
+    env = {key: value for key, value in app_env(tmp_path).items() if not key.startswith("PYTHON")}
+    env.update(extra_env)
     return subprocess.run([str(build.bundle / "recap-reader"), *args], capture_output=True, text=True,
                           timeout=120, env=env, cwd=tmp_path)
 
