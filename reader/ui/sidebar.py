@@ -95,6 +95,9 @@ class Sidebar(QDockWidget):
         layout.addWidget(_heading("Key moments", body))
         layout.addWidget(self.moments, 2)
         layout.addWidget(self.moments_empty)
+        # Takes the spare height only when both lists are hidden (nothing found): the notes then
+        # sit under their headings instead of being spread down the whole dock.
+        layout.addStretch(0)
         body.setMinimumWidth(220)
         self.setWidget(body)
         self._update_steps()
@@ -214,6 +217,9 @@ class Sidebar(QDockWidget):
             self.sig_highlights_cleared.emit()
 
     def _update_steps(self) -> None:
+        # Stepping through mentions means nothing without a character to select.
+        for widget in (self.prev_button, self.position_label, self.next_button):
+            widget.setVisible(bool(self._shown))
         has = len(self._mentions) > 0
         self.prev_button.setEnabled(len(self._mentions) > 1)
         self.next_button.setEnabled(len(self._mentions) > 1)

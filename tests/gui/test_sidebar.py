@@ -144,3 +144,17 @@ def test_selecting_a_character_in_the_window_highlights_in_the_view(window, open
     assert all(tab.state.text_visible(m.block, m.start, m.end) for m in mentions)
     window.sidebar.characters.setCurrentRow(-1)
     assert calls[-1] == ("cleared",)
+
+
+def test_with_nothing_found_the_notes_sit_under_their_headings_without_mention_steps(sidebar: Sidebar) -> None:
+    sidebar.resize(300, 800)
+    empty = RevealState(Analysis(EpisodeInfo(None, None, None), [BlockVerdict()], [], [], False, "t"))
+    sidebar.set_state(empty)
+    steps = (sidebar.prev_button, sidebar.position_label, sidebar.next_button)
+    assert all(widget.isHidden() for widget in steps)
+    assert sidebar.characters_empty.isVisible() and sidebar.moments_empty.isVisible()
+    sidebar.widget().layout().activate()
+    gap = sidebar.moments_empty.geometry().top() - sidebar.characters_empty.geometry().bottom()
+    assert gap < 120, "the empty notes are spread down the dock"
+    sidebar.set_state(_state())
+    assert all(widget.isVisible() for widget in steps)
