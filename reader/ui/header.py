@@ -146,7 +146,9 @@ class ArticleHeader(QWidget):
             else:
                 status = "Nothing in this article is hidden."
         self.status_label.setText(status)
-        self.seen_button.setVisible(self._mode is WatchMode.UNSEEN)
+        # With no episode to remember and nothing left to reveal the button would do nothing.
+        useful = known or self._state.anything_hidden()
+        self.seen_button.setVisible(self._mode is WatchMode.UNSEEN and useful)
         self.seen_button.setToolTip(
             "Reveal the whole article and remember that you have watched up to this episode"
             if known else "Reveal the whole article (the episode is not known, so nothing is remembered)"

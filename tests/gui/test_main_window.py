@@ -205,6 +205,15 @@ def test_seen_reveals_records_progress_and_undo_puts_it_back(window, open_and_wa
     assert ProgressStore(tmp_path / "progress.json").entries() == []
 
 
+def test_seen_is_offered_only_when_it_would_do_something(window, open_and_wait, tmp_path: Path) -> None:  # noqa: ANN001
+    note = tmp_path / "note.md"
+    note.write_text("# A note on piers\n\nA paragraph about the pier at dusk, nothing more.\n", encoding="utf-8")
+    open_and_wait(note, expect_tabs=1)
+    tab = window.current_tab()
+    assert tab.analysis.episode.episode is None and not tab.state.anything_hidden()
+    assert tab.header.seen_button.isHidden(), "no episode to remember and nothing to reveal"
+
+
 def test_a_watched_episode_opens_unshielded_and_can_be_unwatched(qtbot, window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
     open_and_wait(sample, expect_tabs=1)
     window.current_tab().header.seen_button.click()
