@@ -175,6 +175,17 @@ class MainWindow(QMainWindow):
         names, _ = QFileDialog.getOpenFileNames(self, "Open saved articles", start, dialog_filter())
         self.open_paths([Path(n) for n in names])
 
+    def open_sample(self) -> None:
+        """Help › Open the Sample Recap: the bundled article that shows what the shield does."""
+        from reader.bundled import sample_article_path
+
+        self.open_paths([sample_article_path()])
+
+    def show_about(self) -> None:
+        from reader.ui.about import show_about
+
+        show_about(self)
+
     def fill_recent_menu(self) -> None:
         menu = self.actions.recent_menu
         menu.clear()

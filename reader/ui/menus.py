@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.appinfo import APP_NAME
 from reader.ui.settings import READING_WIDTHS
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Actions:
     seen: QAction
     next_tab: QAction
     previous_tab: QAction
+    open_sample: QAction
+    about: QAction
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot, *keys: QKeySequence.StandardKey | str) -> QAction:  # noqa: ANN001
@@ -119,5 +122,11 @@ def build_menus(window: MainWindow) -> Actions:
     spoiler_menu.addSeparator()
     seen = _action(window, spoiler_menu, "I've &Seen This Episode", window.mark_seen)
 
+    help_menu = bar.addMenu("&Help")
+    open_sample = _action(window, help_menu, "Open the &Sample Recap", window.open_sample)
+    help_menu.addSeparator()
+    about = _action(window, help_menu, f"&About {APP_NAME}", window.show_about)
+
     return Actions(open_action, recent_menu, close_tab, quit_action, copy, select_all, find, themes, zoom_in,
-                   zoom_out, zoom_reset, widths, sidebar, reveal_all, hide_all, seen, next_tab, previous_tab)
+                   zoom_out, zoom_reset, widths, sidebar, reveal_all, hide_all, seen, next_tab, previous_tab,
+                   open_sample, about)

@@ -242,7 +242,21 @@ def test_menus_have_the_documented_shortcuts(window) -> None:  # noqa: ANN001
         assert QKeySequence(key) in action.shortcuts(), action.text()
     assert set(a.themes) == {"system", "light", "dark", "sepia"}
     menus = [act.text().replace("&", "") for act in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Spoilers"]
+    assert menus == ["File", "Edit", "View", "Spoilers", "Help"]
+
+
+def test_help_opens_the_sample_and_the_about_box_says_what_the_app_promises(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from reader import __version__
+    from reader.bundled import sample_article_path
+    from reader.ui import about
+
+    window.actions.open_sample.trigger()
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20000)
+    assert window.current_tab().path == sample_article_path()
+    shown: list[str] = []
+    monkeypatch.setattr(about.QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window.actions.about.trigger()
+    assert len(shown) == 1 and __version__ in shown[0] and "no script" in shown[0]
 
 
 def test_theme_zoom_width_and_sidebar_are_applied_and_remembered(window, open_and_wait, sample: Path,  # noqa: ANN001
