@@ -17,6 +17,7 @@ from reader.article import Article, ArticleFormat, Block, ImageRef
 from reader.errors import LoadError
 from reader.extraction import extract_page
 from reader.extraction.blocks import build_blocks
+from reader.extraction.tidy import tidy_blocks
 
 ImageResolver = Callable[[str], ImageRef]
 
@@ -47,7 +48,7 @@ def html_to_article(
     """
     page = extract_page(html)
     md = page.metadata
-    blocks = build_blocks(page.parts, _with_data_uris(resolve_image))
+    blocks = tidy_blocks(build_blocks(page.parts, _with_data_uris(resolve_image)))
     title = md.title
     if not title and blocks and blocks[0].kind == "heading":
         title = blocks.pop(0).text

@@ -1,0 +1,73 @@
+"""A last pass over the built blocks, for clutter that only shows once the page is linear text.
+
+The tree passes judge elements where they stand; some clutter is only recognisable in the
+reading order the reader will see:
+
+- **Repeated captions.** Slideshows and carousels put the same caption (and its "Photo: …"
+  credit) in two to four places of the markup — the visible slide, a hidden one, a lightbox.
+  A reader should see it once, so a block that repeats an earlier caption word for word is
+  dropped. Only captions: other text may repeat on purpose (a meal plan's daily menu, a
+  chorus), and is kept.
+- **Gallery counters.** A bare number beside a picture ("6", "1 / 6") is the gallery's photo
+  count, not prose.
+
+Headings are never dropped (a repeated heading can be a section's real name), and nothing that
+carries spoiler markup is: the shield needs it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.article import Block
+
+__all__ = ["tidy_blocks"]
+
+# Shorter repeats are often legitimate ("Yes.", "Why?"), longer ones are captions and credits.
+_MIN_REPEAT_CHARS = 12
+_COUNTER = re.compile(r"^\s*\d{1,3}(\s*(/|of)\s*\d{1,3})?\s*$", re.I)
+_PICTURE_KINDS = frozenset({"image", "caption"})
+_CREDIT = re.compile(r"^(photo|image|picture|credit|source)s?\b.{0,80}$")
+
+
+def tidy_blocks(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without repeated captions and gallery counters (ids unchanged)."""
+    captions: set[str] = set()
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        key = _key(block.text)
+        if block.kind == "heading" or block.spoiler_markup or not key:
+            kept.append(block)
+            continue
+        text_block = block.kind != "image"
+        attached = index > 0 and blocks[index - 1].kind == "image" and _fresh(blocks[index - 1], blocks[:index - 1])
+        repeated_caption = text_block and len(key) >= _MIN_REPEAT_CHARS and key in captions and not attached
+        counter = text_block and bool(_COUNTER.match(block.text)) and _beside_a_picture(blocks, index)
+        if repeated_caption or counter:
+            continue
+        if block.kind in _PICTURE_KINDS or _CREDIT.match(key) or _doubled_after_image(blocks, index, key):
+            captions.add(key)
+        kept.append(block)
+    return kept
+
+
+def _doubled_after_image(blocks: list[Block], index: int, key: str) -> bool:
+    """Text under a picture that the very next block repeats: a carousel's caption written twice
+    (its slide and its lightbox), even when the markup does not call it a caption."""
+    return (index > 0 and blocks[index - 1].kind == "image" and index + 1 < len(blocks)
+            and _key(blocks[index + 1].text) == key)
+
+
+def _fresh(image: Block, before: list[Block]) -> bool:
+    """An image not shown earlier on the page: its caption belongs to it even if it repeats."""
+    src = image.image.src if image.image is not None else None
+    return src is None or all(b.image is None or b.image.src != src for b in before)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _beside_a_picture(blocks: list[Block], index: int) -> bool:
+    neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+    return any(b.kind in _PICTURE_KINDS for b in neighbours)
