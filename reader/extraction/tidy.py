@@ -10,6 +10,9 @@ reading order the reader will see:
   chorus), and is kept.
 - **Gallery counters.** A bare number beside a picture ("6", "1 / 6") is the gallery's photo
   count, not prose.
+- **Datelines** ("Updated 1:39 am EST, Wednesday, November 20, 2019") that the tree pass could
+  not see as a line of their own, because the headline shared their wrapper until it was moved
+  to the title.
 
 Headings are never dropped (a repeated heading can be a section's real name), and nothing that
 carries spoiler markup is: the shield needs it.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 
 from reader.article import Block
+from reader.extraction.patterns import DATELINE
 
 __all__ = ["tidy_blocks"]
 
@@ -27,6 +31,9 @@ __all__ = ["tidy_blocks"]
 _MIN_REPEAT_CHARS = 12
 _COUNTER = re.compile(r"^\s*\d{1,3}(\s*(/|of)\s*\d{1,3})?\s*$", re.I)
 _PICTURE_KINDS = frozenset({"image", "caption"})
+_MAX_DATELINE_CHARS = 120
+# "Updated to add: episode 4 thoughts" is a sentence; a dateline names a time, a month or a year.
+_DATE_OR_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _CREDIT = re.compile(r"^(photo|image|picture|credit|source)s?\b.{0,80}$")
 
 
@@ -43,7 +50,9 @@ def tidy_blocks(blocks: list[Block]) -> list[Block]:
         attached = index > 0 and blocks[index - 1].kind == "image" and _fresh(blocks[index - 1], blocks[:index - 1])
         repeated_caption = text_block and len(key) >= _MIN_REPEAT_CHARS and key in captions and not attached
         counter = text_block and bool(_COUNTER.match(block.text)) and _beside_a_picture(blocks, index)
-        if repeated_caption or counter:
+        dateline = (block.kind == "paragraph" and len(key) <= _MAX_DATELINE_CHARS and bool(DATELINE.match(key))
+                    and bool(_DATE_OR_TIME.search(key)))
+        if repeated_caption or counter or dateline:
             continue
         if block.kind in _PICTURE_KINDS or _CREDIT.match(key) or _doubled_after_image(blocks, index, key):
             captions.add(key)

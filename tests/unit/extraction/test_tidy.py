@@ -64,3 +64,12 @@ def test_spoiler_marked_blocks_and_headings_are_never_dropped() -> None:
     blocks = [_image("a.jpg"), _text("caption", caption), marked, _text("heading", "Photo gallery"),
               _text("heading", "Photo gallery")]
     assert len(tidy_blocks(blocks)) == len(blocks)
+
+
+def test_a_dateline_left_as_a_paragraph_goes_but_a_sentence_starting_alike_stays() -> None:
+    blocks = [_text("paragraph", "Updated 1:39 am EST, Wednesday, November 20, 2019"),
+              _text("paragraph", "Posted March 3"),
+              _text("paragraph", "Updated to add: episode 4 answers the question from episode 2."),
+              _text("paragraph", "The recap itself starts here.")]
+    assert _texts(tidy_blocks(blocks)) == ["Updated to add: episode 4 answers the question from episode 2.",
+                                           "The recap itself starts here."]
