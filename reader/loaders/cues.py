@@ -107,6 +107,22 @@ _FOOTER = re.compile(
     r"|\bupdate\s+your\s+(?:email\s+)?preferences\b",
     re.I,
 )
+# The page's tag list: "Tags: Show, Network, Actor", "Filed under: Recaps · TV".
+_TAGS_LINE = re.compile(r"^\W*(?:tags?|tagged(?:\s+(?:with|as))?|filed\s+under|topics?|categor(?:y|ies))\s*:\s*\S", re.I)
+# A call to follow the publisher elsewhere: "Follow <site> on Instagram and WhatsApp for …".
+_FOLLOW_LINE = re.compile(
+    r"^\W*(?:follow|like|join|subscribe\s+to)\s+(?:\S+\s+){0,4}?on\s+"
+    r"(?:instagram|twitter|x|facebook|whatsapp|telegram|tiktok|youtube|threads|bluesky|google\s+news)\b",
+    re.I,
+)
+# A post's action row: "87 comments · share · save · report".
+_ACTION_ROW = re.compile(
+    r"^\W*(?:\d[\d,.]*k?\s+(?:comments?|points?|upvotes?|votes?)|comments?|share|save|report|hide|reply"
+    r"|give\s+award|award|crosspost|permalink|embed|edit|delete)"
+    r"(?:\s*[·•|/,]\s*(?:\d[\d,.]*k?\s+(?:comments?|points?|upvotes?|votes?)|comments?|share|save|report"
+    r"|hide|reply|give\s+award|award|crosspost|permalink|embed|edit|delete))+\W*$",
+    re.I,
+)
 _SEPARATOR = re.compile(r"^\s*(?:(?:[-*_=~#•·.]\s*){3,}|--)\s*$")
 
 
@@ -121,13 +137,17 @@ def is_comments_heading(text: str) -> bool:
 
 
 def is_clutter_line(text: str) -> bool:
-    """One line of furniture: an ad label, a share bar, an image stand-in, a pasted link."""
+    """One line of furniture: an ad label, a share bar, an image stand-in, a pasted link, the
+    page's tag list, a "follow us on …" line, a post's comment/share/save row."""
     if not text.strip():
         return False
     return (
         (len(text) <= 120 and bool(_CLUTTER_LINE.match(text)))
         or is_image_placeholder(text)
         or (len(text) <= 250 and bool(_LINK_LINE.match(text)) and not is_trailer_heading(text))
+        or (len(text) <= 200 and bool(_TAGS_LINE.match(text)) and not _SENTENCE_END.search(text))
+        or (len(text) <= 160 and bool(_FOLLOW_LINE.match(text)))
+        or (len(text) <= 120 and bool(_ACTION_ROW.match(text)))
     )
 
 

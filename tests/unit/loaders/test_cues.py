@@ -58,13 +58,19 @@ def test_not_trailer_headings(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Share this article",
-             "Facebook | Twitter | Email", "[image: a lighthouse at night]", "Read more: Ten finales ranked"],
+             "Facebook | Twitter | Email", "[image: a lighthouse at night]", "Read more: Ten finales ranked",
+             "Tags: Harbour Nights, Channel Nine, season two", "Filed under: Recaps · Drama",
+             "Follow The Weekly Reel on Instagram and WhatsApp for the latest updates.",
+             "Like us on Facebook", "312 comments · share · save · report", "Reply · Share · Report"],
 )
 def test_clutter_lines(line: str) -> None:
     assert cues.is_clutter_line(line)
 
 
-@pytest.mark.parametrize("line", ["Ad astra, she says, and means it.", "Share the load, he tells her."])
+@pytest.mark.parametrize("line", ["Ad astra, she says, and means it.", "Share the load, he tells her.",
+                                  "Tags: she reads them all, then burns the letters.",
+                                  "Follow the money, she tells him on the phone.",
+                                  "Report back to me, the captain says, and save the rest."])
 def test_not_clutter_lines(line: str) -> None:
     assert not cues.is_clutter_line(line)
 
