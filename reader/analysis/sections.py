@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.analysis.warnings import line_signal
+from reader.analysis.warnings import Signal, line_signal
 from reader.article import Block
 
 
@@ -65,6 +65,16 @@ def heading_role(text: str) -> Role | None:
     return None
 
 
+# A heading that promises no spoilers ("Spoiler-free thoughts") or ends them ("End of
+# spoilers") names the word "spoilers" without announcing any.
+_NOT_PLOT = (Signal.FREE, Signal.FREE_FIRST, Signal.CLOSE)
+
+
+def _own_role(text: str) -> Role | None:
+    """A real heading's role: what its words announce, unless they promise the opposite."""
+    return None if line_signal(text) in _NOT_PLOT else heading_role(text)
+
+
 def is_heading_line(block: Block) -> bool:
     """A short title-like paragraph ("Stray observations:") standing in for a heading."""
     text = block.text.strip()
@@ -91,7 +101,7 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
             level = (block.level or 2) if block.kind == "heading" else 7
             found.append(Heading(block.id, Role.ITEM, level))
         elif block.kind == "heading":
-            found.append(Heading(block.id, heading_role(block.text), block.level or 2))
+            found.append(Heading(block.id, _own_role(block.text), block.level or 2))
         elif is_heading_line(block):
             # A warning line ("Spoilers for X below") sets a scope, not a section.
             role = None if line_signal(block.text) is not None else heading_role(block.text)

@@ -55,15 +55,21 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     show = _fold(episode.show or "")
     signals = [line_signal(block.text) for block in article.blocks]
     state = _opening_state(article.title, any(s is not None for s in signals))
+    promise: tuple[Heading, _State] | None = None  # a "Spoiler-free thoughts" heading, and the state before it
     verdicts: list[BlockVerdict] = []
     for block, signal in zip(article.blocks, signals):
+        heading = headings.get(block.id)
+        if promise is not None and heading is not None and heading.level <= promise[0].level:
+            state, promise = promise[1], None  # the promise covered its own section only
         if signal is Signal.CLOSE:
             state = _State.NONE
-        verdict = _judge(block, signal, state, sections[block.id], headings.get(block.id), index, show)
+        verdict = _judge(block, signal, state, sections[block.id], heading, index, show)
         verdicts.append(verdict)
         if signal is Signal.OPEN:
-            state = _State.SCOPE
+            state, promise = _State.SCOPE, None
         elif signal is Signal.FREE and (state is not _State.SCOPE or is_label(block.text)):
+            if heading is not None:
+                promise = (heading, state)
             state = _State.FREE  # after a warning only a label ("Spoiler-free thoughts") pauses it
         elif signal is Signal.FREE_FIRST:
             state = _State.NONE  # safe thoughts come first, plot is promised later: content decides

@@ -158,6 +158,20 @@ def test_spoiler_free_thoughts_first_then_the_tagged_part() -> None:
     assert _hidden(_judge(article))[4]
 
 
+def test_a_spoiler_free_heading_promises_only_its_own_section() -> None:
+    article = _article(
+        ("heading", "Spoiler-free thoughts"),
+        "Marte Lunde as Ingrid is doing career-best work, and she makes stillness look easy.",
+        ("heading", "The episode"),
+        "Ingrid finds the ledger in the boathouse.",
+    )
+    for block in article.blocks:
+        block.level = 2 if block.kind == "heading" else 0
+    # The heading says "spoiler" without announcing any: its section is not a plot section;
+    # and its promise ends with its section, so the plain narration after the next heading hides.
+    assert _hidden(_judge(article)) == [False, False, False, True]
+
+
 # --- 3. plot sections ------------------------------------------------------------------------
 
 
