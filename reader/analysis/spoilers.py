@@ -72,7 +72,10 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
                 promise = (heading, state)
             state = _State.FREE  # after a warning only a label ("Spoiler-free thoughts") pauses it
         elif signal is Signal.FREE_FIRST:
-            state = _State.NONE  # safe thoughts come first, plot is promised later: content decides
+            # Safe thoughts come first and plot later: up to a later warning line ("SPOILERS
+            # START") the promise holds; with no such line, content decides.
+            later = Signal.OPEN in signals[block.id + 1:]
+            state = _State.FREE if later else _State.NONE
     return verdicts
 
 

@@ -28,7 +28,7 @@ _OPEN = re.compile(
     rf"\b{_SPOIL}\b[^.!?]{{0,60}}?\b(?:ahead|below|follow|follows|from here|from this point|beyond"
     rf"|after the (?:break|jump|image|photo|picture|trailer)|inside|within|throughout|galore)\b"
     rf"|\b(?:from here|from this point|beyond this point)\b[^.!?]{{0,40}}\b{_SPOIL}\b"
-    rf"|\b{_SPOIL} (?:alert|warning|territory|zone)\b"
+    rf"|\b{_SPOIL} (?:alert|warning|territory|zone)\b|\b{_SPOIL} (?:start|starts|begin|begins)\b"
     rf"|\b(?:warning|caution|heads[ -]up|fair warning|be warned|note)\b[^.!?]{{0,30}}\b{_SPOIL}"
     rf"|\bcontains?\b[^.!?]{{0,30}}\b{_SPOIL}\b"
     rf"|\b(?:full|major|massive|heavy|big|huge|minor|mild|some|plot|endgame|finale)\s+{_SPOIL}\b"
@@ -89,16 +89,31 @@ def line_signal(text: str) -> Signal | None:
     if close and (close.start() <= _CLOSE_AT_START or len(text.split()) <= LABEL_WORDS):
         return Signal.CLOSE
     free = _FREE.search(text)
-    if free and free.start() > _FREE_AT_START and len(text.split()) > _SHORT_LINE:
-        free = None  # "...which I won't spoil here, but then she..." is no promise for the rest
     opened = _OPEN.search(_FREE.sub(" ", text))
+    # "The first ten minutes are spoiler-free, then spoilers start": one sentence drawing the line.
+    first = free is not None and opened is not None and _draws_the_line(_sentence(text, free.start()))
+    if free and free.start() > _FREE_AT_START and len(text.split()) > _SHORT_LINE and not first:
+        free = None  # "...which I won't spoil here, but then she..." is no promise for the rest
     if free and opened:
-        return Signal.FREE_FIRST if _FIRST.search(text, free.start()) else Signal.OPEN
+        return Signal.FREE_FIRST if first or _FIRST.search(text, free.start()) else Signal.OPEN
     if free:
         return Signal.FREE
     if opened:
         return Signal.OPEN
     return None
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds ``pos``: "the first ten minutes are spoiler-free"
+    says where the safe part lies even late in a long paragraph."""
+    start = max(text.rfind(mark, 0, pos) for mark in ".!?") + 1
+    ends = [i for i in (text.find(mark, pos) for mark in ".!?") if i >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]
+
+
+def _draws_the_line(sentence: str) -> bool:
+    """A sentence that says the first part is safe and where the spoilers begin."""
+    return bool(_FIRST.search(sentence)) and bool(_OPEN.search(_FREE.sub(" ", sentence)))
 
 
 def is_label(text: str) -> bool:

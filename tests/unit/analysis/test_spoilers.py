@@ -172,6 +172,21 @@ def test_a_spoiler_free_heading_promises_only_its_own_section() -> None:
     assert _hidden(_judge(article)) == [False, False, False, True]
 
 
+def test_spoiler_free_first_holds_until_the_later_warning_line() -> None:
+    article = _article(
+        "The first part is spoiler-free; the chapter after the spoilers start marker is not.",
+        "Tomasz burns his old coat in the yard.",
+        "Spoilers start here.",
+        "Ingrid is in the coat at the funeral.",
+    )
+    # Before the line where the spoilers start, the promise holds (one event is not enough to
+    # hide); after it, the scope does.
+    assert _hidden(_judge(article)) == [False, False, False, True]
+    article.blocks[2] = Block(2, "paragraph", "Anyway.")
+    # With no such line, content decides everywhere.
+    assert _hidden(_judge(article)) == [False, True, False, False]
+
+
 # --- 3. plot sections ------------------------------------------------------------------------
 
 

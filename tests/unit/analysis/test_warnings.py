@@ -21,6 +21,8 @@ from reader.analysis.warnings import Signal, line_signal, marks_no_spoilers
         "If you’re not caught up through 1x06, turn back now.",
         "Plot details go in [spoiler] tags, as the rules say.",
         "The big twists are spoiler-tagged.",
+        "14:20 SPOILERS START: what the letter says",
+        "Spoilers begin after the trailer.",
     ],
 )
 def test_warnings_open_a_scope(line: str) -> None:
@@ -48,6 +50,13 @@ def test_spoiler_free_promises(line: str) -> None:
 def test_a_warning_that_puts_spoiler_free_thoughts_first() -> None:
     line = "Full recap below, all of it in spoiler tags. Non-spoiler thoughts first, for latecomers."
     assert line_signal(line) is Signal.FREE_FIRST
+
+
+def test_a_long_paragraph_can_still_say_the_first_part_is_spoiler_free() -> None:
+    text = ("We are back with the usual mix of news, mail and arguments about the theme tune, and the "
+            "guest this week is a costume designer. As always, the first twenty minutes are spoiler-free, "
+            "so you can listen up to the chapter marked spoilers start even if you haven’t caught up yet.")
+    assert line_signal(text) is Signal.FREE_FIRST
 
 
 @pytest.mark.parametrize(
