@@ -33,6 +33,9 @@ _POINTS_AHEAD = re.compile(r"\s*(?:is\s+out|arrives|airs|comes|drops|premieres|w
 # A season stated beside the show's name but about the future ("Season 3 has been renewed").
 _FUTURE = re.compile(r"^\W*(?:has\s+been|was|is|will|gets?|got)\s+(?:officially\s+)?"
                      r"(?:renewed|confirmed|announced|ordered|coming|greenlit|be)\b", re.IGNORECASE)
+# "the second series ends, with episode 8": the episode a season ends with is its finale.
+_ENDS_WITH = re.compile(r"\b(?:ends|ended|closes|closed|concludes|concluded|wraps\s+up|wrapped\s+up)"
+                        r",?\s+(?:[a-z]+\s+){0,2}?with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def read_episode(article: Article) -> EpisodeInfo:
@@ -165,7 +168,8 @@ def _season_for(episode: int, title_refs: Sequence[EpisodeRef], early_refs: Sequ
 
 def _finale_number(article: Article, show: str | None, season: int | None) -> int | None:
     """The finale's number when the text states it: "all 82 episodes", "a 10-episode season",
-    "episode 82 of <show>", or "episode 10" in a sentence about the finale. Other episode numbers
+    "episode 82 of <show>", "episode 10" in a sentence about the finale, or the episode a
+    season "ends with". Other episode numbers
     in a finale recap point back at earlier episodes, so they are not enough on their own."""
     key = fold_show(show) if show else None
     found: list[int] = []
@@ -183,6 +187,8 @@ def _finale_number(article: Article, show: str | None, season: int | None) -> in
                 if key and re.match(r"\s*(?:of|from)\s+(?:the\s+)?", after) and key in after[:len(key) + 12]:
                     found.append(r.episode)
                 elif _sentence_of(r.start, finale_sentences) is not None:
+                    found.append(r.episode)
+                elif _ENDS_WITH.search(text[max(0, r.start - 40):r.start]):
                     found.append(r.episode)
     return max(found) if found else None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.episode_refs import EpisodeRef
+from reader.analysis.episode_refs import EpisodeRef, find_refs
 from reader.analysis.progress import fold_show
 
 __all__ = ["show_in_title", "shows_in_text", "show_from_subreddit", "quoted_spans"]
@@ -211,6 +211,22 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
         if body and 0 < len(words) <= 5 and all(w[0].isupper() or w in _CONNECTORS for w in words):
             if re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", body):
                 return _clean(part, avoid)
+    # 7. The leading tag itself, when it is a name the body uses rather than a flair word:
+    #    "[Copper Bell] Episode 5 discussion" (forums tag posts with the show as often as with
+    #    "[Spoilers]").
+    if tag:
+        return _tag_name(title[:tag.end()], avoid, body)
+    return None
+
+
+def _tag_name(tag: str, avoid: Sequence[str], body: str) -> str | None:
+    """The show named by a headline's leading "[...]" tag, if the body names it too."""
+    inner = tag.strip().strip("[]()").strip()
+    if not body or not inner or any(w.isdigit() for w in inner.split()) or find_refs(inner):
+        return None
+    name = _clean(inner, avoid)
+    if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body, re.IGNORECASE):
+        return name
     return None
 
 

@@ -317,3 +317,25 @@ def test_hostile_sizes_stay_linear() -> None:
 def test_body_episodes_mentioned_equally_often_resolve_to_the_later() -> None:
     info = read_episode(article("Copper Bell: a write-up", "Spoilers for episode 4 and episode 5 below."))
     assert info.episode == 5
+
+
+def test_a_season_that_ends_with_a_numbered_episode_gives_the_finale_its_number() -> None:
+    info = read_episode(article("‘Copper Bell’ series 2 finale recap",
+                                "Some finales tie a bow on everything. Its second series ends, with episode 8, "
+                                "the way it began: in rain."))
+    assert (info.show, info.season, info.episode, info.finale) == ("Copper Bell", 2, 8, True)
+
+
+@pytest.mark.parametrize(("title", "show"), [
+    ("[Copper Bell] Episode 12 discussion — my long thoughts", "Copper Bell"),
+    ("[Spoilers] Episode 12 discussion — my long thoughts", None),
+    ("[Episode 12] Discussion thread", None),
+])
+def test_a_leading_tag_names_the_show_when_the_body_uses_it(title: str, show: str | None) -> None:
+    info = read_episode(article(title, "Posted by u/someone", "For anyone new: Copper Bell is a slow drama "
+                                "about episode 12 of nothing."))
+    assert (info.show, info.episode) == (show, 12)
+
+
+def test_a_leading_tag_the_body_never_uses_is_not_the_show() -> None:
+    assert read_episode(article("[Long Post] Episode 12 discussion", "Wow, what a week.")).show is None
