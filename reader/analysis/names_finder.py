@@ -71,13 +71,16 @@ class CharacterFinder:
 
     def _credits(self) -> None:
         """Crew never become characters; names in a photo caption are the cast pictured, so they
-        count as actors unless the text links them to an actor as characters."""
+        count as actors unless the text links them to an actor as characters. An article that
+        ties no actor to anyone is about people who play themselves (a reality show, a
+        documentary): there the people pictured are the ones it is about, weighed like any name."""
+        has_cast = any(links.pairs or links.pronouns for links in self.links.values())
         for links in self.links.values():
             for span in links.crew:
                 self._reserve(span)
                 self.crew_keys.add(fold(span.key))
                 self.used.add(id(span))
-            for span in links.caption_names:
+            for span in links.caption_names if has_cast else ():
                 self._reserve(span)
                 self.used.add(id(span))
 

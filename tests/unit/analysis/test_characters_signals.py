@@ -1,0 +1,45 @@
+"""More of the character finder's signals: people who play themselves, appositions, cast lists
+with a description between name and actor, crew named beside crew, and names shared by a person
+and a company. All names here are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.characters import find_characters
+from reader.article import Article, Block, Character
+
+
+def article(*paragraphs: str, title: str = "Night Bus, episode 3 recap", kinds: dict[int, str] | None = None,
+            byline: str | None = None, site: str | None = None) -> Article:
+    kinds = kinds or {}
+    blocks = [Block(i, kinds.get(i, "paragraph"), text) for i, text in enumerate(paragraphs)]  # type: ignore[arg-type]
+    return Article(title, blocks, None, "text", byline=byline, site=site)
+
+
+def names(characters: list[Character]) -> set[str]:
+    return {c.name for c in characters}
+
+
+def by_name(characters: list[Character]) -> dict[str, Character]:
+    return {c.name: c for c in characters}
+
+
+# --- people who play themselves ---------------------------------------------------------------
+
+def test_people_pictured_in_a_reality_show_are_the_people_it_is_about() -> None:
+    found = find_characters(article(
+        "Tomasz Wierzba, a plumber from Dunmore, made a lemon tart so sharp that the judges winced.",
+        "Tomasz Wierzba and Ilona Merrow in the tent.",
+        "Later Tomasz said he would bake it again tomorrow.",
+        kinds={1: "caption"}))
+    assert "Tomasz Wierzba" in names(found)
+    assert found[0].actor is None
+
+
+def test_people_pictured_are_the_actors_when_the_article_names_a_cast() -> None:
+    found = find_characters(article(
+        "Ngozi Eze (Adaeze Nwosu) runs the night clinic and knows every nurse by name.",
+        "Tomasz Wierzba and Adaeze Nwosu on set.",
+        "Later Tomasz said he would bake it again tomorrow, and Ngozi laughed.",
+        kinds={1: "caption"}))
+    assert "Tomasz Wierzba" not in names(found)
