@@ -101,7 +101,7 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
     _weigh_form(text, span, ev)
     prev = _word_governing(text, span)
     _weigh_before(text, span, prev, ev)
-    after = words_after(text, span.end + _possessive_length(text, span), 4)
+    after = words_after(text, span.end + _possessive_length(text, span), 8)  # 8: a whole apposition
     if span.possessive:
         _weigh_possessive(after, ev)
     else:
@@ -213,6 +213,8 @@ def _weigh_following(after: list[str], ev: Evidence) -> None:
         ev.score += 0.5
     elif len(verb) > 3 and verb.endswith("s") and verb.islower() and not verb.endswith("ss"):
         ev.score += 0.5  # most likely a verb in the present ("X shows up")
+    elif len(verb) > 4 and verb.endswith("ed") and verb.islower() and not verb.endswith("eed"):
+        ev.score += 0.5  # most likely a verb in the past ("X delivered the news")
     elif verb in SHOW_NOUNS:
         ev.score -= 2
     elif verb in (",", ":", "—", "–") and len(words) > 1:
@@ -222,7 +224,8 @@ def _weigh_following(after: list[str], ev: Evidence) -> None:
 
 
 def _weigh_apposition(words: list[str], ev: Evidence) -> None:
-    """"X, who ...", "X, the broker who ...", "X: her own father"."""
+    """"X, who ...", "X, the broker who ...", "X: her own father", "X, a seaside developer who
+    ...": a role noun we know, or any noun phrase that "who" goes on to describe."""
     if words[0] in ("who", "whose"):
         ev.score += 2  # a person, but an actor too: not strong
         return
@@ -233,6 +236,8 @@ def _weigh_apposition(words: list[str], ev: Evidence) -> None:
             ev.score += 2
             ev.strong = True
             return
+    if any(w in ("who", "whose") for w in words[2:6]):
+        ev.score += 2  # "who" is said of people, but of actors too: not strong
 
 
 def _weigh_coordination(text: str, span: NameSpan, prev: str, after: list[str],

@@ -43,3 +43,26 @@ def test_people_pictured_are_the_actors_when_the_article_names_a_cast() -> None:
         "Later Tomasz said he would bake it again tomorrow, and Ngozi laughed.",
         kinds={1: "caption"}))
     assert "Tomasz Wierzba" not in names(found)
+
+
+# --- grammar that says "a person" ---------------------------------------------------------------
+
+def test_a_name_followed_by_a_verb_in_the_past_is_weighed_as_a_person() -> None:
+    found = find_characters(article(
+        "The tent was quiet when the results came, with Halina Wrzos and Tobiasz Lenk returning as hosts.",
+        "Halina delivered the news with her hand on his shoulder."))
+    assert "Halina Wrzos" in names(found)
+
+
+def test_an_apposition_that_who_goes_on_to_describe_is_a_person() -> None:
+    found = find_characters(article(
+        "The stranger turns out to be Teodor Malveira, a coastal developer who wants the whole pier.",
+        "Nobody in town likes Teodor’s offer."))
+    assert "Teodor Malveira" in names(found)
+
+
+def test_an_apposition_without_who_says_nothing() -> None:
+    found = find_characters(article(
+        "The stranger turns out to be Teodor Malveira, a coastal developer with money.",
+        "Nobody in town likes Teodor’s offer."))
+    assert "Teodor Malveira" not in names(found)
