@@ -163,6 +163,8 @@ class CharacterFinder:
                 if written not in person.nicknames:
                     person.nicknames.append(written)
                 person.forms.add(written)
+                if nick.nickname.titles:  # "— Dona Rita to everyone —": later "Dona Rita" is read as "Rita"
+                    person.forms.add(nick.nickname.key)
                 self.used.update((id(nick.owner), id(nick.nickname)))
                 self.index.add(person)
 

@@ -66,3 +66,12 @@ def test_an_apposition_without_who_says_nothing() -> None:
         "The stranger turns out to be Teodor Malveira, a coastal developer with money.",
         "Nobody in town likes Teodor’s offer."))
     assert "Teodor Malveira" not in names(found)
+
+
+def test_a_titled_nickname_used_later_is_the_same_character() -> None:
+    found = find_characters(article(
+        "Olga Sarmento as Benedita Prado — Dona Dita to everyone on the hill — rules the market.",
+        "The scene where Dona Dita reads the letter is the best in the episode."))
+    assert [(c.name, c.actor) for c in found] == [("Benedita Prado", "Olga Sarmento")]
+    assert "Dona Dita" in found[0].aliases
+    assert len(found[0].mentions) == 3
