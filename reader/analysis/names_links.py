@@ -3,10 +3,12 @@ crew, read from the text between name sequences.
 
 Actor forms: ``Name (Actor)`` (either way round, decided later from usage), ``(played by
 Actor)``, ``(voiced by Actor)``, ``(a never-better Actor)``, ``(child actor Actor)``, ``Actor as
-Name``, ``Actor is terrific as Name``, ``As Name, Actor ...``, ``Actor plays Name``, ``Actor, who
-plays Name``, ``Name, played by Actor``, ``Actor is Name``, ``Actor's Name``, ``Actor's quiet turn
-as Name``, ``Actor brings a wounded charm to Name``, and ``Actor plays her`` / ``Actor gives the
-priest a frayed decency`` right after the character is named.
+Name``, ``Actor as her eldest son, Name``, ``Actor is terrific as Name``, ``As Name, Actor ...``,
+``Actor plays Name``, ``Actor, who plays Name``, ``Name, played by Actor``, a cast list's ``Name,
+the family driver (Actor)`` and ``Name, the late father's partner, played by Actor``, ``Actor is
+Name``, ``Actor's Name``, ``Actor's quiet turn as Name``, ``Actor brings a wounded charm to
+Name``, and ``Actor plays her`` / ``Actor gives the priest a frayed decency`` right after the
+character is named.
 Nicknames: ``First “Nick” Last``, ``(or as my dad calls him, Nick)``, ``— or Nick, as she is
 known —``, ``known as Nick``, ``– Title Name to everyone –``.
 Crew: ``(written by X, directed by Y)``, ``teleplay by``, ``Photo: X``, ``Courtesy of X``, a job
@@ -43,6 +45,16 @@ _AS_GAP = re.compile(
 )
 _PLAYS_GAP = re.compile(
     rf",?{_S}+(?:also{_S}+|who{_S}+)?(?:plays|played|portrays|portrayed|has{_S}+played|is{_S}+playing){_S}+"
+)
+# "Actor as her eldest son, Name": the part named after a role noun.
+_AS_ROLE_GAP = re.compile(
+    rf",?{_S}+as{_S}+(?:her|his|their|the|a|an){_S}+(?:[a-z-]+{_S}+){{0,2}}(?P<role>[a-z-]+),{_S}+"
+)
+# "Name, the family driver (Actor)", "Name, the late father’s partner, played by Actor": a cast
+# list describes the character between its name and its actor.
+_DESCRIBED_GAP = re.compile(
+    rf",{_S}+(?:the|a|an|his|her|their){_S}+[^,;()A-Z]{{1,60}}?(?:"
+    rf",{_S}+(?:is{_S}+|was{_S}+)?(?:played|portrayed|voiced){_S}+by{_S}+|{_S}*(?P<paren>\(){_S}*)"
 )
 _TURN_AS_GAP = re.compile(rf"['’]s{_S}+(?:[a-z-]+{_S}+){{0,2}}(?:turn|performance|portrayal|work|take){_S}+as{_S}+")
 _POSSESSIVE_GAP = re.compile(rf"['’]s{_S}+")
@@ -165,6 +177,11 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
         return PairLink(span, nxt, fixed=paren.group(0).rstrip(" \u00a0")[-1:] != "(")
     if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
         return PairLink(span, nxt, fixed=True)
+    described = _DESCRIBED_GAP.fullmatch(gap)
+    if described and not span.possessive and not nxt.titles and len(nxt.words) >= 2:
+        if described.group("paren") is None or (_PAREN_TAIL.match(text, nxt.end) and not nxt.possessive
+                                                and not nxt.nickname and not _not_a_person(nxt)):
+            return PairLink(span, nxt, fixed=True)  # the description is the character's
     if span.titles or span.caps or nxt.caps or len(span.words) < 2:
         return None
     if span.possessive:
@@ -172,6 +189,9 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None
             return PairLink(nxt, span, fixed=True)  # "Actor's turn as Name", "Actor's Name"
         return None
     if _AS_GAP.fullmatch(gap) or _PLAYS_GAP.fullmatch(gap):
+        return PairLink(nxt, span, fixed=True)
+    as_role = _AS_ROLE_GAP.fullmatch(gap)
+    if as_role and as_role.group("role") in PERSON_ROLES and not nxt.possessive:
         return PairLink(nxt, span, fixed=True)
     brings = _BRINGS_GAP.fullmatch(gap)
     if brings and set(re.findall(r"[a-z]+", brings.group("what"))) & ACTING_QUALITIES:

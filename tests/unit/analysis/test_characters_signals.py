@@ -75,3 +75,30 @@ def test_a_titled_nickname_used_later_is_the_same_character() -> None:
     assert [(c.name, c.actor) for c in found] == [("Benedita Prado", "Olga Sarmento")]
     assert "Dona Dita" in found[0].aliases
     assert len(found[0].mentions) == 3
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+def test_actor_as_a_role_noun_then_the_name() -> None:
+    found = by_name(find_characters(article(
+        "Rui Sardinha as her eldest son, Tiago Prado, has the harder job, and does it well.",
+        "Later Tiago walks out into the rain.")))
+    assert found["Tiago Prado"].actor == "Rui Sardinha"
+
+
+def test_actor_as_a_word_that_is_no_role_is_no_link() -> None:
+    found = by_name(find_characters(article(
+        "Rui Sardinha as the odd one out, Tiago Prado, has the harder job.",
+        "Later Tiago walks out into the rain.")))
+    assert found["Tiago Prado"].actor is None
+
+
+def test_a_cast_list_describes_the_character_between_name_and_actor() -> None:
+    found = by_name(find_characters(article(
+        "Chief Obinna Ugwu, the late father’s business partner, played by Kunle Adeyemi",
+        "Chidi Nnaji, the family driver (Emeka Okafor-Bell)",
+        "Later Chief Ugwu threatens the family and Chidi takes his money.",
+        kinds={0: "list_item", 1: "list_item"})))
+    assert found["Obinna Ugwu"].actor == "Kunle Adeyemi"
+    assert found["Chidi Nnaji"].actor == "Emeka Okafor-Bell"
+    assert "Kunle Adeyemi" not in found and "Emeka Okafor-Bell" not in found
