@@ -15,9 +15,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.analysis.cast_lines import is_cast_entry
 from reader.analysis.phrases import phrase_kinds_folded
 from reader.analysis.spoiler_names import NameHit, NameIndex
-from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
+from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, PARTICIPLES, STRONG_FORMS
 
 
 # Between a subject and its verb: auxiliaries, negations, adverbs, "tries to", "finally".
@@ -46,6 +47,9 @@ _PARTICLES = frozenset("up in out back away home off".split())
 # A third-person or past verb by its shape ("handles", "wrangled"), for verbs the lists lack.
 _VERB_SHAPE = re.compile(r"^[a-z]{2,}(?:[^s’'aiu]s|ed)$")
 _COPULA = frozenset("is are was were been being be isn’t wasn’t isn't wasn't".split())
+# Before a participle ("has known", "was taken"): without one, "Ines, his aunt, known to all as..."
+# describes her rather than saying what she did.
+_AUXILIARIES = _COPULA | frozenset("has have had having hasn’t haven’t hadn’t hasn't haven't hadn't get gets got".split())
 # Verbs of being, seeming and performing: what a character *is*, or how the show treats them.
 _STATE_VERBS = frozenset("""
 has does remains remained seems seemed looks looked sounds sounded feels felt plays played deserves
@@ -106,6 +110,7 @@ class Narration:
     quoted_line: bool  # nothing but a quoted line: words from the episode
     premise: bool  # "the premise", "the series follows"
     availability: bool  # where and when to watch
+    cast_entry: bool = False  # shaped like a cast-list line: "Ines (Jo Lind), the captain"
 
     def narrates(self, *, lenient: bool = False) -> bool:
         """Does this text tell what happens? ``lenient`` for articles that declare themselves
@@ -127,9 +132,13 @@ class Narration:
     @property
     def cast_intro(self) -> bool:
         """Introduces the cast ("Ines (Jo Lind) runs the ferry; Bram (Tor Eik), her brother"):
-        every character named is introduced with an actor, and none of them acts."""
-        return (len(self.introduced) >= 2 and self.characters <= self.introduced and not self.named_events
-                and self.pronoun_events <= 1 and not (self.cue or self.dialogue or self.strong))
+        every character named is introduced with an actor, and none of them acts; or one line
+        of a "Who's who" list ("Bram (Tor Eik), her brother") where nothing happens."""
+        if self.cue or self.dialogue or self.strong or self.named_events:
+            return False
+        if self.cast_entry and not self.pronoun_events:
+            return True
+        return len(self.introduced) >= 2 and self.characters <= self.introduced and self.pronoun_events <= 1
 
     @property
     def quiet(self) -> bool:
@@ -151,7 +160,9 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
         while i < n and words[i] != ")":
             i += 1
         i += 1
-    if i < n and words[i] in (",", "–", "—"):
+    if i + 1 < n and words[i] == "," and words[i + 1].casefold() == "who":
+        i += 1  # "Bram, who finally confesses...": the relative clause says what he does
+    elif i < n and words[i] in (",", "–", "—"):
         j = i + 1
         while j < n and j - i < 18 and words[j] not in (",", "–", "—") and words[j] not in _STOP:
             j += 1
@@ -161,11 +172,13 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
             and words[i].islower() and words[i] not in _NOT_GERUNDS:
         return True, words[i] in STRONG_FORMS
     skipped = 0
-    copula = False
+    copula = auxiliary = False
     while i < n and skipped < 4:
         word = words[i].casefold()
         if word in _STOP or word in ("(", ")", ","):
             return False, False
+        if word in PARTICIPLES and not auxiliary:
+            return False, False  # "Bram, her brother, known to all as..."
         if word in EVENT_FORMS:
             if strict and not skipped and word in BASE_FORMS:
                 return False, False
@@ -173,6 +186,7 @@ def _event_after(words: list[str], i: int, *, named: bool = False, strict: bool 
         if not strict and not copula and _VERB_SHAPE.match(words[i]) and word not in _STATE_VERBS:
             return True, False  # a verb the lists lack: "Rafi handles it", "she mentions"
         copula |= word in _COPULA
+        auxiliary |= word in _AUXILIARIES
         if word in _PHRASAL_HEAD and i + 1 < n and words[i + 1].casefold() in _PARTICLES:
             return True, False
         if word == "to" and i > 0 and words[i - 1].casefold() in _TO_AFTER:
@@ -324,4 +338,5 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         quoted_line=quoted_line,
         premise="premise" in found,
         availability="availability" in found,
+        cast_entry=is_cast_entry(text, hits),
     )

@@ -124,8 +124,16 @@ def _forms() -> set[str]:
     return forms
 
 
+# Past participles that are never a simple past: after a subject with no auxiliary they start a
+# description ("Bram, her brother, known to all as..."), not an event.
+_PARTICIPLES = """
+beaten broken chosen driven drunk fallen forgiven forgotten hidden known seen sunk stolen sworn
+taken thrown torn woken
+"""
+
 EVENT_FORMS: frozenset[str] = frozenset(_forms())
 #: Base forms ("hit", "call", "order"): often nouns too, so they narrate only in a verb phrase.
 BASE_FORMS: frozenset[str] = frozenset(_REGULAR.split()) | frozenset(
     line.split()[0] for line in _IRREGULAR.strip().splitlines())
 STRONG_FORMS: frozenset[str] = frozenset(_STRONG.split())
+PARTICIPLES: frozenset[str] = frozenset(_PARTICIPLES.split()) & EVENT_FORMS

@@ -162,3 +162,9 @@ def test_verbs_missing_from_the_lists_are_known_by_their_shape() -> None:
     assert read_narration("Ingrid remains the heart of the show.", _index()).named_events == 0
     assert read_narration("She underplays every scene.", _index()).pronoun_events == 0
     assert read_narration("Ingrid is tired and it shows.", _index()).named_events == 0
+
+
+def test_a_relative_clause_after_a_name_narrates() -> None:
+    assert read_narration("Tomasz, who finally confesses to the fire.", _index()).named_events == 1
+    # An appositive still describes: "Tomasz, the engineer, is back" tells nothing.
+    assert read_narration("Tomasz, the engineer, is back.", _index()).named_events == 0
