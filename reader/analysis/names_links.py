@@ -76,11 +76,12 @@ _NICK_INTROS = [
     # "— or Nick, as he shall be known"
     re.compile(rf"[—–]{_S}*or{_S}+"),
     # "known as Nick", "nicknamed Nick"
-    re.compile(rf"\b(?:known{_S}+as|aka|a\.k\.a\.|nicknamed|dubbed|whom{_S}+everyone{_S}+calls){_S}+"),
+    re.compile(rf"\b(?:known{_S}+as|aka|a\.k\.a\.|nicknamed|dubbed|(?:whom{_S}+)?(?:everyone|everybody){_S}+calls){_S}+"),
     # "– Title Name to everyone –"
     re.compile(rf"[—–]{_S}*"),
 ]
-_NICK_CUES = [("call",), ("—", "–"), ("known as", "aka", "a.k.a.", "nicknamed", "dubbed", "whom everyone"),
+_NICK_CUES = [("call",), ("—", "–"), ("known as", "aka", "a.k.a.", "nicknamed", "dubbed", "everyone calls",
+                                    "everybody calls"),
               ("—", "–")]
 _NICK_AFTER = [
     re.compile(r"[ \u00a0]*\)"),
@@ -92,6 +93,8 @@ _CREDIT_NOUNS = frozenset("""photo photograph photography photos image images il
     credits creator showrunner writer director photographer cinematographer composer critic
     columnist""".split())
 _CREDIT_AND = re.compile(r"[ \u00a0]*(?:,|and|&|/)[ \u00a0]*$")
+_CREW_TITLES = frozenset(("Director",))
+_LISTED_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and|&)[ \u00a0]+(?:(?P<job>[a-z-]+)[ \u00a0]+)?")
 _BYLINE = re.compile(r"^[ \u00a0]*(?:By|Words by|Written by|Posted by|Reviewed by)[ \u00a0]+$")
 _CAPTION_CREDIT = re.compile(r"\b(?:Photo|Photograph|Credit|Courtesy|Image)\b")
 
@@ -159,6 +162,7 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
             links.crew.append(span)
         elif span.role == "cast" and id(span) not in linked:
             links.caption_names.append(span)
+    _crew_listed_before_crew(text, spans, links.crew)
     if is_caption or len(text) < 200 and _CAPTION_CREDIT.search(text):
         cut = _caption_names_end(text)
         links.caption_names = [s for s in spans if s.end <= cut and s not in links.crew and id(s) not in linked
@@ -267,6 +271,17 @@ def _is_credit(text: str, spans: list[NameSpan], i: int, crew: list[NameSpan]) -
         return True
     prev = spans[i - 1] if i else None
     return prev is not None and prev in crew and bool(_CREDIT_AND.fullmatch(text[prev.end:span.start]))
+
+
+def _crew_listed_before_crew(text: str, spans: list[NameSpan], crew: list[NameSpan]) -> None:
+    """"Director X and cinematographer Y": a title that is also a film job ("Director", which
+    in a drama is as often a company director) names crew when it is listed with crew."""
+    for i, span in enumerate(spans[:-1]):
+        if span in crew or not any(t.rstrip(".") in _CREW_TITLES for t in span.titles):
+            continue
+        listed = _LISTED_GAP.fullmatch(text, span.end, spans[i + 1].start)
+        if spans[i + 1] in crew and listed and listed.group("job") in (None, *_CREDIT_NOUNS):
+            crew.append(span)
 
 
 def _credit_words_before(text: str, pos: int) -> bool:

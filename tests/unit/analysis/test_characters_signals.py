@@ -102,3 +102,27 @@ def test_a_cast_list_describes_the_character_between_name_and_actor() -> None:
     assert found["Obinna Ugwu"].actor == "Kunle Adeyemi"
     assert found["Chidi Nnaji"].actor == "Emeka Okafor-Bell"
     assert "Kunle Adeyemi" not in found and "Emeka Okafor-Bell" not in found
+
+
+# --- crew and nicknames ---------------------------------------------------------------------------
+
+def test_a_director_listed_with_crew_is_crew() -> None:
+    found = find_characters(article(
+        "Director Marta Quenby and cinematographer Oto Lasker shoot the harbour at dawn in long takes.",
+        "Later Ilse Varga confronts her brother at the pier."))
+    assert names(found) == {"Ilse Varga"}
+
+
+def test_a_company_director_is_still_a_character() -> None:
+    found = find_characters(article(
+        "Director Hwang from the laundry chain tells her, smugly, in front of the whole street.",
+        "Later Director Hwang laughs at the offer."))
+    assert names(found) == {"Director Hwang"}
+
+
+def test_everyone_calls_introduces_a_nickname() -> None:
+    found = find_characters(article(
+        "Han Do-yun as Kim Tae-oh, the night-shift regular everyone calls Sock Guy, says little.",
+        "Sock Guy folds the towels again."))
+    assert [(c.name, c.actor) for c in found] == [("Kim Tae-oh", "Han Do-yun")]
+    assert "Sock Guy" in found[0].aliases
