@@ -226,6 +226,10 @@ class CharacterFinder:
         runs: dict[str, list[str]] = {}  # a run of a longer head's words -> those heads
         for key in sorted(clusters, key=lambda k: (-k.count(" "), k)):
             longer = runs.get(key, [])
+            if len(longer) > 1:  # "Kumar" of "Anil Kumar" and "Kumar Pharma": the person's
+                longer = [k for k in longer if not is_place_or_org(heads[k][0].words)]
+                if not longer:
+                    continue
             if len(longer) == 1:
                 heads[longer[0]].extend(clusters[key])
             elif not longer:
@@ -237,7 +241,6 @@ class CharacterFinder:
                             runs.setdefault(" ".join(words[i:j]), []).append(key)
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
         blockers: set[str] = set()
-        person_words = {fold(w) for p in self.people for w in p.words}
         for head, spans in heads.items():
             main = max(spans, key=lambda s: len(s.words))
             evidence = Evidence()
@@ -261,6 +264,7 @@ class CharacterFinder:
             for span in sorted(spans, key=lambda s: (s.block, s.start)):
                 person.note(span, self.texts[span.block])
             self.index.add(person)
+        person_words = {fold(w) for p in self.people for w in p.words}  # the people found here too
         return {b for b in blockers if any(fold(w) in person_words for w in b.split())}
 
     def _characters(self, blockers: set[str]) -> list[Character]:

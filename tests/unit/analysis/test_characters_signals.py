@@ -126,3 +126,13 @@ def test_everyone_calls_introduces_a_nickname() -> None:
         "Sock Guy folds the towels again."))
     assert [(c.name, c.actor) for c in found] == [("Kim Tae-oh", "Han Do-yun")]
     assert "Sock Guy" in found[0].aliases
+
+
+# --- a person and a company that share a name --------------------------------------------------
+
+def test_a_surname_shared_with_a_company_is_the_persons() -> None:
+    found = by_name(find_characters(article(
+        "The trustee, Ravindra Bhosle, has been meeting lawyers from Bhosle Pharma, his own family’s company.",
+        "The final scene reveals that Bhosle knows, and has been using it to keep her quiet.")))
+    assert "Bhosle Pharma" not in found
+    assert [m.block for m in found["Ravindra Bhosle"].mentions] == [0, 1]
