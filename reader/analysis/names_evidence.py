@@ -4,7 +4,8 @@ Positive cues are grammatical: a title in front ("Inspector X"), a nickname, a v
 ("X admits", "X finally cuffing Y"), an object of such a verb ("doesn't call X"), a possessive
 with a person noun ("X's sister"), an apposition ("X, the broker who ..."). Negative cues: a
 determiner ("the X"), a place preposition ("in X", "aboard X"), a show or company noun after it
-("X's new series", "the X office"), a year or quotes (a title of a work). No name is memorised.
+("X's new series", "the X office"), "its" just after it ("X needs for its tower"), a year or
+quotes (a title of a work). No name is memorised.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def weigh(text: str, span: NameSpan, people_keys: frozenset[str]) -> Evidence:
         _weigh_following(after, ev)
         if prev not in PLACE_PREPOSITIONS and _pronoun_follows(text, span.end):
             ev.score += 0.5
+        if "its" in after[:3]:
+            ev.score -= 1  # "X needs the lot for its tower", "X and its lawyers": a thing
     if prev == "and" or after[:1] == ["and"]:
         _weigh_coordination(text, span, prev, after, people_keys, ev)
     ev.outside_acting = not _block_about_acting(text)

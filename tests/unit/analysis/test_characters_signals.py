@@ -136,3 +136,15 @@ def test_a_surname_shared_with_a_company_is_the_persons() -> None:
         "The final scene reveals that Bhosle knows, and has been using it to keep her quiet.")))
     assert "Bhosle Pharma" not in found
     assert [m.block for m in found["Ravindra Bhosle"].mentions] == [0, 1]
+
+
+def test_a_name_that_its_refers_back_to_is_a_thing() -> None:
+    found = find_characters(article(
+        "The bakery sits on the last lot that Wojtala Holding needs for its condo tower, and nobody will sell."))
+    assert names(found) == set()
+
+
+def test_a_person_with_its_further_on_is_still_a_person() -> None:
+    found = find_characters(article(
+        "Later Wanda Wojtala needs the money badly, and the bakery and its ovens are all she has left."))
+    assert names(found) == {"Wanda Wojtala"}
