@@ -110,6 +110,8 @@ class Narration:
     quoted_line: bool  # nothing but a quoted line: words from the episode
     premise: bool  # "the premise", "the series follows"
     availability: bool  # where and when to watch
+    craft: bool = False  # talks about the making: "the score", "the cinematographer"
+    news: bool = False  # production news: "renewed", "next season", "filming"
     cast_entry: bool = False  # shaped like a cast-list line: "Ines (Jo Lind), the captain"
 
     def narrates(self, *, lenient: bool = False) -> bool:
@@ -338,5 +340,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         quoted_line=quoted_line,
         premise="premise" in found,
         availability="availability" in found,
+        craft="craft" in found,
+        news="news" in found,
         cast_entry=is_cast_entry(text, hits),
     )

@@ -1,7 +1,9 @@
 """Telling phrases: words that point at scenes, plot, time, premise or where to watch.
 
 "The final shot", "the episode opens on", "that night", "the series follows", "streams on":
-none of them is plot on its own, but the judge weighs them with who does what. They are matched
+none of them is plot on its own, but the judge weighs them with who does what. Craft ("the
+score", "the cinematographer") and production news ("renewed", "next season") mark what a
+reader takes as talk about the making of the show, not its story. They are matched
 word by word over a text's tokens (one dictionary look-up per word), which is far cheaper than
 running a dozen alternation regexes over every block.
 """
@@ -76,6 +78,21 @@ _PHRASE_SPECS = {
         the|this show|series|drama is about
         the|this show|series|drama tells the story
     """,
+    "craft": """
+        cinematographer|cinematography|camerawork|composer|soundtrack|ost|vfx|costumes|costuming
+        performance|performances|career-best|acting|choreography|two-shot|two-shots
+        score|award|awards|wardrobe
+        theme song|tune|music
+        sound design|designer|mix
+        production design|designer
+        colour|color grade|grading
+        the writing|direction|editing|casting
+    """,
+    "news": """
+        renewed|renewal|renews|filming|showrunner|showrunners
+        next|another season|series
+        production|casting news
+    """,
     "availability": """
         airs
         aired
@@ -134,8 +151,12 @@ def _rest_matches(folded: list[str], start: int, rest: list[frozenset[str]]) -> 
     return all(_slot_matches(slot, folded[start + k]) for k, slot in enumerate(rest))
 
 
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
 def phrase_kinds(words: list[str]) -> set[str]:
-    """Which kinds of telling phrase (scene, cue, timeline, premise, availability) occur in
+    """Which kinds of telling phrase (scene, cue, timeline, premise, craft, news, availability) occur in
     ``words``, a text's words (and punctuation) in order."""
     return phrase_kinds_folded([w.casefold() for w in words])
 
@@ -149,7 +170,9 @@ def phrase_kinds_folded(folded: list[str]) -> set[str]:
     last = len(folded) - 1
     for i, word in enumerate(folded):
         if word not in _FIRSTS:
-            continue
+            word = _unpossessed(word)  # "the composer’s mix", "the premise’s promise"
+            if word not in _FIRSTS:
+                continue
         category = _SINGLE.get(word)
         if category is not None:
             found.add(category)

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from enum import Enum
 
+from reader.analysis.asides import is_author_note, later_seasons
 from reader.analysis.narration import Narration, plot_actors, read_narration
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
@@ -63,7 +64,8 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
             state, promise = promise[1], None  # the promise covered its own section only
         if signal is Signal.CLOSE:
             state = _State.NONE
-        verdict = _judge(block, signal, state, sections[block.id], heading, index, show)
+        verdict = _judge(block, signal, state, sections[block.id], heading, index, show, episode.season,
+                         article.byline)
         verdicts.append(verdict)
         if signal is Signal.OPEN:
             state, promise = _State.SCOPE, None
@@ -97,7 +99,8 @@ def _opening_state(title: str, body_warns: bool) -> _State:
 
 
 def _judge(block: Block, signal: Signal | None, state: _State, section: Heading | None,
-           heading: Heading | None, index: NameIndex, show: str) -> BlockVerdict:
+           heading: Heading | None, index: NameIndex, show: str, season: int | None,
+           byline: str | None) -> BlockVerdict:
     """The verdict on one block, given the scope it lies in and the section that holds it."""
     markup = [m for m in _clamped(block.spoiler_markup, len(block.text))
               if not marks_no_spoilers(block.text[m.start:m.end])]
@@ -115,7 +118,8 @@ def _judge(block: Block, signal: Signal | None, state: _State, section: Heading 
     narration = read_narration(rest, index)
     other = bool(markup) and _about_other_show(block.text, rest, index, show)
     guessed = block.kind == "heading" and bool(index.hits(rest))
-    hidden_by = _hidden_by(block, narration, signal, state, section, heading, bool(markup), guessed)
+    aside = _aside(rest, narration, season, byline)
+    hidden_by = _hidden_by(block, narration, signal, state, section, heading, bool(markup), guessed, aside)
     if hidden_by is not None:
         # Around an inline spoiler about another show, the whole block stays hidden for good.
         return BlockVerdict(True, OTHER_SHOW if other else hidden_by, other_show=other)
@@ -123,9 +127,10 @@ def _judge(block: Block, signal: Signal | None, state: _State, section: Heading 
     return BlockVerdict(False, None, [HiddenSpan(m.start, m.end, reason, other_show=other) for m in markup])
 
 
-def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
-               section: Heading | None, heading: Heading | None, marked: bool, guessed: bool) -> str | None:
-    """The reason ``block`` is hidden (``n`` weighs only its unmarked words), or None."""
+def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State, section: Heading | None,
+               heading: Heading | None, marked: bool, guessed: bool, aside: bool) -> str | None:
+    """The reason ``block`` is hidden (``n`` weighs only its unmarked words), or None. An
+    ``aside`` (craft, the show's future, the writer) stays readable wherever it stands."""
     narrated = narrates_reason(len(n.characters))
     if signal is not None:
         # A warning line stays readable, unless it narrates plot itself.
@@ -133,20 +138,30 @@ def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
     if heading is not None and heading.role in (Role.PLOT, Role.MOMENTS):
         return None  # "Key Moments", "Recap": the signpost, not the plot
     if heading is not None and heading.role is Role.ITEM and state is not _State.FREE:
-        return SECTION  # a listicle item's title names its moment
+        return None if aside else SECTION  # a listicle item's title names its moment
     if _in_plot_section(section, state):
-        if _clearly_safe(block, n, in_section=True):
+        if aside or _clearly_safe(block, n, in_section=True):
             return None
         return SECTION
     if state is _State.SCOPE:
-        if _clearly_safe(block, n, in_section=False, named=guessed):
+        if aside or _clearly_safe(block, n, in_section=False, named=guessed):
             return None
         return WARNED
-    if n.narrates(lenient=state is _State.FREE):
+    if n.narrates(lenient=state is _State.FREE) and not aside:
         return narrated
     if marked and state is not _State.FREE and (n.scene or n.timeline):
         return narrated  # "And then the bit where >!...!<": the words around set the scene
     return None
+
+
+def _aside(text: str, n: Narration, season: int | None, byline: str | None) -> bool:
+    """Talk about the making of the show (craft), its future (news, a later season) or the
+    writer, that tells nothing of the story: no character acts, nothing is revealed."""
+    if n.strong or n.cue or n.dialogue:
+        return False
+    if is_author_note(text, byline):
+        return not n.characters and not n.named_events
+    return n.quiet and (n.craft or n.news or later_seasons(text, season))
 
 
 def _in_plot_section(section: Heading | None, state: _State) -> bool:
