@@ -52,9 +52,10 @@ _BEFORE_NON_PEOPLE = _DETERMINERS | frozenset(
     "in on at from into onto of near across outside inside through via around toward towards aboard".split())
 _SKIP_WORDS = _NOT_NAMES | _TITLES
 _PAREN = re.compile(r"\([^()]*\)")
-# "as Ines", "plays Deputy Ines", "played by", "Lind’s Ines" (an actor's possessive, masked as \x01).
+# "as Ines", "plays Deputy Ines", "played by", "has never once played Ines" (an actor's role,
+# as acting praise puts it), "Lind’s Ines" (an actor's possessive, masked as \x01).
 _CREDIT_BEFORE = re.compile(
-    r"(?:\b(?:[Aa]s|[Pp]lays|[Pp]laying|[Pp]layed by|[Vv]oiced by)\s+(?:[A-Z][\w.]*\s+)?|\x01[’']s\s+)$")
+    r"(?:\b(?:[Aa]s|[Pp]lays|[Pp]laying|[Pp]layed(?: by)?|[Vv]oiced by)\s+(?:[A-Z][\w.]*\s+)?|\x01[’']s\s+)$")
 _OPENING_MARKS = frozenset(".!?:;“\"\n")
 
 

@@ -51,6 +51,11 @@ def test_actor_as_character_is_a_credit() -> None:
     assert n.characters == set() and not n.narrates()
 
 
+def test_the_role_an_actor_played_is_a_credit() -> None:
+    text = "Marte Lunde deserves every award going. She has never once played Ingrid as a hero."
+    assert read_narration(text, _index()).characters == set()
+
+
 def test_possessives_are_not_subjects() -> None:
     n = read_narration("Ingrid’s kitchen falls silent.", _index())
     assert n.characters == {"Ingrid Solberg"} and n.named_events == 0
