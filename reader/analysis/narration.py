@@ -100,6 +100,7 @@ class Narration:
     characters: frozenset[str]  # named as characters (not in an actor credit)
     introduced: frozenset[str]  # of those, the ones introduced with their actor: "Ines (Jo Lind)"
     named_events: int  # a character is the subject of a plot verb
+    role_events: int  # of those, "Bram returning as host": taking a role, as production news says it
     pronoun_events: int  # he/she/they, or someone unnamed ("her brother"), is
     strong: bool  # a reveal verb (dies, confesses, kills...) with a subject
     cue: bool  # points at plot: "the final shot", "the twist", "a confession"
@@ -260,6 +261,14 @@ def _unnamed_events(tokens: _Tokens) -> list[tuple[int, bool]]:
     return found
 
 
+_TAKES_ROLE = re.compile(r"\s+[a-z]+ing(?:\s+(?:on|back|again))?\s+as\b")
+
+
+def _takes_role(text: str, hit: NameHit) -> bool:
+    """"Bram returning as host", "Ines staying on as judge": a name, an "-ing" verb, then "as"."""
+    return bool(_TAKES_ROLE.match(text, hit.end))
+
+
 def plot_actors(texts: Iterable[str], index: NameIndex) -> set[str]:
     """Capitalised names the character finder did not list but the text has acting in the plot
     ("Then Abu Samir shows up"): with no finder results once is enough, otherwise twice."""
@@ -296,7 +305,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
     tokens = _tokenize(text, index)
     words = tokens.words
 
-    named = 0
+    named = taking_roles = 0
     strong = False
     characters = set()
     introduced = set()
@@ -309,6 +318,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
                 introduced.add(hit.name)
         event, is_strong = _acts(text, hit, tokens)
         named += event
+        taking_roles += event and _takes_role(text, hit)
         strong |= is_strong
     unnamed = _unnamed_events(tokens)
     pronouns = len(unnamed)
@@ -330,6 +340,7 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
         characters=frozenset(characters),
         introduced=frozenset(introduced),
         named_events=named,
+        role_events=taking_roles,
         pronoun_events=pronouns,
         strong=strong,
         cue="cue" in found or "scene" in found,

@@ -161,7 +161,11 @@ def _aside(text: str, n: Narration, season: int | None, byline: str | None) -> b
         return False
     if is_author_note(text, byline):
         return not n.characters and not n.named_events
-    return n.quiet and (n.craft or n.news or later_seasons(text, season))
+    if n.quiet:
+        return n.craft or n.news or later_seasons(text, season)
+    # "Series 5 is being filmed, with X returning as host": people take roles in a later season.
+    return (n.named_events == n.role_events and not n.pronoun_events and not n.timeline
+            and later_seasons(text, season))
 
 
 def _in_plot_section(section: Heading | None, state: _State) -> bool:

@@ -83,3 +83,13 @@ def test_the_writers_note_after_a_recap_stays_readable() -> None:
     assert hidden == [False, True, False]
     # Without a byline to match, the same words read as someone doing things.
     assert _judge(("paragraph", "Spoilers below."), ("paragraph", "She has recapped every episode of it."))[1]
+
+
+def test_production_news_with_people_returning_in_a_later_season_stays_readable() -> None:
+    news = ("Housekeeping first: the network has confirmed that season 3 is being filmed this winter, "
+            "with Ingrid Solberg returning as narrator and Tomasz Wrona staying on as consultant.")
+    plot = "With season 3 coming, Tomasz returning to the boathouse is the image the episode leaves us with."
+    hidden = _judge(("paragraph", "Spoilers below."), ("paragraph", news), ("paragraph", plot))
+    assert hidden == [False, False, True]
+    # The same people, this season: that is the story, not news.
+    assert _judge(("paragraph", "Spoilers below."), ("paragraph", news.replace("season 3", "season 2")))[1]
