@@ -8,7 +8,8 @@ episode the article is about. Pure Python, deterministic, no Qt and no downloade
 3. ``spoilers.judge_blocks``: a verdict per block (markup, warnings, headings, narration)
 4. ``progress``: lift verdicts for episodes the reader has watched
 5. ``characters.mark_spoiler_characters`` and ``moments.find_key_moments``, which need the
-   verdicts, and ``titles.judge_title`` for a headline that spoils
+   verdicts (moments are chosen from the verdicts before progress lifts them, so they do not
+   change with progress), and ``titles.judge_title`` for a headline that spoils
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ def analyze(article: Article, progress: Sequence[WatchProgress] = ()) -> Analysi
     episode = read_episode(article)
     characters = find_characters(article)
     verdicts = judge_blocks(article, characters, episode)
+    plot_blocks = frozenset(i for i, v in enumerate(verdicts) if v.spoiler)  # before progress lifts them
     if has_watched(progress, episode):
         _lift_watched(verdicts)
     mark_spoiler_characters(characters, article, verdicts)
-    key_moments = find_key_moments(article, verdicts)
+    key_moments = find_key_moments(article, verdicts, episode.show, plot_blocks)
     title_spoiler, safe_title = judge_title(article, episode, characters, verdicts)
     if has_watched(progress, episode):
         title_spoiler = False

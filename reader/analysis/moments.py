@@ -4,7 +4,8 @@ Most recaps list them: under "Key Moments", "Best moments", "Stray observations"
 takeaways", "Highlights", or as the numbered items of a "Top 5" listicle. Those items are the
 moments, in the article's words. An article with no such list (a forum thread, a plain recap)
 gets 3-5 sentences that carry its turning points: the ones where characters act, reveal and
-leave. A moment is a spoiler when its words lie in hidden text, so the sidebar never shows in
+leave, taken from the blocks the spoiler judge found to be plot when it found enough, and never
+a sentence about the show itself (its name, its renewal, its filming). A moment is a spoiler when its words lie in hidden text, so the sidebar never shows in
 the clear what the article view blurs.
 """
 
@@ -30,17 +31,30 @@ _SENTENCE = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _PAREN = re.compile(r"\([^()]*\)")
 _OPINION = re.compile(
-    r"\b(?:I|I’m|I'm|I’d|I've|I’ve|my|me|we’ve|best|performance|acting|actor|actress|plays|played"
+    r"\b(?:I|I’m|I'm|I’d|I've|I’ve|my|me|we’ve|if you|best|performance|acting|actor|actress|plays|played"
     r"|deserves|highlight|writers?|writing|direction|director|score|television|show’s|episode’s)\b",
+    re.I,
+)
+# Words of a sentence about the show rather than in it: its making, its run, its cast news.
+_ABOUT_THE_SHOW = re.compile(
+    r"\b(?:episodes|filming|filmed|renewed|renewal|showrunner|cast|casting|synopsis"
+    r"|network|networks|streams|streaming|budget|drama|programme|podcast|recapped|recaps)\b",
     re.I,
 )
 
 
-def find_key_moments(article: Article, verdicts: list[BlockVerdict]) -> list[KeyMoment]:
-    """The article's own list of moments, or else the sentences that carry its turning points."""
+def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str | None = None,
+                     plot_blocks: frozenset[int] = frozenset()) -> list[KeyMoment]:
+    """The article's own list of moments, or else the sentences that carry its turning points.
+
+    ``show`` is the show's name: a sentence that names it talks about the show, not in it.
+    ``plot_blocks`` are the blocks the spoiler judge found to be plot before the reader's
+    progress lifted anything (a section under "How X died" tells plot whatever its grammar), so
+    the moments do not change with progress.
+    """
     moments = _listed_moments(article.blocks)
     if not moments:
-        moments = _inferred_moments(article)
+        moments = _inferred_moments(article, show, plot_blocks)
     for moment in moments:
         moment.spoiler = _in_hidden_text(moment, article.blocks, verdicts)
     return moments
@@ -95,26 +109,35 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _inferred_moments(article: Article) -> list[KeyMoment]:
+def _inferred_moments(article: Article, show: str | None, plot_blocks: frozenset[int]) -> list[KeyMoment]:
     """3-5 sentences where the plot turns, one per block, in article order."""
     index = build_index(article, [], EpisodeInfo())
+    show_key = show.casefold() if show else None
     candidates: list[tuple[float, int, str]] = []
     for block in article.blocks:
         if block.kind not in ("paragraph", "list_item", "quote") or not block.text.strip():
             continue
         marked = bool(block.spoiler_markup)
-        if not (marked or read_narration(block.text, index).narrates()):
+        narrates = marked or read_narration(block.text, index).narrates()
+        if not (narrates or block.id in plot_blocks):
             continue
         events = subject_events(block.text, index)
         names = [h.start for h in index.hits(block.text) if not h.credit]
         best: tuple[float, str] | None = None
         for a, b in _sentences(block.text):
-            score = _sentence_score(block.text[a:b], [e for e in events if a <= e[0] < b],
+            sentence = block.text[a:b]
+            score = _sentence_score(sentence, [e for e in events if a <= e[0] < b],
                                     sum(1 for n in names if a <= n < b))
+            score -= _about_the_show(sentence, show_key)
             if best is None or score > best[0]:
                 best = (score, block.text[a:b].strip())
-        if best is not None and best[0] > 0:
+        # A block only the judge calls plot (a section under "How X died") needs a sentence in
+        # which something happens, not just a name ("Everything below is about <title>").
+        if best is not None and best[0] > (0 if narrates else 1.0):
             candidates.append((best[0] + (1.0 if marked else 0.0), block.id, best[1]))
+    judged = [c for c in candidates if c[1] in plot_blocks or article.blocks[c[1]].spoiler_markup]
+    if len(judged) >= MIN_INFERRED:
+        candidates = judged  # the judge found enough plot: a block it left readable is talk, not story
     if len(candidates) < MIN_INFERRED:
         return [KeyMoment(text, block) for _, block, text in candidates]
     # Stories build: later turning points (the climax, the final scene) weigh a little more.
@@ -137,6 +160,15 @@ def _sentence_score(sentence: str, events: list[tuple[int, bool]], names: int) -
     score += 1.0 if any(e[1] for e in events) else 0.0
     score -= 1.5 * len(_OPINION.findall(_PAREN.sub(" ", sentence)))  # "(played by X)" is a credit
     return score
+
+
+def _about_the_show(sentence: str, show_key: str | None) -> float:
+    """How much a sentence talks about the show itself (its name, its seasons, its filming and
+    casting news, the recapper's own work) rather than about what happens in it."""
+    penalty = 1.5 * len(_ABOUT_THE_SHOW.findall(sentence))
+    if show_key and show_key in sentence.casefold():
+        penalty += 3.0
+    return penalty
 
 
 def _in_hidden_text(moment: KeyMoment, blocks: list[Block], verdicts: list[BlockVerdict]) -> bool:

@@ -119,3 +119,54 @@ def test_paragraphs_under_a_moments_heading_when_there_is_no_list() -> None:
     )
     moments = find_key_moments(article, _readable(article))
     assert [m.block for m in moments] == [1, 2]
+
+
+_PLOT = (
+    "Halvard Moe seals the cargo hold and traps the whole night crew below deck.",
+    "Meanwhile Sunniva Dahl crawls through the vents with a torch and finds the stowaway.",
+    "Then Halvard Moe opens the hold, and the stowaway turns out to be his own son.",
+    "The last scene is the harbour master burning the manifest while Sunniva Dahl watches.",
+)
+
+
+def test_a_sentence_about_the_show_itself_is_not_a_moment() -> None:
+    article = _article(
+        "Halvard Moe tells the crew that Nordlys renewed Cold Harbour, and then he hugs Sunniva Dahl on the deck.",
+        *_PLOT,
+        "Sunniva Dahl confronts the harbour master, who admits he paid the smugglers.",
+    )
+    assert 0 in {m.block for m in find_key_moments(article, _readable(article))}  # on its verbs alone
+    blocks = {m.block for m in find_key_moments(article, _readable(article), show="Cold Harbour")}
+    assert blocks == {1, 2, 3, 4, 5}
+
+
+def test_when_the_judge_found_plot_a_readable_block_gives_no_moment() -> None:
+    article = _article(
+        "Halvard Moe quietly tells Sunniva Dahl that the whole crew loves the new cook, and she laughs.",
+        *_PLOT,
+    )
+    everything = {m.block for m in find_key_moments(article, _readable(article))}
+    judged = {m.block for m in find_key_moments(article, _readable(article), plot_blocks=frozenset({1, 2, 3, 4}))}
+    assert 0 in everything  # the scoring alone would take it
+    assert judged == {1, 2, 3, 4}
+
+
+def test_a_block_only_the_judge_calls_plot_gives_a_moment_when_something_happens_in_it() -> None:
+    article = _article(
+        ("heading", "How the cook died"),
+        "He had spent the winter smuggling money for the harbour master, and the ledgers proved it.",
+        "Everything below is about “Cold Harbour”.",
+        *_PLOT,
+    )
+    judged = {m.block for m in find_key_moments(article, _readable(article), plot_blocks=frozenset({1, 2}))}
+    assert 1 in judged and 2 not in judged
+    assert 1 not in {m.block for m in find_key_moments(article, _readable(article))}  # narration alone misses it
+
+
+def test_a_warning_that_only_names_the_episode_or_addresses_the_reader_is_not_a_moment() -> None:
+    article = _article(
+        "Everything below is about the plot of the premiere, “Dead Tide.” Expand it only if you have seen it.",
+        *_PLOT,
+    )
+    judged = {m.block for m in find_key_moments(article, _readable(article), plot_blocks=frozenset({0, 1, 2, 3, 4}))}
+    assert judged == {1, 2, 3, 4}
