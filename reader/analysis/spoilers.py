@@ -21,6 +21,7 @@ from enum import Enum
 
 from reader.analysis.asides import is_author_note, later_seasons
 from reader.analysis.narration import Narration, plot_actors, read_narration
+from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
 from reader.analysis.warnings import Signal, is_label, line_signal, marks_no_spoilers
@@ -58,6 +59,7 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     state = _opening_state(article.title, any(s is not None for s in signals))
     promise: tuple[Heading, _State] | None = None  # a "Spoiler-free thoughts" heading, and the state before it
     verdicts: list[BlockVerdict] = []
+    quiet_in_scope: list[Block] = []  # readable after a warning only because they seemed quiet
     for block, signal in zip(article.blocks, signals):
         heading = headings.get(block.id)
         if promise is not None and heading is not None and heading.level <= promise[0].level:
@@ -67,6 +69,9 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
         verdict = _judge(block, signal, state, sections[block.id], heading, index, show, episode.season,
                          article.byline)
         verdicts.append(verdict)
+        if state is _State.SCOPE and signal is None and not verdict.spoiler and not verdict.spans \
+                and block.kind in ("paragraph", "list_item", "quote") and heading is None:
+            quiet_in_scope.append(block)
         if signal is Signal.OPEN:
             state, promise = _State.SCOPE, None
         elif signal is Signal.FREE and (state is not _State.SCOPE or is_label(block.text)):
@@ -78,7 +83,24 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
             # START") the promise holds; with no such line, content decides.
             later = Signal.OPEN in signals[block.id + 1:]
             state = _State.FREE if later else _State.NONE
+    _hide_missed_participants(quiet_in_scope, article, verdicts, index, episode.season)
     return verdicts
+
+
+def _hide_missed_participants(candidates: list[Block], article: Article, verdicts: list[BlockVerdict],
+                              index: NameIndex, season: int | None) -> None:
+    """After a warning, a "quiet" block that names someone the hidden plot keeps naming (a
+    person the finder missed) is plot after all. Asides, premise and where-to-watch lines keep
+    their own reasons to be readable."""
+    if not candidates:
+        return
+    people = recurring_people((b.text for b, v in zip(article.blocks, verdicts) if v.spoiler), index)
+    for block in candidates:
+        n = read_narration(block.text, index)
+        if not n.quiet or n.availability or n.premise or _aside(block.text, n, season, article.byline):
+            continue
+        if names_participant(block.text, index, people):
+            verdicts[block.id] = BlockVerdict(True, WARNED)
 
 
 _RECAP = re.compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
