@@ -86,8 +86,8 @@ def main() -> int:
     groups = {
         "dev corpus (../shared/corpus/recaps + samples)": [args.shared / "corpus" / "recaps", args.shared / "samples"],
         "our own articles (tests/data/recaps)": [ROOT / "tests" / "data" / "recaps"],
-        "held-out articles (tests/data/recaps_heldout, written without reading the analysis)":
-            [ROOT / "tests" / "data" / "recaps_heldout"],
+        "blind articles (tests/data/recaps_blind, written without reading the analysis, never tuned on)":
+            [ROOT / "tests" / "data" / "recaps_blind"],
     }
     all_articles = []
     for title, folders in groups.items():
