@@ -71,7 +71,9 @@ _TRAILER = re.compile(
 _COMMENTS = re.compile(
     r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*(?:\(\d+\))?\s*:?\s*$"
     r"|^\s*(?:leave|post|add|show|view)\s+(?:a\s+|the\s+)?(?:comments?|reply|replies)\s*:?\s*$"
-    r"|^\s*join\s+the\s+(?:conversation|discussion)\s*:?\s*$",
+    r"|^\s*join\s+the\s+(?:conversation|discussion)\s*:?\s*$"
+    # A forum's numbered reply header: "Reply #1 — some_user", "Post #12".
+    r"|^\s*(?:reply|post|comment|re)\s*#\s*\d+\b.{0,60}$",
     re.I,
 )
 # One line of furniture, wherever it stands.
@@ -115,12 +117,31 @@ _FOLLOW_LINE = re.compile(
     r"(?:instagram|twitter|x|facebook|whatsapp|telegram|tiktok|youtube|threads|bluesky|google\s+news)\b",
     re.I,
 )
-# A post's action row: "87 comments · share · save · report".
+# A post's or a forum's action row: "87 comments · share · save · report", "Quote · Like · Report",
+# "Log in · Register · Search the boards", or a lone count such as "42 Likes".
+_ACTION = (
+    r"(?:\d[\d,.]*k?\s+(?:comments?|points?|upvotes?|votes?|likes?|reactions?)|comments?|share|save|report"
+    r"|hide|reply|quote|like|give\s+award|award|crosspost|permalink|embed|edit|delete|log\s*in|sign\s+(?:in|up)"
+    r"|register|search(?:\s+the\s+(?:boards?|forums?|site))?)"
+)
 _ACTION_ROW = re.compile(
-    r"^\W*(?:\d[\d,.]*k?\s+(?:comments?|points?|upvotes?|votes?)|comments?|share|save|report|hide|reply"
-    r"|give\s+award|award|crosspost|permalink|embed|edit|delete)"
-    r"(?:\s*[·•|/,]\s*(?:\d[\d,.]*k?\s+(?:comments?|points?|upvotes?|votes?)|comments?|share|save|report"
-    r"|hide|reply|give\s+award|award|crosspost|permalink|embed|edit|delete))+\W*$",
+    r"^\W*" + _ACTION + r"(?:\s*[·•|/,]\s*" + _ACTION + r")+\W*$"
+    r"|^\W*\d[\d,.]*k?\s+(?:likes?|upvotes?|points?|reactions?)\W*$",
+    re.I,
+)
+# One part of a forum's thread or member line: "38 replies", "1,204 views", "Posts: 2,318",
+# "Joined: Aug 2021". A line of such parts joined by "·" is the board's, not the writer's.
+_FORUM_FACT = re.compile(
+    r"^\d[\d,.]*k?\s+(?:replies|views|posts|messages|comments|likes|reactions)$"
+    r"|^(?:posts|messages|joined|reaction\s+score|location|member\s+since)\s*:\s*\S",
+    re.I,
+)
+# Lines every forum, mailing and video page prints, worded the same everywhere.
+_STOCK_LINE = re.compile(
+    r"^\W*(?:you\s+must\s+(?:log|sign)\s+in(?:\s+or\s+(?:register|sign\s+up))?\s+to\s+(?:reply|post|comment)"
+    r"|view\s+(?:this\s+|the\s+)?(?:email|newsletter|issue|message)\s+(?:in|on)\s+(?:your|a)\s+(?:web\s+)?browser"
+    r"|your\s+browser\s+does\s+not\s+support\b"
+    r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\s+read)\b",
     re.I,
 )
 _SEPARATOR = re.compile(r"^\s*(?:(?:[-*_=~#•·.]\s*){3,}|--)\s*$")
@@ -133,12 +154,13 @@ def is_trailer_heading(text: str) -> bool:
 
 def is_comments_heading(text: str) -> bool:
     """"Comments", "12 Comments", "Leave a reply": the article ended above it."""
-    return len(text) <= 40 and bool(_COMMENTS.match(text))
+    return len(text) <= 80 and bool(_COMMENTS.match(text))
 
 
 def is_clutter_line(text: str) -> bool:
     """One line of furniture: an ad label, a share bar, an image stand-in, a pasted link, the
-    page's tag list, a "follow us on …" line, a post's comment/share/save row."""
+    page's tag list, a "follow us on …" line, a post's or forum's action row and thread facts,
+    and stock lines ("View this email in your browser", "6 min read")."""
     if not text.strip():
         return False
     return (
@@ -148,7 +170,18 @@ def is_clutter_line(text: str) -> bool:
         or (len(text) <= 200 and bool(_TAGS_LINE.match(text)) and not _SENTENCE_END.search(text))
         or (len(text) <= 160 and bool(_FOLLOW_LINE.match(text)))
         or (len(text) <= 120 and bool(_ACTION_ROW.match(text)))
+        or (len(text) <= 160 and bool(_STOCK_LINE.match(text)))
+        or _is_forum_facts(text)
     )
+
+
+def _is_forum_facts(text: str) -> bool:
+    """"Started by user · 9 March 2026 · 38 replies · 1,204 views", "Regular · Posts: 2,318 · Joined:
+    Aug 2021": parts joined by "·" of which one is a count or a member fact only a board prints."""
+    if len(text) > 200:
+        return False
+    parts = [p.strip() for p in re.split(r"\s[·•|]\s", text)]
+    return len(parts) >= 2 and any(_FORUM_FACT.match(p) for p in parts)
 
 
 def is_sponsor_line(text: str) -> bool:

@@ -56,12 +56,26 @@ def test_not_trailer_headings(line: str) -> None:
     assert not cues.is_trailer_heading(line)
 
 
+@pytest.mark.parametrize("line", ["Comments", "12 Comments", "Reply #1 — some_user_name", "Post #12"])
+def test_comments_headings(line: str) -> None:
+    assert cues.is_comments_heading(line)
+
+
+@pytest.mark.parametrize("line", ["Reply to all, she says", "Post 12 is where it happens", "Comments on the finale"])
+def test_not_comments_headings(line: str) -> None:
+    assert not cues.is_comments_heading(line)
+
+
 @pytest.mark.parametrize(
     "line", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Share this article",
              "Facebook | Twitter | Email", "[image: a lighthouse at night]", "Read more: Ten finales ranked",
              "Tags: Harbour Nights, Channel Nine, season two", "Filed under: Recaps · Drama",
              "Follow The Weekly Reel on Instagram and WhatsApp for the latest updates.",
-             "Like us on Facebook", "312 comments · share · save · report", "Reply · Share · Report"],
+             "Like us on Facebook", "312 comments · share · save · report", "Reply · Share · Report",
+             "Log in · Register · Search the boards", "Quote · Like · Report", "42 Likes",
+             "Started by some_user · 9 March 2026, 10:14 pm · 38 replies · 1,204 views",
+             "Regular · Posts: 2,318 · Joined: Aug 2021", "You must log in or register to reply here.",
+             "View this email in your browser", "6 min read", "Your browser does not support embedded video."],
 )
 def test_clutter_lines(line: str) -> None:
     assert cues.is_clutter_line(line)
@@ -70,7 +84,9 @@ def test_clutter_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["Ad astra, she says, and means it.", "Share the load, he tells her.",
                                   "Tags: she reads them all, then burns the letters.",
                                   "Follow the money, she tells him on the phone.",
-                                  "Report back to me, the captain says, and save the rest."])
+                                  "Report back to me, the captain says, and save the rest.",
+                                  "Like a bird, she says, and leaves.",
+                                  "She had 38 replies to write · and no time for any of them."])
 def test_not_clutter_lines(line: str) -> None:
     assert not cues.is_clutter_line(line)
 
