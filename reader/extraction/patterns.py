@@ -69,7 +69,10 @@ CLUTTER_TEXT = re.compile(
     r"^\s*(advertisement|sponsored( content| stories)?|ad|continue reading( below)?|"
     r"(story|article) continues below( advertisement)?|share( this)?( article| story)?|"
     r"skip to (main )?content|loading\.*|read more|click to (expand|reveal)(\.\.\.)?|"
-    r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print)\s*[:.…]?\s*$",
+    r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print|"
+    r"\d+\s*(-\s*)?(min(ute)?s?|hrs?|hours?) read|"
+    r"your browser does not support( the)?( embedded| html5)? (video|audio|iframes?|this (video|content))( tag| element)?)"
+    r"\s*[:.…]?\s*$",
     re.I,
 )
 

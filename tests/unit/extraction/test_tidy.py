@@ -73,3 +73,10 @@ def test_a_dateline_left_as_a_paragraph_goes_but_a_sentence_starting_alike_stays
               _text("paragraph", "The recap itself starts here.")]
     assert _texts(tidy_blocks(blocks)) == ["Updated to add: episode 4 answers the question from episode 2.",
                                            "The recap itself starts here."]
+
+
+def test_a_byline_row_at_the_top_goes_but_a_sentence_starting_with_by_stays() -> None:
+    blocks = [_text("paragraph", "By Ana Lind · March 24, 2026 · 6 min read"),
+              _text("paragraph", "By the end of the hour, nobody trusts the harbour master · or his boat."),
+              _text("paragraph", "The review itself.")]
+    assert _texts(tidy_blocks(blocks)) == _texts(blocks)[1:]
