@@ -86,7 +86,7 @@ def main() -> int:
     groups = {
         "dev corpus (../shared/corpus/recaps + samples)": [args.shared / "corpus" / "recaps", args.shared / "samples"],
         "our own articles (tests/data/recaps)": [ROOT / "tests" / "data" / "recaps"],
-        "blind articles (tests/data/recaps_blind, written without reading the analysis, never tuned on)":
+        "blind articles (tests/data/recaps_blind; first, blind run recorded in its README)":
             [ROOT / "tests" / "data" / "recaps_blind"],
     }
     all_articles = []
