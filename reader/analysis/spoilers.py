@@ -20,6 +20,8 @@ import unicodedata
 from enum import Enum
 
 from reader.analysis.asides import is_author_note, later_seasons
+from reader.analysis.fates import tells_a_fate
+from reader.analysis.list_siblings import list_siblings
 from reader.analysis.narration import Narration, plot_actors, read_narration
 from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
@@ -84,6 +86,7 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
             later = Signal.OPEN in signals[block.id + 1:]
             state = _State.FREE if later else _State.NONE
     _hide_missed_participants(quiet_in_scope, article, verdicts, index, episode.season)
+    _hide_quiet_list_items(quiet_in_scope, article, verdicts, index, episode.season)
     return verdicts
 
 
@@ -101,6 +104,28 @@ def _hide_missed_participants(candidates: list[Block], article: Article, verdict
             continue
         if names_participant(block.text, index, people):
             verdicts[block.id] = BlockVerdict(True, WARNED)
+
+
+#: A list needs this many other items, all hidden, before a quiet item is taken as plot too.
+MIN_PLOT_SIBLINGS = 2
+
+
+def _hide_quiet_list_items(candidates: list[Block], article: Article, verdicts: list[BlockVerdict],
+                           index: NameIndex, season: int | None) -> None:
+    """After a warning, a list item that looks quiet while every other item of its list is
+    hidden ("7. Someone the finder missed. His body on the rocks...") is plot like them, unless
+    it is itself an aside: craft, news, the premise, where to watch."""
+    siblings = list_siblings(article.blocks)
+    for block in candidates:
+        others = siblings.get(block.id, [])
+        if block.kind != "list_item" or verdicts[block.id].spoiler or len(others) < MIN_PLOT_SIBLINGS:
+            continue
+        if not all(verdicts[i].spoiler for i in others):
+            continue
+        n = read_narration(block.text, index)
+        if n.availability or n.premise or _aside(block.text, n, season, article.byline):
+            continue
+        verdicts[block.id] = BlockVerdict(True, WARNED)
 
 
 _RECAP = re.compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
@@ -211,7 +236,8 @@ def _clearly_safe(block: Block, n: Narration, *, in_section: bool, named: bool =
         return False
     if n.premise and not n.strong and not n.cue:
         return True
-    return n.quiet or n.cast_intro
+    # Quiet, unless it tells a death or a betrayal without naming anyone ("the body was his").
+    return (n.quiet and not tells_a_fate(block.text)) or n.cast_intro
 
 
 def _clamped(markup: list[MarkedSpoiler], length: int) -> list[MarkedSpoiler]:

@@ -1,0 +1,35 @@
+"""The items of one list, so that an item can be judged with its siblings.
+
+A ranked or numbered list after a spoiler warning ("This week's rankings", "Every death,
+ranked") tells the plot item by item. When every other item of the list is plot, a reader
+takes the one item that looks quiet (it names someone the character finder missed, or tells
+its news sideways) as plot too, unless it is plainly an aside (craft, news, where to watch).
+"""
+
+from __future__ import annotations
+
+from reader.article import Block
+
+
+def list_siblings(blocks: list[Block]) -> dict[int, list[int]]:
+    """For each list item, the other items of its list: the run of consecutive list items at
+    the same nesting level (nested items in between do not break the run)."""
+    siblings: dict[int, list[int]] = {}
+    run: dict[int, list[int]] = {}  # level -> ids of the open run at that level
+    for block in blocks:
+        if block.kind != "list_item":
+            _close(run, siblings)
+            continue
+        level = block.level or 1
+        for deeper in [lv for lv in run if lv > level]:
+            _close({deeper: run.pop(deeper)}, siblings)
+        run.setdefault(level, []).append(block.id)
+    _close(run, siblings)
+    return siblings
+
+
+def _close(run: dict[int, list[int]], siblings: dict[int, list[int]]) -> None:
+    for ids in run.values():
+        for i in ids:
+            siblings[i] = [j for j in ids if j != i]
+    run.clear()

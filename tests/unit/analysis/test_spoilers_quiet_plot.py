@@ -1,0 +1,97 @@
+"""Plot that looks quiet after a spoiler warning: a death told without a name, and the one
+item of a ranked list whose siblings are all plot (the blind set's power-rankings leak)."""
+
+from __future__ import annotations
+
+from reader.analysis.fates import tells_a_fate
+from reader.analysis.list_siblings import list_siblings
+from reader.analysis.spoilers import WARNED, judge_blocks
+from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo
+
+CAST = [
+    Character("Ingrid Solberg", "Marte Lunde", ["Ingrid"]),
+    Character("Tomasz Wrona", "Piotr Zalewski", ["Tomasz"]),
+]
+SHOW = EpisodeInfo("Cold Harbour", 1, 3)
+WARNING = "Spoilers for episode 3 follow."
+FATE = "There is no kind way to put it: the body in the harbour was his, and the town knows it."
+QUIET_ITEM = "Newcomer of the week. Last week: 7. Nobody saw this coming, and nobody will forget it."
+PLOT_ITEMS = [
+    "Ingrid. Last week: 2. Ingrid finds the ledger in the boathouse and burns it.",
+    "Tomasz. Last week: 1. Tomasz lies to the harbour master and steals the key.",
+]
+CRAFT_ITEM = "The score, all low strings and foghorns, is the best on television this year."
+WHERE_ITEM = "Cold Harbour streams Fridays on Nordlys+, and episode 4 arrives June 2."
+
+
+def _judge(*blocks: tuple[str, str]) -> list[BlockVerdict]:
+    article = Article("Cold Harbour, episode 3: rankings", [Block(i, k, t) for i, (k, t) in enumerate(blocks)],
+                      None, "text")
+    return judge_blocks(article, CAST, SHOW)
+
+
+# --- a fate told without a name ---------------------------------------------------------------
+
+
+def test_tells_a_fate_needs_a_person_and_a_death_word() -> None:
+    assert tells_a_fate(FATE)
+    assert tells_a_fate("By the end of the hour she is dead, and nobody is surprised.")
+    assert not tells_a_fate("The body in the harbour is a striking image.")  # no person
+    assert not tells_a_fate("His body of work speaks for itself.")  # the idiom
+    assert not tells_a_fate("He was never powerful, but everyone trusted him.")  # no death
+
+
+def test_a_death_told_without_a_name_is_hidden_after_a_warning() -> None:
+    verdicts = _judge(("paragraph", WARNING), ("paragraph", FATE))
+    assert verdicts[1].spoiler and verdicts[1].reason == WARNED
+
+
+def test_a_death_word_in_a_craft_note_stays_readable_after_a_warning() -> None:
+    note = "The score swells under his death scene, the best music on television this year."
+    assert not _judge(("paragraph", WARNING), ("paragraph", note))[1].spoiler
+
+
+def test_without_a_warning_the_unnamed_fate_is_left_to_the_content() -> None:
+    assert not _judge(("paragraph", FATE))[0].spoiler
+
+
+# --- a quiet item among plot siblings ---------------------------------------------------------
+
+
+def test_a_quiet_item_among_plot_items_is_hidden_after_a_warning() -> None:
+    verdicts = _judge(("paragraph", WARNING), *[("list_item", t) for t in PLOT_ITEMS],
+                      ("list_item", QUIET_ITEM))
+    assert [v.spoiler for v in verdicts] == [False, True, True, True]
+    assert verdicts[3].reason == WARNED
+
+
+def test_the_quiet_item_stays_readable_when_a_sibling_is_readable_too() -> None:
+    verdicts = _judge(("paragraph", WARNING), *[("list_item", t) for t in PLOT_ITEMS],
+                      ("list_item", CRAFT_ITEM), ("list_item", QUIET_ITEM))
+    assert [v.spoiler for v in verdicts] == [False, True, True, False, False]
+
+
+def test_a_quiet_item_needs_two_plot_siblings() -> None:
+    verdicts = _judge(("paragraph", WARNING), ("list_item", PLOT_ITEMS[0]), ("list_item", QUIET_ITEM))
+    assert not verdicts[2].spoiler
+
+
+def test_an_aside_item_among_plot_items_stays_readable() -> None:
+    for aside in (CRAFT_ITEM, WHERE_ITEM):
+        verdicts = _judge(("paragraph", WARNING), *[("list_item", t) for t in PLOT_ITEMS], ("list_item", aside))
+        assert not verdicts[3].spoiler, aside
+
+
+def test_a_paragraph_after_the_list_is_not_a_sibling() -> None:
+    verdicts = _judge(("paragraph", WARNING), *[("list_item", t) for t in PLOT_ITEMS], ("paragraph", QUIET_ITEM))
+    assert not verdicts[3].spoiler
+
+
+def test_list_siblings_are_the_run_of_items_at_one_level() -> None:
+    blocks = [Block(0, "list_item", "a", level=1), Block(1, "list_item", "a.1", level=2),
+              Block(2, "list_item", "a.2", level=2), Block(3, "list_item", "b", level=1),
+              Block(4, "paragraph", "between"), Block(5, "list_item", "c", level=1)]
+    siblings = list_siblings(blocks)
+    assert siblings[0] == [3] and siblings[3] == [0]
+    assert siblings[1] == [2] and siblings[2] == [1]
+    assert siblings[5] == [] and 4 not in siblings
