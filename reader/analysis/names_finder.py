@@ -26,6 +26,7 @@ from reader.analysis.names_lexicon import (
     is_place_or_org,
 )
 from reader.analysis.names_links import BlockLinks, PairLink, read_links
+from reader.analysis.names_lists import ranked_openers
 from reader.analysis.names_mentions import find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, Character
@@ -240,6 +241,7 @@ class CharacterFinder:
                         if j - i < len(words):
                             runs.setdefault(" ".join(words[i:j]), []).append(key)
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
+        ranked = ranked_openers(self.article, self.spans, lambda s: bool(self.index.candidates(s.key)))
         blockers: set[str] = set()
         for head, spans in heads.items():
             main = max(spans, key=lambda s: len(s.words))
@@ -251,6 +253,8 @@ class CharacterFinder:
                 if fold(span.key) != head:
                     found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
                 evidence.add(found)
+                if (span.block, span.start) in ranked:  # a character's slot in a ranked list
+                    evidence.score, evidence.strong = evidence.score + _PERSON_BAR, True
             if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
                 evidence.add_soft(1)  # given name and family name
             bar = _PERSON_BAR if len(spans) > 1 or len(main.words) > 1 or evidence.strong else _LONE_WORD_BAR
