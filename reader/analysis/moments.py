@@ -2,7 +2,9 @@
 
 Most recaps list them: under "Key Moments", "Best moments", "Stray observations", "Biggest
 takeaways", "Highlights", or as the numbered items of a "Top 5" listicle. Those items are the
-moments, in the article's words. An article with no such list (a forum thread, a plain recap)
+moments, in the article's words. With none of these, a numbered list that opens a section and
+that the spoiler judge found to be mostly plot (a "power rankings" page) is the list
+(``moments_ranked``). An article with no such list (a forum thread, a plain recap)
 gets 3-5 sentences that carry its turning points: the ones where characters act, reveal and
 leave, taken from the blocks the spoiler judge found to be plot when it found enough, and never
 a sentence about the show itself (its name, its renewal, its filming). A moment is a spoiler when its words lie in hidden text, so the sidebar never shows in
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.moments_ranked import ranked_list_moments
 from reader.analysis.narration import read_narration, subject_events
 from reader.analysis.phrases import phrase_kinds
 from reader.analysis.sections import Role, find_headings, is_heading_line, strip_number
@@ -52,7 +55,7 @@ def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str |
     progress lifted anything (a section under "How X died" tells plot whatever its grammar), so
     the moments do not change with progress.
     """
-    moments = _listed_moments(article.blocks)
+    moments = _listed_moments(article.blocks) or ranked_list_moments(article.blocks, plot_blocks)
     if not moments:
         moments = _inferred_moments(article, show, plot_blocks)
     for moment in moments:

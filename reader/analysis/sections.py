@@ -1,9 +1,10 @@
 """Section headings that announce plot, and the blocks each one governs.
 
 "Recap", "What happened", "Ending explained" open a section that narrates the episode;
-"Key Moments", "Best moments", "Stray observations", "Biggest takeaways", "Highlights" open a
-list of moments; a numbered listicle ("1. Rafi's fever...", or "1." items each followed by a
-paragraph) makes every item a moment with its own section. Shared by the spoiler judge (which
+"Key Moments", "Best moments", "Stray observations", "Biggest takeaways", "Highlights", "What you
+need to know" (not "... before you watch"), "Recap in brief" open a list of moments; a numbered
+listicle ("1. Rafi's fever...", or "1." items each followed by a paragraph) makes every item a
+moment with its own section. Shared by the spoiler judge (which
 hides those sections) and the key-moment finder (which reads the moments from them).
 """
 
@@ -35,7 +36,8 @@ _MOMENTS = re.compile(
     r"|thoughts|notes)|observations"
     r"|top (?:\d+|three|five|seven|ten)|best bits|standout scenes?|best scenes?|biggest reveals?"
     r"|things we learned|key scenes?|memorable (?:lines|quotes)|what (?:I|we) (?:loved|liked)"
-    r"|things (?:I|we) (?:loved|liked)|favou?rite (?:bits|things|scenes|moments))\b",
+    r"|things (?:I|we) (?:loved|liked)|favou?rite (?:bits|things|scenes|moments)"
+    r"|what you need to know(?! (?:before|ahead))|(?:recap|episode|plot) in brief)\b",
     re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?:#\s*)?(?:no\.\s*)?\d{1,2}\s*[.):]\s+(?=\S)", re.I)
