@@ -55,18 +55,21 @@ some without breaking an older running window.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.appinfo import APP_COMMAND, APP_ID
 
-__all__ = ["MAX_REQUEST_BYTES", "MAX_SOCKET_PATH_BYTES", "NoSafeAddress", "OpenRequest", "PROTOCOL",
+__all__ = ["CLAIM_LOCK_TIMEOUT_S", "MAX_REQUEST_BYTES", "claim_lock", "MAX_SOCKET_PATH_BYTES", "NoSafeAddress", "OpenRequest", "PROTOCOL",
            "SOCKET_ENV", "decode_reply", "decode_request", "encode_reply", "encode_request",
            "private_folder", "socket_path"]
 
@@ -170,6 +173,49 @@ def _short_enough(path: Path) -> Path:
     if len(os.fsencode(stand_in)) > MAX_SOCKET_PATH_BYTES:
         raise NoSafeAddress(f"the temporary folder's path is too long for a socket ({stand_in.parent})")
     return stand_in
+
+
+# A launch holds the lock only while it hands off or starts listening, well under a second; a
+# longer wait means something is stuck, and the launch goes on without the lock.
+CLAIM_LOCK_TIMEOUT_S = 5.0
+
+
+@contextmanager
+def claim_lock(address: Path, timeout: float = CLAIM_LOCK_TIMEOUT_S) -> Iterator[bool]:
+    """Let one launch at a time decide "hand off to a window, or become the window".
+
+    A file manager may start several launches at the same moment: each finds nobody listening
+    and would open a window of its own. Holding an exclusive ``flock`` on ``<address>.lock`` (in
+    the same private folder as the socket) while deciding makes the later ones wait until the
+    first listens, and then hand their files to it. Yields whether the lock is held; without it
+    (the folder is not writable, or another launch is stuck) the launch goes on as before,
+    since single instance is a convenience. The lock file is left in place: removing it could
+    let two launches lock two different files.
+    """
+    lock_path = address.with_name(address.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError:
+        yield False
+        return
+    try:
+        yield _lock_within(fd, timeout)
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _lock_within(fd: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+        except OSError:
+            return False
 
 
 # --- the protocol -----------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from reader.instance_socket import (
     MAX_REQUEST_BYTES,
     NoSafeAddress,
     OpenRequest,
+    claim_lock,
     decode_reply,
     decode_request,
     encode_reply,
@@ -56,6 +57,7 @@ REPLY_TIMEOUT_MS = 3000
 # A connection that has not sent a whole request by then is dropped (it would hold a socket).
 REQUEST_TIMEOUT_MS = 5000
 ACTIVATION_TOKEN_ENV = "XDG_ACTIVATION_TOKEN"
+ANOTHER_WINDOW = "another window is already listening"
 
 
 def hand_off(address: Path, files: Sequence[Path], activation_token: str | None = None) -> bool:
@@ -117,7 +119,7 @@ class InstanceServer(QObject):
         """Listen at the address, replacing a stale socket but never a live one."""
         name = str(self.address)
         if somebody_listens(self.address):
-            self.failure = "another window is already listening"
+            self.failure = ANOTHER_WINDOW
             return False
         if self._server.listen(name):
             return True
@@ -214,11 +216,16 @@ def claim_instance(files: Sequence[Path], err: TextIO | None = None) -> Instance
     except NoSafeAddress as reason:
         print(f"{APP_COMMAND}: files opened later will start another window ({reason}).", file=err)
         return InstanceClaim(handed_off=False)
-    if hand_off(address, files, os.environ.get(ACTIVATION_TOKEN_ENV) or None):
+    token = os.environ.get(ACTIVATION_TOKEN_ENV) or None
+    with claim_lock(address):  # launches at the same moment decide one after the other
+        if hand_off(address, files, token):
+            return InstanceClaim(handed_off=True)
+        server = InstanceServer(address)
+        if server.listen():
+            return InstanceClaim(handed_off=False, server=server)
+    # Another launch began listening between our two looks (possible only without the lock).
+    if server.failure == ANOTHER_WINDOW and hand_off(address, files, token):
         return InstanceClaim(handed_off=True)
-    server = InstanceServer(address)
-    if not server.listen():
-        print(f"{APP_COMMAND}: files opened later will start another window "
-              f"(cannot listen at {address}: {server.failure}).", file=err)
-        return InstanceClaim(handed_off=False)
-    return InstanceClaim(handed_off=False, server=server)
+    print(f"{APP_COMMAND}: files opened later will start another window "
+          f"(cannot listen at {address}: {server.failure}).", file=err)
+    return InstanceClaim(handed_off=False)

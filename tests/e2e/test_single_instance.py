@@ -100,3 +100,27 @@ def test_a_socket_left_by_a_killed_window_does_not_stop_the_next_one(tmp_path: P
         successor.send_signal(signal.SIGINT)  # Ctrl+C in the terminal it was started from
         assert successor.wait(timeout=START_TIMEOUT) == 0
     assert not address.exists()
+
+
+def test_launches_at_the_same_moment_end_in_one_window(tmp_path: Path, data_dir: Path) -> None:
+    """A file manager may start several launches at once; they must agree on one window."""
+    pages = [data_dir / "html" / "forum-post.html", data_dir / "markdown" / "front-matter.md",
+             data_dir / "text" / "unwrapped-lines.txt", data_dir / "text" / "listicle-markup.txt",
+             data_dir / "text" / "email-wrapped.txt"]
+    launches = [subprocess.Popen([*app_command(), str(page)], env=app_env(tmp_path), cwd=tmp_path, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for page in pages]
+    try:
+        _wait_for(lambda: sum(p.poll() is not None for p in launches) >= len(launches) - 1,
+                  "all launches but one handed off")
+        running = [p for p in launches if p.poll() is None]
+        assert len(running) == 1, "more than one window is running"
+        assert all(p.returncode == 0 for p in launches if p is not running[0])
+        _wait_for(lambda: {str(p.resolve()) for p in pages} <= set(_recent_paths(tmp_path)),
+                  "the one window opened every file")
+        running[0].send_signal(signal.SIGTERM)
+        assert running[0].wait(timeout=START_TIMEOUT) == 0
+    finally:
+        for launch in launches:
+            if launch.poll() is None:
+                launch.kill()
+            launch.communicate()

@@ -24,6 +24,7 @@ from reader.instance_socket import (
     SOCKET_ENV,
     NoSafeAddress,
     OpenRequest,
+    claim_lock,
     decode_reply,
     decode_request,
     encode_reply,
@@ -213,3 +214,27 @@ def test_replies() -> None:
     assert decode_reply(encode_reply(False)) is False
     for line in (b"", b"yes\n", b'{"accepted": 1}\n', b"[true]\n", b'{"accepted": true}' + b" " * 300):
         assert decode_reply(line) is False
+
+
+# --- deciding one launch at a time -------------------------------------------------------------
+
+
+def test_a_second_launch_waits_for_the_claim_lock_and_gets_it_once_released(tmp_path: Path) -> None:
+    address = tmp_path / "reader.socket"
+    with claim_lock(address) as first:
+        assert first
+        with claim_lock(address, timeout=0.2) as second:
+            assert not second  # held by the first launch: waited, then went on without it
+    with claim_lock(address, timeout=0.2) as third:
+        assert third
+
+
+def test_the_claim_lock_never_follows_a_symlink_nor_fails_the_launch(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "someone-elses-file"
+    elsewhere.write_text("keep me")
+    (tmp_path / "reader.socket.lock").symlink_to(elsewhere)
+    with claim_lock(tmp_path / "reader.socket", timeout=0.1) as held:
+        assert not held
+    assert elsewhere.read_text() == "keep me"
+    with claim_lock(tmp_path / "missing-folder" / "reader.socket", timeout=0.1) as held:
+        assert not held
