@@ -24,6 +24,10 @@ from reader.extraction.patterns import (
 from reader.extraction.scoring import class_weight
 from reader.extraction.textstats import TextStats, compute_stats
 
+# A review's grade box ("Episode grade: B+", "Rating: 4/5") is short like a widget, but it is
+# the review's verdict, which a reader expects to see.
+_GRADE = re.compile(r"^(?:(?:episode|season|our|overall|final)\s+)?(?:grade|rating|score|verdict)\s*:\s*\S{1,12}$", re.I)
+
 _CONDITIONAL = frozenset({"form", "fieldset", "table", "ul", "ol", "div", "section", "aside", "header", "dl"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -57,7 +61,8 @@ def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> boo
         return True
     if inputs > p // 3:
         return True
-    if not is_list and s.text_len < 25 and (img == 0 or img > 2) and not in_figure and s.text_len > 0:
+    if (not is_list and s.text_len < 25 and (img == 0 or img > 2) and not in_figure and s.text_len > 0
+            and not _GRADE.match(collapse(text_of(el)))):
         return True
     if not is_list and weight < 25 and s.link_density > 0.2:
         return True

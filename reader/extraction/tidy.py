@@ -12,6 +12,8 @@ reading order the reader will see:
   count, not prose.
 - **A byline row** near the top ("By Ana Lind · March 24, 2026 · 6 min read"): the author and
   date are the article's metadata, read from the page's tags; the row is furniture.
+- **A section label** above the story ("Explainer", "Review", "Exclusive"): the site's
+  navigation, not the article's first line.
 - **Datelines** ("Updated 1:39 am EST, Wednesday, November 20, 2019") that the tree pass could
   not see as a line of their own, because the headline shared their wrapper until it was moved
   to the title.
@@ -37,6 +39,13 @@ _MAX_DATELINE_CHARS = 120
 # "Updated to add: episode 4 thoughts" is a sentence; a dateline names a time, a month or a year.
 _DATE_OR_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _BYLINE_ROW_WITHIN = 4
+_KICKER_WITHIN = 2
+# Section labels sites print above a headline; alone on a line, they are never the story.
+_KICKERS = frozenset({
+    "explainer", "analysis", "review", "reviews", "recap", "recaps", "opinion", "news", "interview",
+    "feature", "features", "exclusive", "breaking", "breaking news", "tv", "television", "tv review",
+    "tv recap", "episode recap", "entertainment", "culture", "streaming", "first look", "sponsored",
+})
 # "By" in any case, then a name that starts with a capital letter.
 _BY_NAME = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w'’.-]+")
 _READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\s+read\b", re.I)
@@ -56,10 +65,11 @@ def tidy_blocks(blocks: list[Block]) -> list[Block]:
         attached = index > 0 and blocks[index - 1].kind == "image" and _fresh(blocks[index - 1], blocks[:index - 1])
         repeated_caption = text_block and len(key) >= _MIN_REPEAT_CHARS and key in captions and not attached
         counter = text_block and bool(_COUNTER.match(block.text)) and _beside_a_picture(blocks, index)
+        kicker = index < _KICKER_WITHIN and block.kind == "paragraph" and key.rstrip(":") in _KICKERS
         byline_row = index < _BYLINE_ROW_WITHIN and block.kind == "paragraph" and _is_byline_row(block.text)
         dateline = (block.kind == "paragraph" and len(key) <= _MAX_DATELINE_CHARS and bool(DATELINE.match(key))
                     and bool(_DATE_OR_TIME.search(key)))
-        if repeated_caption or counter or dateline or byline_row:
+        if repeated_caption or counter or dateline or byline_row or kicker:
             continue
         if block.kind in _PICTURE_KINDS or _CREDIT.match(key) or _doubled_after_image(blocks, index, key):
             captions.add(key)

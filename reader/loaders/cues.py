@@ -133,6 +133,8 @@ _ACTION_ROW = re.compile(
 # "Joined: Aug 2021". A line of such parts joined by "·" is the board's, not the writer's.
 _FORUM_FACT = re.compile(
     r"^\d[\d,.]*k?\s+(?:replies|views|posts|messages|comments|likes|reactions)$"
+    # and a newsletter's masthead line: "The Weekly Reel · Issue #112 · April 4, 2025"
+    r"|^(?:issue|no\.|number|vol(?:ume)?\.?|edition)\s*#?\s*\d+$"
     r"|^(?:posts|messages|joined|reaction\s+score|location|member\s+since)\s*:\s*\S",
     re.I,
 )
@@ -177,7 +179,8 @@ def is_clutter_line(text: str) -> bool:
 
 def _is_forum_facts(text: str) -> bool:
     """"Started by user · 9 March 2026 · 38 replies · 1,204 views", "Regular · Posts: 2,318 · Joined:
-    Aug 2021": parts joined by "·" of which one is a count or a member fact only a board prints."""
+    Aug 2021", "The Weekly Reel · Issue #112 · April 4, 2025": parts joined by "·" of which one is
+    a count, a member fact or an issue number, which only a board or a masthead prints."""
     if len(text) > 200:
         return False
     parts = [p.strip() for p in re.split(r"\s[·•|]\s", text)]

@@ -80,3 +80,9 @@ def test_a_byline_row_at_the_top_goes_but_a_sentence_starting_with_by_stays() ->
               _text("paragraph", "By the end of the hour, nobody trusts the harbour master · or his boat."),
               _text("paragraph", "The review itself.")]
     assert _texts(tidy_blocks(blocks)) == _texts(blocks)[1:]
+
+
+def test_a_section_label_above_the_story_goes_but_the_same_word_later_stays() -> None:
+    blocks = [_text("paragraph", "Explainer"), _text("paragraph", "Season 4 arrives in October."),
+              _text("paragraph", "What follows is a review of the trailer."), _text("paragraph", "Review")]
+    assert _texts(tidy_blocks(blocks)) == _texts(blocks)[1:]

@@ -75,7 +75,8 @@ def test_not_comments_headings(line: str) -> None:
              "Log in · Register · Search the boards", "Quote · Like · Report", "42 Likes",
              "Started by some_user · 9 March 2026, 10:14 pm · 38 replies · 1,204 views",
              "Regular · Posts: 2,318 · Joined: Aug 2021", "You must log in or register to reply here.",
-             "View this email in your browser", "6 min read", "Your browser does not support embedded video."],
+             "View this email in your browser", "6 min read", "Your browser does not support embedded video.",
+             "The Weekly Reel · Issue #112 · April 4, 2025"],
 )
 def test_clutter_lines(line: str) -> None:
     assert cues.is_clutter_line(line)
@@ -86,7 +87,8 @@ def test_clutter_lines(line: str) -> None:
                                   "Follow the money, she tells him on the phone.",
                                   "Report back to me, the captain says, and save the rest.",
                                   "Like a bird, she says, and leaves.",
-                                  "She had 38 replies to write · and no time for any of them."])
+                                  "She had 38 replies to write · and no time for any of them.",
+                                  "Issue #4 of the plan · she laughs it off"])
 def test_not_clutter_lines(line: str) -> None:
     assert not cues.is_clutter_line(line)
 

@@ -170,3 +170,18 @@ def test_a_file_is_never_written(data_dir: Path, tmp_path: Path) -> None:
     load(copy)
     assert (copy.read_bytes(), copy.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_a_reviews_grade_box_is_kept_though_short_like_a_widget(tmp_path: Path) -> None:
+    prose = ("The hour moves slowly and on purpose, and the cast makes every silence count; "
+             "it is the most assured episode of the season so far, and the best-looking one. ")
+    page = tmp_path / "review.html"
+    page.write_text(
+        "<html><head><title>A review</title></head><body><article>"
+        + "".join(f"<p>{prose * 2}</p>" for _ in range(4))
+        + '<div class="grade-box"><span>Episode grade:</span> <strong>B+</strong></div>'
+        + '<div class="tiny-widget"><span>Most read</span></div>'
+        + f"<p>{prose}</p></article></body></html>", encoding="utf-8")
+    body = _body(load(page))
+    assert "Episode grade: B+" in body
+    assert "Most read" not in body
