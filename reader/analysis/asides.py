@@ -28,9 +28,13 @@ def later_seasons(text: str, season: int | None) -> bool:
     filmed" in a series 4 recap, "a third series")? Unknown when the article's season is."""
     if season is None:
         return False
+    return any(n > season for n in season_numbers(text))
+
+
+def season_numbers(text: str) -> list[int]:
+    """The seasons ``text`` names: "season 4", "series five", "the third season"."""
     numbers = [_number(m.group(1)) for m in _SEASON_NUMBER.finditer(text)]
-    numbers += [_ORDINALS[m.group(1).casefold()] for m in _SEASON_ORDINAL.finditer(text)]
-    return any(n > season for n in numbers)
+    return numbers + [_ORDINALS[m.group(1).casefold()] for m in _SEASON_ORDINAL.finditer(text)]
 
 
 def _number(word: str) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis.cast_lines import is_cast_entry
+from reader.analysis.crew import after_crew_title
 from reader.analysis.phrases import phrase_kinds_folded
 from reader.analysis.spoiler_names import NameHit, NameIndex
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, PARTICIPLES, STRONG_FORMS
@@ -310,8 +311,8 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
     characters = set()
     introduced = set()
     for hit in hits:
-        if hit.credit:
-            continue
+        if hit.credit or after_crew_title(text, hit.start, hit.end):
+            continue  # an actor's credit, or "Director X": people who make the show
         if not hit.guessed:
             characters.add(hit.name)
             if text[hit.end:hit.end + 3].lstrip().startswith("("):

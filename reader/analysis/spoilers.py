@@ -20,9 +20,11 @@ import unicodedata
 from enum import Enum
 
 from reader.analysis.asides import is_author_note, later_seasons
+from reader.analysis.crew import opens_with_credit
 from reader.analysis.fates import tells_a_fate
 from reader.analysis.list_siblings import list_siblings
 from reader.analysis.narration import Narration, plot_actors, read_narration
+from reader.analysis.preview import is_season_preview, recounts_story
 from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
@@ -87,7 +89,24 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
             state = _State.FREE if later else _State.NONE
     _hide_missed_participants(quiet_in_scope, article, verdicts, index, episode.season)
     _hide_quiet_list_items(quiet_in_scope, article, verdicts, index, episode.season)
+    if is_season_preview(article, episode):
+        _lift_preview(article, verdicts, index, headings, episode.season or 0)
     return verdicts
+
+
+def _lift_preview(article: Article, verdicts: list[BlockVerdict], index: NameIndex,
+                  headings: dict[int, Heading], season: int) -> None:
+    """In news about a season to come, only blocks that tell the story so far stay hidden:
+    the rest (dates, casting, trailers, production) cannot spoil an unaired episode. Markup
+    on the page always keeps its block hidden."""
+    heading = ""
+    for block, verdict in zip(article.blocks, verdicts):
+        if block.id in headings:
+            heading = block.text
+        if not verdict.spoiler or verdict.reason in (MARKED, OTHER_SHOW) or not block.text.strip():
+            continue
+        if not recounts_story(block.text, read_narration(block.text, index), heading, season):
+            verdicts[block.id] = BlockVerdict()
 
 
 def _hide_missed_participants(candidates: list[Block], article: Article, verdicts: list[BlockVerdict],
@@ -204,6 +223,9 @@ def _hidden_by(block: Block, n: Narration, signal: Signal | None, state: _State,
 def _aside(text: str, n: Narration, season: int | None, byline: str | None) -> bool:
     """Talk about the making of the show (craft), its future (news, a later season) or the
     writer, that tells nothing of the story: no character acts, nothing is revealed."""
+    if opens_with_credit(text) and not (n.characters or n.named_events or n.pronoun_events or n.strong
+                                        or n.dialogue or n.timeline):
+        return True  # "Writer X handled this one": praise for the craft may point at scenes
     if n.strong or n.cue or n.dialogue:
         return False
     if is_author_note(text, byline):

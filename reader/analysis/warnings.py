@@ -42,7 +42,7 @@ _OPEN = re.compile(
     rf"\b(?:episode|finale|premiere|plot|story|season|events|twists?|details|ending)\b"
     rf"|\bdiscuss(?:es|ed|ing)? (?:events|plot points|what happens|key scenes)\b"
     rf"|\b(?:ending|finale|twists?) included\b|\bincluding (?:the|that) (?:ending|twist|finale)\b"
-    rf"|\bcatch up first\b|\bplot details\b|\bhere be {_SPOIL}|\[{_SPOIL}\]|\({_SPOIL}!?\)"
+    rf"|\bcatch up first\b|\bplot details\b(?![^.!?]{{0,40}}\b(?:wraps|secret|secrecy|scarce|unknown|thin|sparse))|\bhere be {_SPOIL}|\[{_SPOIL}\]|\({_SPOIL}!?\)"
     rf"|\bdo(?:n(?:’|')?t| not) read (?:on|further|this|any further|ahead)\b",
     re.I,
 )
