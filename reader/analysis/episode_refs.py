@@ -51,7 +51,7 @@ _SEASON_WORD = r"(?:season|series|saison|temporada|staffel|sezon)"
 _ANCHOR = re.compile(
     r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?\b|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
     r"folge|aflevering|odcinek|jakso|avsnitt|season|series|saison|temporada|staffel|sezon|finale|"
-    r"premi[eè]re|pilot"
+    r"premi[eè]re|pilot|part\s+\w+\s+of\b"
 )
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 _DOTTED = re.compile(r"(?<![\w.$£€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
@@ -67,6 +67,7 @@ _AT = re.compile(
   | episodes\s+(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?P<eps_b>{_NUM})\b
   | {_SEASON_WORD}\s+(?P<se_s>{_NUM})\s*[,:;/–—-]?\s*(?:and\s+)?{_EPISODE_WORD}\s*(?P<se_e>{_NUM})\b
   | episode\s+(?P<cnt_kind>season|series|run|drama|show|saga|story|arc)\b
+  | part\s+(?P<part>{_NUM})\s+of\s+(?P<part_of>{_NUM})\b
   | {_EPISODE_WORD}\s*(?:no\.?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
   | {_SEASON_WORD}\s+(?P<s>{_NUM})\b
   | (?P<fin>finale)\b
@@ -214,6 +215,12 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
     if g["cnt_kind"] is not None:
         count = _hyphen_count_before(text, start)
         return EpisodeRef(count[0], end, "count", episode=count[1]) if count else None
+    if g["part"] is not None:
+        # "Part 4 of 6": a limited series counts its episodes as parts of a whole.
+        part, whole = number_value(g["part"]), number_value(g["part_of"])
+        if part is None or whole is None or not 0 < part <= whole:
+            return None
+        return EpisodeRef(start, end, "episode", episode=part)
     if g["ep"] is not None:
         return EpisodeRef(start, end, "episode", episode=number_value(g["ep"]))
     if g["s"] is not None:

@@ -339,3 +339,17 @@ def test_a_leading_tag_names_the_show_when_the_body_uses_it(title: str, show: st
 
 def test_a_leading_tag_the_body_never_uses_is_not_the_show() -> None:
     assert read_episode(article("[Long Post] Episode 12 discussion", "Wow, what a week.")).show is None
+
+
+def test_part_n_of_m_names_the_episode_of_a_limited_series() -> None:
+    """Blind set 2: "Part 4 of 6" in the byline line and the text is episode 4."""
+    assert [(r.kind, r.episode) for r in find_refs("By Jo Lind · May 12 · Part 4 of 6")] == [("episode", 4)]
+    assert [r.episode for r in find_refs("part two of three")] == [2]
+    info = read_episode(article("‘Copper Bell’ Part 4 Review: The Long Frost",
+                                "Part 4 of 6 is where the series finds its feet."))
+    assert info.episode == 4
+
+
+def test_part_of_in_running_text_is_no_episode() -> None:
+    assert find_refs("It is part of the show, and part of me hated it.") == []
+    assert find_refs("Part 7 of 6 makes no sense.") == []
