@@ -40,8 +40,8 @@ _PAREN_TAIL = re.compile(
     rf"{_S}*(?:\)|;|,{_S}*(?:who\b|\d{{1,2}}\)|(?:left|right|centre|center|pictured|above|below|top|bottom)\)))"
 )
 _AS_GAP = re.compile(
-    rf",?{_S}+(?:(?:who{_S}+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars)"
-    rf"(?:{_S}+(?!as\b)[a-z]+){{0,2}}{_S}+)?as{_S}+"
+    rf",?{_S}+(?:(?:who{_S}+)?(?:is|was|stars|starred|returns|shines|excels|appears|co-stars|joins|rejoins)"
+    rf"(?:{_S}+(?!as\b)[a-z]+){{0,2}}(?:{_S}+in{_S}+an?{_S}+[a-z-]+{_S}+role)?{_S}+)?as{_S}+"
 )
 _PLAYS_GAP = re.compile(
     rf",?{_S}+(?:also{_S}+|who{_S}+)?(?:plays|played|portrays|portrayed|has{_S}+played|is{_S}+playing){_S}+"
