@@ -88,7 +88,7 @@ def main() -> int:
         "our own articles (tests/data/recaps)": [ROOT / "tests" / "data" / "recaps"],
         "blind articles (tests/data/recaps_blind; first, blind run recorded in its README)":
             [ROOT / "tests" / "data" / "recaps_blind"],
-        "blind set 2 (tests/data/recaps_blind2; never tuned on)": [ROOT / "tests" / "data" / "recaps_blind2"],
+        "blind set 2 (tests/data/recaps_blind2; first, blind run recorded in its README)": [ROOT / "tests" / "data" / "recaps_blind2"],
     }
     all_articles = []
     for title, folders in groups.items():
