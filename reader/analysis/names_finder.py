@@ -4,6 +4,7 @@ the people found so far (see ``reader.analysis.characters`` for the overview).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from reader.analysis.names import (
@@ -30,6 +31,10 @@ from reader.analysis.names_lists import ranked_openers
 from reader.analysis.names_mentions import find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
 from reader.article import Article, Character
+
+# How reviews name a strand of the episode ("the whole A-plot", "the B-story"): a letter and a
+# plot word, capitalised only because of the letter, never a person.
+_PLOT_LABEL = re.compile(r"[A-Z]-(?:plot|story|storyline|story-line)", re.I)
 
 _PERSON_BAR = 1.5  # summed cues a name needs, with no actor link, to be a character
 _LONE_WORD_BAR = 2.0  # ... when it is one word written once ("Variety says", "Oslo feels")
@@ -369,7 +374,7 @@ class CharacterFinder:
         if len(span.words) > 1:
             return all(is_common(w, self.lower_vocab) or w in MONTHS_AND_DAYS or w in MEDIA for w in span.words)
         word = span.words[0]
-        return (word.casefold() in COMMON_WORDS or word in MONTHS_AND_DAYS or word in NATIONALITIES
+        return (word.casefold() in COMMON_WORDS or _PLOT_LABEL.fullmatch(word) is not None or word in MONTHS_AND_DAYS or word in NATIONALITIES
                 or word in MEDIA
                 or len(word) < 2 or span.caps
                 or span.sentence_start and (is_common(word, self.lower_vocab) or word.endswith("ly")))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.crew import is_crew_credit
 from reader.analysis.names import NameSpan
 from reader.analysis.names_lexicon import (
     ACTING_QUALITIES,
@@ -158,7 +159,8 @@ def read_links(text: str, spans: list[NameSpan], is_caption: bool) -> BlockLinks
             links.pronouns.append(PronounLink(span))
         if span.start in intros:
             _nickname(text, spans, i, intros[span.start], links)
-        if span.role == "crew" or _is_credit(text, spans, i, links.crew):
+        if (span.role == "crew" or _is_credit(text, spans, i, links.crew)
+                or is_crew_credit(text, span.name_start, span.end)):
             links.crew.append(span)
         elif span.role == "cast" and id(span) not in linked:
             links.caption_names.append(span)

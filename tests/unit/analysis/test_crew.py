@@ -58,3 +58,57 @@ def test_a_paragraph_opening_with_a_crew_credit_is_a_craft_aside() -> None:
     verdicts = judge_blocks(article, [Character("Ingrid Solberg", None, ["Ingrid"])],
                             EpisodeInfo("Cold Harbour", 1, 3))
     assert [v.spoiler for v in verdicts] == [False, True]
+
+
+def test_full_name_credited_before_or_after_is_crew() -> None:
+    from reader.analysis.crew import is_crew_credit
+
+    for text, name in [
+        ("The writers' room has added novelist Tamsin Ezeoke-Brandt this year.", "Tamsin Ezeoke-Brandt"),
+        ("Director Corwin Albescu keeps the camera low.", "Corwin Albescu"),
+        ("Tamsin Ezeoke-Brandt, who wrote the source novel, is on set.", "Tamsin Ezeoke-Brandt"),
+        ("Corwin Albescu, who directed the premiere, is back.", "Corwin Albescu"),
+    ]:
+        assert is_crew_credit(text, *_span(text, name)), text
+    for text, name in [
+        ("Director Pyo slams the file on the desk.", "Pyo"),  # a character's title
+        ("Tamsin Ezeoke-Brandt, who wrote the anonymous letters, flees.", "Tamsin Ezeoke-Brandt"),
+        ("Later, Corwin Albescu keeps the ledger.", "Corwin Albescu"),
+    ]:
+        assert not is_crew_credit(text, *_span(text, name)), text
+
+
+def _names(*paragraphs: str) -> set[str]:
+    from reader.analysis.characters import find_characters
+    from reader.article import Article, Block
+
+    blocks = [Block(i, "paragraph", text) for i, text in enumerate(paragraphs)]
+    return {c.name for c in find_characters(Article("Salt Ledger, episode 4 recap", blocks, None, "text"))}
+
+
+def test_credited_crew_are_not_listed_as_characters() -> None:
+    names = _names(
+        "Wenna Trelawny (Odile Farquhar) burns the ledger before the tide comes in.",
+        "Director Corwin Albescu shoots the harbour in flat grey light, and novelist Tamsin "
+        "Ezeoke-Brandt, who wrote the books, joins the writers' room.",
+        "Wenna runs to the quay as the boat leaves.",
+    )
+    assert "Wenna Trelawny" in names
+    assert not {"Corwin Albescu", "Tamsin Ezeoke-Brandt"} & names
+
+
+def test_director_before_a_single_name_stays_a_character() -> None:
+    names = _names(
+        "Wenna Trelawny (Odile Farquhar) is called in by Director Pyo, who wants the ledger back.",
+        "Director Pyo threatens Wenna in the lift, and Director Pyo leaves without it.",
+    )
+    assert "Director Pyo" in names
+
+
+def test_a_plot_strand_is_not_a_character() -> None:
+    names = _names(
+        "Wenna Trelawny (Odile Farquhar) spends the whole A-plot hiding the ledger from her boss.",
+        "The B-plot is thinner, but Wenna gets the best line of the night.",
+    )
+    assert "Wenna Trelawny" in names
+    assert not {"A-plot", "B-plot"} & names
