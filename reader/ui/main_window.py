@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -43,6 +51,8 @@ from reader.ui.theme import palette_for, resolve_theme
 __all__ = ["MainWindow", "default_view_factory"]
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
+# The most of the window's width the sidebar keeps when the window is made narrow (percent).
+SIDEBAR_MAX_SHARE = 30
 _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
 
 
@@ -495,6 +505,16 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state(self.saveState())
         self.settings.sidebar_visible = not self.sidebar.isHidden()
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """In a narrow window the sidebar gives way to the article: it keeps at most a third
+        of the width (never less than its own minimum), however wide it was dragged before."""
+        super().resizeEvent(event)
+        if self.sidebar.isFloating() or not self.sidebar.isVisible():
+            return
+        cap = max(self.sidebar.minimumSizeHint().width(), self.width() * SIDEBAR_MAX_SHARE // 100)
+        if self.sidebar.width() > cap:
+            self.resizeDocks([self.sidebar], [cap], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()

@@ -346,3 +346,15 @@ def test_a_reanalysis_for_a_closed_tab_does_not_reopen_it(qtbot, window, open_an
     window.close_current_tab()
     qtbot.waitUntil(lambda: window.loader.pending() == 0, timeout=20000)
     assert window.tabs.count() == 0 and window.windowTitle() == APP_NAME
+
+
+def test_in_a_narrow_window_the_sidebar_gives_way_to_the_article(window, qtbot) -> None:  # noqa: ANN001
+    from reader.ui.main_window import SIDEBAR_MAX_SHARE
+
+    window.resize(1280, 860)
+    window.show()
+    qtbot.waitUntil(lambda: window.sidebar.width() >= 260, timeout=5000)
+    window.resize(760, 560)
+    cap = max(window.sidebar.minimumSizeHint().width(), 760 * SIDEBAR_MAX_SHARE // 100)
+    qtbot.waitUntil(lambda: window.sidebar.width() <= cap, timeout=5000)
+    assert window.centralWidget().width() > window.sidebar.width() * 2
