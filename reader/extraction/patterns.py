@@ -64,13 +64,16 @@ CLUTTER_HEADING = re.compile(
     re.I,
 )
 
+# "6 min read", "2-minute read": a reading-time estimate (shared with the text-file cues).
+READING_TIME = r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\s+read"
+
 # Short texts that are page furniture wherever they stand.
 CLUTTER_TEXT = re.compile(
     r"^\s*(advertisement|sponsored( content| stories)?|ad|continue reading( below)?|"
     r"(story|article) continues below( advertisement)?|share( this)?( article| story)?|"
     r"skip to (main )?content|loading\.*|read more|click to (expand|reveal)(\.\.\.)?|"
     r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print|"
-    r"\d+\s*(-\s*)?(min(ute)?s?|hrs?|hours?) read|"
+    + READING_TIME + r"|"
     r"your browser does not support( the)?( embedded| html5)? (video|audio|iframes?|this (video|content))( tag| element)?)"
     r"\s*[:.…]?\s*$",
     re.I,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from reader.article import Block
-from reader.extraction.patterns import DATELINE
+from reader.extraction.patterns import DATELINE, READING_TIME
 
 __all__ = ["tidy_blocks"]
 
@@ -48,21 +48,30 @@ _KICKERS = frozenset({
 })
 # "By" in any case, then a name that starts with a capital letter.
 _BY_NAME = re.compile(r"^\s*[Bb][Yy]\s+[A-Z][\w'’.-]+")
-_READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\s+read\b", re.I)
+_READING_TIME = re.compile(rf"\b{READING_TIME}\b", re.I)
 _CREDIT = re.compile(r"^(photo|image|picture|credit|source)s?\b.{0,80}$")
 
 
 def tidy_blocks(blocks: list[Block]) -> list[Block]:
-    """``blocks`` without repeated captions and gallery counters (ids unchanged)."""
+    """``blocks`` without repeated captions, gallery counters, section labels, byline rows and
+    datelines (ids unchanged)."""
     captions: set[str] = set()
     kept: list[Block] = []
+    image_sources: set[str] = set()
+    fresh_image = False  # the last image block showed a picture not seen earlier on the page
     for index, block in enumerate(blocks):
+        if block.kind == "image":
+            source = block.image.src if block.image is not None else None
+            fresh_image = source is None or source not in image_sources
+            if source is not None:
+                image_sources.add(source)
         key = _key(block.text)
         if block.kind == "heading" or block.spoiler_markup or not key:
             kept.append(block)
             continue
         text_block = block.kind != "image"
-        attached = index > 0 and blocks[index - 1].kind == "image" and _fresh(blocks[index - 1], blocks[:index - 1])
+        # A caption right under a new picture belongs to it, even when its words repeat.
+        attached = index > 0 and blocks[index - 1].kind == "image" and fresh_image
         repeated_caption = text_block and len(key) >= _MIN_REPEAT_CHARS and key in captions and not attached
         counter = text_block and bool(_COUNTER.match(block.text)) and _beside_a_picture(blocks, index)
         kicker = index < _KICKER_WITHIN and block.kind == "paragraph" and key.rstrip(":") in _KICKERS
@@ -91,12 +100,6 @@ def _doubled_after_image(blocks: list[Block], index: int, key: str) -> bool:
     (its slide and its lightbox), even when the markup does not call it a caption."""
     return (index > 0 and blocks[index - 1].kind == "image" and index + 1 < len(blocks)
             and _key(blocks[index + 1].text) == key)
-
-
-def _fresh(image: Block, before: list[Block]) -> bool:
-    """An image not shown earlier on the page: its caption belongs to it even if it repeats."""
-    src = image.image.src if image.image is not None else None
-    return src is None or all(b.image is None or b.image.src != src for b in before)
 
 
 def _key(text: str) -> str:

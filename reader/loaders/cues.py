@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from reader.article import Block
+from reader.extraction.patterns import READING_TIME
 
 # ---------------------------------------------------------------- captions and image lines
 
@@ -143,7 +144,7 @@ _STOCK_LINE = re.compile(
     r"^\W*(?:you\s+must\s+(?:log|sign)\s+in(?:\s+or\s+(?:register|sign\s+up))?\s+to\s+(?:reply|post|comment)"
     r"|view\s+(?:this\s+|the\s+)?(?:email|newsletter|issue|message)\s+(?:in|on)\s+(?:your|a)\s+(?:web\s+)?browser"
     r"|your\s+browser\s+does\s+not\s+support\b"
-    r"|\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hrs?|hours?)\s+read)\b",
+    r"|" + READING_TIME + r")\b",
     re.I,
 )
 _SEPARATOR = re.compile(r"^\s*(?:(?:[-*_=~#•·.]\s*){3,}|--)\s*$")
