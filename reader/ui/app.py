@@ -23,7 +23,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSocketNotifier, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QSocketNotifier,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -79,7 +85,9 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
     claim = claim_instance(files if named is None else named)
     if claim.handed_off:
         return 0
-    from reader.ui.main_window import MainWindow  # after the hand-off: a second launch stays quick
+    from reader.ui.main_window import (
+        MainWindow,  # after the hand-off: a second launch stays quick
+    )
 
     window = MainWindow()
     if claim.server is not None:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, SignalInstance
+from PySide6.QtCore import (
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QUrl,
+    SignalInstance,
+)
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -26,9 +35,17 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QMenu,
+    QProxyStyle,
+    QStyle,
+    QTextBrowser,
+    QToolTip,
+    QWidget,
+)
 
 from reader.ui.document_builder import ShieldKey
+from reader.ui.guard import qt_override
 from reader.ui.safe_copy import safe_mime_data
 from reader.ui.shield_overlay import PeekOverlay
 from reader.ui.spoiler_shield import WRAP_MODE
@@ -67,6 +84,7 @@ class FocusFrameStyle(QProxyStyle):
         super().__init__()
         self._host = host
 
+    @qt_override(fallback=lambda: 0)
     def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,  # noqa: N802
                   data: object = None) -> int:
         if (hint == QStyle.StyleHint.SH_TextControl_FocusIndicatorTextCharFormat
@@ -102,6 +120,7 @@ class ArticleBrowser(QTextBrowser):
 
     # --- resources and copies: only what may be seen ----------------------------------------
 
+    @qt_override(fallback=QImage)
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
         """Only the article's own resolved images; never a file path or a remote address."""
         if kind == QTextDocument.ResourceType.ImageResource.value:
@@ -110,6 +129,7 @@ class ArticleBrowser(QTextBrowser):
                 return image
         return QImage()
 
+    @qt_override(fallback=QMimeData)
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
         """Copy, drag and the X11 primary selection all come through here: shields become a
         "[hidden spoiler]" note and internal images are dropped."""
@@ -117,11 +137,13 @@ class ArticleBrowser(QTextBrowser):
         fragment = cursor.selection() if cursor.hasSelection() else QTextDocumentFragment()
         return safe_mime_data(fragment, self._host.note_format())
 
+    @qt_override
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - read-only view
         return
 
     # --- mouse: click reveals, holding peeks -------------------------------------------------
 
+    @qt_override
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         key = self._host.shield_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
         if key is None:
@@ -131,6 +153,7 @@ class ArticleBrowser(QTextBrowser):
         self._peek_timer.start()
         event.accept()
 
+    @qt_override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._pressed is not None:
             event.accept()
@@ -138,6 +161,7 @@ class ArticleBrowser(QTextBrowser):
         self._host.set_hovered(self._host.shield_at(event.position()))
         super().mouseMoveEvent(event)
 
+    @qt_override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._pressed is None:
             super().mouseReleaseEvent(event)
@@ -150,6 +174,7 @@ class ArticleBrowser(QTextBrowser):
         if not peeked and self._host.shield_at(event.position()) == key:
             self._host.reveal_shield(key)
 
+    @qt_override
     def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._host.set_hovered(None)
         super().leaveEvent(event)
@@ -168,6 +193,7 @@ class ArticleBrowser(QTextBrowser):
 
     # --- keyboard: Tab reaches shields (they are anchors), Enter or Space reveals -----------
 
+    @qt_override
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             key = self._host.focused_shield()
@@ -177,17 +203,20 @@ class ArticleBrowser(QTextBrowser):
                 return
         super().keyPressEvent(event)
 
+    @qt_override(fallback=lambda: False)
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         moved = super().focusNextPrevChild(forward)
         self._host.update_focus()  # anchor focus moves the cursor without telling anyone
         return moved
 
+    @qt_override
     def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         self._host.update_focus()
 
     # --- menus and the wheel ------------------------------------------------------------------
 
+    @qt_override
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
@@ -206,6 +235,7 @@ class ArticleBrowser(QTextBrowser):
             menu.insertAction(menu.actions()[0] if menu.actions() else None, reveal)
         return menu
 
+    @qt_override
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+wheel asks the window to zoom (QTextEdit would change only the default font,
         behind the back of the zoom setting and the shields' measurements)."""
@@ -219,6 +249,7 @@ class ArticleBrowser(QTextBrowser):
 
     # --- tooltips: the reason, never the words ------------------------------------------------
 
+    @qt_override(fallback=lambda: False)
     def viewportEvent(self, event: object) -> bool:  # noqa: N802 - Qt override
         if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
             key = self._host.shield_at(QPointF(event.pos()))
@@ -231,14 +262,17 @@ class ArticleBrowser(QTextBrowser):
 
     # --- geometry and decoration ---------------------------------------------------------------
 
+    @qt_override
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._host.viewport_resized()
 
+    @qt_override
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
         self._host.contents_scrolled()
         super().scrollContentsBy(dx, dy)
 
+    @qt_override
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         self._host.decorate(self.viewport())

@@ -35,9 +35,16 @@ from reader.ui.document_builder import (
     Prop,
     ShieldKey,
 )
+from reader.ui.guard import qt_override
 from reader.ui.safe_copy import safe_copy
 from reader.ui.shield_overlay import FadeOverlay
-from reader.ui.spoiler_shield import WRAP_MODE, ArticleDocument, ObjectPainter, ShieldCache, ShieldRenderer
+from reader.ui.spoiler_shield import (
+    WRAP_MODE,
+    ArticleDocument,
+    ObjectPainter,
+    ShieldCache,
+    ShieldRenderer,
+)
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
 
@@ -177,7 +184,7 @@ class ArticleView(QWidget):
         self._highlight = None
         self._browser.setExtraSelections([])
 
-    def find(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
+    def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
         """Select the next (or previous) match of ``text`` in the visible text.
 
         Returns (1-based index of the selected match or 0, number of matches). Hidden words are
@@ -417,14 +424,19 @@ class ArticleView(QWidget):
         viewport = self._browser.viewport()
         if self._article is None or not viewport.isVisible():
             return
-        self._fades.append(FadeOverlay(viewport, viewport.grab()))
-        self._fades = [f for f in self._fades if f.isVisible()]
+        fade = FadeOverlay(viewport, viewport.grab())
+        fade.finished.connect(lambda: self._drop_fade(fade))
+        self._fades.append(fade)
+
+    def _drop_fade(self, fade: FadeOverlay) -> None:
+        """The view is the fades' only owner: it forgets a fade and deletes it in one place."""
+        if fade in self._fades:
+            self._fades.remove(fade)
+            fade.deleteLater()
 
     def contents_scrolled(self) -> None:
-        for fade in self._fades:
-            fade.hide()
-            fade.deleteLater()
-        self._fades.clear()
+        for fade in list(self._fades):
+            fade.stop()  # emits finished, which drops it
 
     # --- focus, hover and accessibility ------------------------------------------------------
 
@@ -467,10 +479,12 @@ class ArticleView(QWidget):
         if self._dirty:
             self._rebuild(keep_scroll=False)
 
+    @qt_override
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._ensure_built()
 
+    @qt_override
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self._builder is None or self._dirty or abs(self._content_width() - self._builder.width) < 0.5:

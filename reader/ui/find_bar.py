@@ -11,9 +11,17 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from reader.library.reveal_state import RevealState
+from reader.ui.guard import qt_override
 
 __all__ = ["FindBar", "HIDDEN_NOTE"]
 
@@ -21,7 +29,7 @@ HIDDEN_NOTE = "Hidden spoilers are not searched"
 
 
 class Finder(Protocol):
-    def find(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]: ...
+    def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]: ...
 
     def state(self) -> RevealState | None: ...
 
@@ -67,6 +75,7 @@ class FindBar(QWidget):
         self.field.installEventFilter(self)
         self.hide()
 
+    @qt_override(fallback=lambda: False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Escape closes, Shift+Enter goes back (handled here so they work without a shortcut
         context, e.g. while the window is not active)."""
@@ -117,7 +126,7 @@ class FindBar(QWidget):
         if self._finder is None or not text:
             self.result_label.clear()
             return (0, 0)
-        current, count = self._finder.find(text, backward=backward, case_sensitive=self.case_box.isChecked())
+        current, count = self._finder.find_text(text, backward=backward, case_sensitive=self.case_box.isChecked())
         if count == 0:
             self.result_label.setText("No matches")
         else:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from reader.analysis.progress import WatchProgress
 from reader.article import Analysis, Article
 from reader.errors import LoadError
+from reader.ui.guard import qt_override
 
 __all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
 
@@ -60,6 +61,7 @@ class _Job(QRunnable):
         super().__init__()
         self._id, self._path, self._progress, self._relay = request_id, path, list(progress), relay
 
+    @qt_override
     def run(self) -> None:
         try:
             result = load_and_analyze(self._path, self._progress)

@@ -40,6 +40,7 @@ from reader.appinfo import APP_NAME
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
 from reader.ui.find_bar import FindBar
+from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, Loaded, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
@@ -459,18 +460,21 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop ---------------------------------------------------------------------
 
+    @qt_override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    @qt_override
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
         if self.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    @qt_override
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         paths = [p for p in _local_paths(event.mimeData()) if acceptable(p)]
         if not paths:
@@ -506,6 +510,7 @@ class MainWindow(QMainWindow):
         self.settings.sidebar_visible = not self.sidebar.isHidden()
         self.settings.sync()
 
+    @qt_override
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """In a narrow window the sidebar gives way to the article: it keeps at most a third
         of the width (never less than its own minimum), however wide it was dragged before."""
@@ -516,6 +521,7 @@ class MainWindow(QMainWindow):
         if self.sidebar.width() > cap:
             self.resizeDocks([self.sidebar], [cap], Qt.Orientation.Horizontal)
 
+    @qt_override
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         super().closeEvent(event)

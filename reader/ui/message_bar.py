@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from reader.ui.guard import qt_override
+
 __all__ = ["MessageBar"]
 
 MAX_LINES = 4
@@ -68,6 +70,7 @@ class MessageBar(QFrame):
         self.hide()
         self.dismissed.emit()
 
+    @qt_override
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.dismiss()
         event.accept()

@@ -9,7 +9,12 @@ dropped, since their names cannot be resolved outside the app.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import (
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_builder import PLACEHOLDER_OBJECT, ShieldKey

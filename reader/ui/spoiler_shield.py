@@ -43,6 +43,7 @@ from reader.ui.document_builder import (
     Prop,
     ShieldKey,
 )
+from reader.ui.guard import qt_override
 from reader.ui.typography import FIXED, Typography
 
 __all__ = ["LABEL", "ArticleDocument", "ObjectPainter", "ShieldCache", "ShieldRenderer", "blur_image"]
@@ -67,6 +68,7 @@ class ArticleDocument(QTextDocument):
         super().__init__(parent)
         self._images = images
 
+    @qt_override(fallback=QImage)
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
         if kind == QTextDocument.ResourceType.ImageResource.value:
             image = self._images.resolve(name)
@@ -245,9 +247,11 @@ class ObjectPainter(QPyTextObject):
         self.hovered: ShieldKey | None = None
         self.dpr = 1.0
 
+    @qt_override(fallback=QSizeF)
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
         return QSizeF(fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT))
 
+    @qt_override
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
                    fmt: QTextFormat) -> None:
         char = fmt.toCharFormat()

@@ -85,3 +85,29 @@ def articles(tmp_path: Path) -> Iterator[Path]:
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def _no_swallowed_errors(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A guarded override that raised logs instead of crashing (reader/ui/guard.py); in a test
+    that is still a failure, unless the test is about that very guard."""
+    import logging
+
+    from reader.ui.guard import LOGGER_NAME
+
+    records: list[logging.LogRecord] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Collect(logging.ERROR)
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if records and request.node.get_closest_marker("expect_logged_errors") is None:
+        pytest.fail("errors were logged inside Qt overrides:\n" + "\n".join(
+            logging.Formatter().format(r) for r in records))

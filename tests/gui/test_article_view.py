@@ -360,26 +360,26 @@ def test_a_mouse_selection_across_shields_copies_notes(qtbot, view: ArticleView)
 def test_find_counts_visible_text_only(view: ArticleView) -> None:
     article, state = standard()
     view.set_article(article, state)
-    assert view.find("logbook") == (0, 0)
-    assert view.find("Anselme") == (0, 0)
-    assert view.find("lighthouse") == (1, 2)
-    assert view.find("lighthouse") == (2, 2)
-    assert view.find("lighthouse") == (1, 2)  # wraps
-    assert view.find("lighthouse", backward=True) == (2, 2)
-    assert view.find("father") == (0, 0)  # only in hidden text
-    assert view.find("LIGHTHOUSE", case_sensitive=True) == (0, 0)
+    assert view.find_text("logbook") == (0, 0)
+    assert view.find_text("Anselme") == (0, 0)
+    assert view.find_text("lighthouse") == (1, 2)
+    assert view.find_text("lighthouse") == (2, 2)
+    assert view.find_text("lighthouse") == (1, 2)  # wraps
+    assert view.find_text("lighthouse", backward=True) == (2, 2)
+    assert view.find_text("father") == (0, 0)  # only in hidden text
+    assert view.find_text("LIGHTHOUSE", case_sensitive=True) == (0, 0)
     view.reveal_block(4)
-    assert view.find("father") == (1, 1)
+    assert view.find_text("father") == (1, 1)
     view.reveal_all()
-    assert view.find("father") == (1, 2)
+    assert view.find_text("father") == (1, 2)
 
 
 def test_find_as_you_type_keeps_the_current_match(view: ArticleView) -> None:
     article, state = standard()
     view.set_article(article, state)
-    view.find("lighthouse")
-    view.find("lighthouse")
-    assert view.find("lighthouse k") == (1, 1)  # the second one extends, the first does not
+    view.find_text("lighthouse")
+    view.find_text("lighthouse")
+    assert view.find_text("lighthouse k") == (1, 1)  # the second one extends, the first does not
     assert view.text_browser().textCursor().selectedText() == "lighthouse k"
 
 
@@ -620,7 +620,7 @@ def test_view_without_article_is_harmless(view: ArticleView) -> None:
     view.hide_all()
     view.scroll_to_block(3)
     view.highlight_mentions([Mention(0, 0, 1)])
-    assert view.find("x") == (0, 0)
+    assert view.find_text("x") == (0, 0)
     assert view.selected_text() == ""
     assert view.article() is None and view.state() is None
 
@@ -661,7 +661,7 @@ def test_loaded_and_analysed_recap(qtbot, view: ArticleView) -> None:  # noqa: A
     browser.selectAll()
     plain = browser.createMimeDataFromSelection().text()
     assert not any(word in plain for word in secret_words)
-    assert view.find(sorted(secret_words)[0]) == (0, 0)
+    assert view.find_text(sorted(secret_words)[0]) == (0, 0)
     click(qtbot, view, hidden_ids[0])
     assert article.blocks[hidden_ids[0]].text in doc_text(view)
     view.reveal_all()

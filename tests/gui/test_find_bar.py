@@ -12,14 +12,14 @@ from reader.ui.find_bar import HIDDEN_NOTE, FindBar
 
 
 class FakeFinder:
-    """Answers like ArticleView.find: (current 1-based or 0, visible count)."""
+    """Answers like ArticleView.find_text: (current 1-based or 0, visible count)."""
 
     def __init__(self, hidden: bool) -> None:
         verdicts = [BlockVerdict(spoiler=hidden)]
         self._state = RevealState(Analysis(EpisodeInfo(), verdicts, [], []))
         self.calls: list[tuple[str, bool, bool]] = []
 
-    def find(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
+    def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
         self.calls.append((text, backward, case_sensitive))
         return (2, 5) if text == "harbor" else (0, 0)
 
