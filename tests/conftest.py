@@ -1,4 +1,5 @@
-"""Shared test setup: headless Qt, the shared corpus and hypothesis without deadlines."""
+"""Shared test setup: headless Qt, the shared corpus, hypothesis without deadlines, the slow tests
+only on request, and the app's log in a scratch folder."""
 
 from __future__ import annotations
 
@@ -23,6 +24,23 @@ except ImportError:  # pragma: no cover - hypothesis is a test extra
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run the tests marked slow (the bundle, the 50 MB page, the child-process "
+                          "window runs); CI and the README's test command do")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Plain ``pytest`` is the quick loop while working: tests marked ``slow`` (minutes between
+    them, and a 106 MB PyInstaller build) are skipped unless ``--run-slow`` is given."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow (CI does)")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
 
 
 def _require_shared() -> bool:
