@@ -142,8 +142,8 @@ class Settings:
 def _default_qsettings() -> QSettings:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
-        return QSettings(str(Path(override) / "settings.conf"), QSettings.Format.IniFormat)
-    # ~/.config/<APP_ID>/settings.conf: the app id names the scope (see reader/appinfo.py).
+        return QSettings(str(Path(override) / "settings.ini"), QSettings.Format.IniFormat)
+    # ~/.config/<APP_ID>/settings.ini: the app id names the scope (see reader/appinfo.py).
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, "settings")
 
 

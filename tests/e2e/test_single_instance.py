@@ -68,7 +68,7 @@ def _launch(scratch: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _recent_paths(scratch: Path) -> list[str]:
     from reader.ui.settings import Settings
 
-    return [item.path for item in Settings.at(scratch / "config" / "settings.conf").recent_files()]
+    return [item.path for item in Settings.at(scratch / "config" / "settings.ini").recent_files()]
 
 
 def test_a_second_launch_hands_its_file_to_the_running_window(tmp_path: Path, data_dir: Path) -> None:

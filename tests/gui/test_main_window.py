@@ -300,7 +300,7 @@ def test_settings_round_trip_and_bad_values_read_as_defaults(tmp_path: Path) -> 
 
 
 def test_default_settings_honour_the_config_dir_override(tmp_path: Path) -> None:
-    assert Settings().file_name() == str(tmp_path / "config" / "settings.conf")
+    assert Settings().file_name() == str(tmp_path / "config" / "settings.ini")
 
 
 def test_links_open_only_after_the_reader_confirms(window, monkeypatch) -> None:  # noqa: ANN001
