@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
 from reader.appinfo import APP_COMMAND, APP_NAME
 from reader.errors import LoadError
+from reader.logs import setup_logging
 
 if TYPE_CHECKING:
     from reader.analysis.progress import WatchProgress
@@ -35,6 +38,8 @@ EXIT_OK = 0
 EXIT_FILE_ERROR = 1
 EXIT_USAGE = 2
 ECHO_ARGS_ENV = "RECAP_READER_ECHO_ARGS"
+
+_log = logging.getLogger(__name__)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -107,6 +112,7 @@ def _load(path: Path):  # noqa: ANN202 - Article
     except LoadError:
         raise
     except Exception as err:  # noqa: BLE001 - the user gets a sentence, not a traceback
+        _log.exception("Unexpected error reading %s", path)
         raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
 
 
@@ -114,9 +120,19 @@ def open_window(files: Sequence[Path]) -> int:
     """Open the ``files`` the user named (the sample when none) in the reader window: the one
     already running if there is one, else a new one that runs until the user quits. Qt is
     imported only now."""
-    from reader.ui.app import run_window
+    return _qt_app().run_window(files_to_open(files), named=files)
 
-    return run_window(files_to_open(files), named=files)
+
+def _qt_app() -> ModuleType:
+    """``reader.ui.app``, or one sentence when Qt cannot be loaded: on a machine without the
+    system libraries PySide6 links (README, "Set up") the import fails with an ImportError."""
+    try:
+        import reader.ui.app
+    except ImportError as exc:
+        _log.exception("Qt could not be loaded")
+        raise _StartError(f"{APP_COMMAND}: Qt could not be loaded ({exc}); the README's "
+                          "\"Set up\" lists the system packages it needs.") from None
+    return reader.ui.app
 
 
 def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
@@ -150,6 +166,7 @@ def _analyze(article, path: Path, progress: Sequence[WatchProgress]):  # noqa: A
     try:
         return analyze(article, progress)
     except Exception as err:  # noqa: BLE001 - one sentence per file, the batch goes on
+        _log.exception("Unexpected error analysing %s", path)
         raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
 
 
@@ -168,6 +185,10 @@ def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:
 
 class _UsageError(Exception):
     """A usage mistake found after argparse (its message is the whole stderr line)."""
+
+
+class _StartError(Exception):
+    """The app cannot start on this machine (its message is the whole stderr line)."""
 
 
 def _run_desktop_install(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -189,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if os.environ.get(ECHO_ARGS_ENV) == "1":
         print(json.dumps({"argv": args}), file=out, flush=True)
         return EXIT_OK
+    setup_logging()
     try:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
@@ -200,16 +222,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if ns.screenshot is not None:
             if len(ns.files) > 1:
                 raise _UsageError(f"{APP_COMMAND}: --screenshot takes at most one FILE")
-            from reader.ui.app import run_screenshot
-
-            return run_screenshot(files[0], ns.screenshot, theme=ns.theme or "light",
-                                  zoom=ns.zoom or 100, reveal_all=ns.reveal_all, out=out, err=err)
+            return _qt_app().run_screenshot(files[0], ns.screenshot, theme=ns.theme or "light",
+                                            zoom=ns.zoom or 100, reveal_all=ns.reveal_all, out=out, err=err)
         if ns.theme or ns.zoom or ns.reveal_all:
             raise _UsageError(f"{APP_COMMAND}: --theme, --zoom and --reveal-all go with --screenshot")
         return open_window(ns.files)
     except _UsageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
+    except _StartError as exc:
+        print(str(exc), file=err)
+        return EXIT_FILE_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -58,6 +58,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import stat
 import tempfile
@@ -83,6 +84,8 @@ PROTOCOL = 1
 MAX_REQUEST_BYTES = 1 << 20
 MAX_REPLY_BYTES = 256
 MAX_TOKEN_CHARS = 1024
+
+_log = logging.getLogger(__name__)
 
 
 class NoSafeAddress(Exception):
@@ -158,7 +161,8 @@ def _usable_runtime_dir(runtime: str) -> bool:
         return False
     try:
         info = os.stat(runtime)
-    except OSError:
+    except OSError as err:
+        _log.info("XDG_RUNTIME_DIR %s is not usable (%s); the private folder is used", runtime, err)
         return False
     return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
             and not stat.S_IMODE(info.st_mode) & 0o022)
@@ -195,7 +199,8 @@ def claim_lock(address: Path, timeout: float = CLAIM_LOCK_TIMEOUT_S) -> Iterator
     lock_path = address.with_name(address.name + ".lock")
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    except OSError:
+    except OSError as err:
+        _log.warning("Cannot open the start-up lock %s (%s); starting without it", lock_path, err)
         yield False
         return
     try:
@@ -214,7 +219,8 @@ def _lock_within(fd: int, timeout: float) -> bool:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.02)
-        except OSError:
+        except OSError as err:
+            _log.warning("Cannot take the start-up lock (%s); starting without it", err)
             return False
 
 

@@ -59,6 +59,17 @@ def _no_running_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _log_in_scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The app's log (reader/logs.py) goes to this run's scratch folder, for the tests that call
+    the command line in this process and for every child process, never to the developer's."""
+    from reader.logs import LOG_DIR_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LOG_DIR_ENV, str(tmp_path_factory.mktemp("log")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The read-only ``../shared`` folder; skip (or fail under RECAP_REQUIRE_SHARED=1) without it."""

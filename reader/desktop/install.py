@@ -15,6 +15,7 @@ next login, so it is never an error. Pure Python: no Qt, so it works where no di
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,8 @@ EXIT_FAILED = 1
 # Installed files are read by menus, file managers and software centres, not only by us.
 _FILE_MODE = 0o644
 _TOOL_TIMEOUT_SECONDS = 60
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def _run_tool(name: str, *arguments: str) -> bool:
     try:
         finished = subprocess.run([program, *arguments], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL, timeout=_TOOL_TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError) as exc:
+        _log.warning("%s could not be run: %s", name, exc)
         return False
     return finished.returncode == 0
 

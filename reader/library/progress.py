@@ -13,6 +13,7 @@ exact entry that was there before, not a guess.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ __all__ = ["DATA_DIR_ENV", "ProgressStore", "UndoToken", "data_dir"]
 DATA_DIR_ENV = "RECAP_READER_DATA_DIR"
 FILE_NAME = "progress.json"
 SCHEMA = 1
+
+_log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -76,7 +79,10 @@ class ProgressStore:
         self._entries = []
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
+            return  # nothing watched yet
+        except (OSError, ValueError) as err:
+            _log.warning("Watch progress %s could not be read (%s); starting with none", self.path, err)
             return
         items = raw.get("watched", []) if isinstance(raw, dict) else []
         for item in items if isinstance(items, list) else []:

@@ -15,6 +15,7 @@ one odd character beats refusing to open it.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from functools import lru_cache
 
@@ -32,6 +33,8 @@ __all__ = [
 HEAD_BYTES = 4096
 # Detection looks at this much of the file; the whole file is then decoded with the result.
 DETECT_SAMPLE_BYTES = 256 * 1024
+
+_log = logging.getLogger(__name__)
 
 
 # --- byte-order marks ------------------------------------------------------------------------
@@ -408,6 +411,7 @@ def _detect(data: bytes, *, markup: bool) -> str | None:
     try:
         best = from_bytes(sample, cp_isolation=_DETECT_CANDIDATES).best()
     except Exception:  # noqa: BLE001 - a detector bug must not stop a page from opening
+        _log.warning("charset-normalizer failed; the encoding is left undetected", exc_info=True)
         best = None
     if best is None:
         return None

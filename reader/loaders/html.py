@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from reader.errors import LoadError
 from reader.extraction import extract_page
 from reader.extraction.blocks import build_blocks
 from reader.extraction.tidy import tidy_blocks
+
+_log = logging.getLogger(__name__)
 
 ImageResolver = Callable[[str], ImageRef]
 
@@ -132,7 +135,8 @@ class LocalImageResolver:
             return ImageRef(src)
         try:
             candidate = (self.base / raw_path).resolve() if not raw_path.startswith("/") else Path(raw_path).resolve()
-        except (OSError, RuntimeError, ValueError):
+        except (OSError, RuntimeError, ValueError) as err:
+            _log.info("Image %r is not a readable local path (%s); shown as remote", src, err)
             return ImageRef(src)
         if not self._allowed_folder(candidate) or not candidate.is_file():
             return ImageRef(src)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import re
 import tomllib
 from collections.abc import Callable
@@ -33,6 +34,8 @@ from reader.errors import LoadError
 from reader.loaders import cues
 from reader.loaders.encoding import decode_text
 from reader.loaders.inline import Draft, DraftBuilder, render
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["load_markdown", "markdown_to_article", "split_front_matter", "resolve_image"]
 
@@ -208,8 +211,8 @@ def resolve_image(src: str, alt: str, base_dir: Path | None) -> ImageRef:
         candidate = base.joinpath(*parts).resolve()
         if candidate.is_relative_to(base) and candidate.is_file():
             return ImageRef(src=src, alt=alt, local_path=candidate)
-    except (OSError, RuntimeError, ValueError):
-        pass
+    except (OSError, RuntimeError, ValueError) as err:
+        _log.info("Image %r is not a readable local path (%s); shown as remote", src, err)
     return ImageRef(src=src, alt=alt)
 
 
@@ -474,6 +477,7 @@ class _Walker:
             parser.feed(content)
             events = parser.finish()
         except Exception:  # noqa: BLE001 - html.parser can trip on broken markup; skip it
+            _log.warning("An HTML block html.parser could not read was skipped", exc_info=True)
             return
         for kind, value in events:
             if kind == "details_open":

@@ -18,6 +18,7 @@ import email.errors
 import email.header
 import email.message
 import email.policy
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 from reader.article import Article, ImageRef
 from reader.errors import LoadError
 from reader.loaders.encoding import decode_with_charset
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["MhtmlPage", "MhtmlImageResolver", "parse_mhtml", "extract_html_part", "load_mhtml"]
 
@@ -89,6 +92,7 @@ def _content_type(part: email.message.Message) -> str:
     try:
         return part.get_content_type()
     except Exception:  # noqa: BLE001 - stdlib header parser on hostile input; fall back to raw
+        _log.warning("Unreadable Content-Type header; the raw value is used", exc_info=True)
         raw = _raw_header(part, "Content-Type") or ""
         return raw.split(";", 1)[0].strip().lower() or "text/plain"
 
@@ -97,6 +101,7 @@ def _charset(part: email.message.Message) -> str | None:
     try:
         return part.get_content_charset()
     except Exception:  # noqa: BLE001 - see _content_type
+        _log.warning("Unreadable charset parameter; the encoding is detected instead", exc_info=True)
         return None
 
 
@@ -106,10 +111,12 @@ def _subject(msg: email.message.Message) -> str | None:
         value = msg.get("Subject")
         text = str(value) if value is not None else None
     except Exception:  # noqa: BLE001 - see _content_type
+        _log.warning("Unreadable Subject header; decoding the raw value", exc_info=True)
         raw = _raw_header(msg, "Subject")
         try:
             text = str(email.header.make_header(email.header.decode_header(raw))) if raw else None
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - see _content_type
+            _log.warning("Undecodable Subject header; kept as written", exc_info=True)
             text = raw
     if text is None:
         return None
@@ -122,6 +129,7 @@ def _payload(part: email.message.Message) -> bytes:
     try:
         data = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - a broken encoding yields no bytes, not a crash
+        _log.warning("A MIME part's transfer encoding could not be undone; the part is empty", exc_info=True)
         return b""
     return data if isinstance(data, bytes) else b""
 
@@ -287,6 +295,7 @@ def _find_root(
     try:
         start = msg.get_param("start") if msg.is_multipart() else None
     except Exception:  # noqa: BLE001 - see _content_type
+        _log.warning("Unreadable start parameter; the first HTML part is the page", exc_info=True)
         start = None
     if isinstance(start, str) and start.strip():
         wanted = start.strip().strip("<>").lower()
@@ -325,6 +334,7 @@ def parse_mhtml(data: bytes, name: str = "The file") -> MhtmlPage:
     except LoadError:
         raise
     except Exception as err:  # noqa: BLE001 - the stdlib parser on hostile input; one sentence
+        _log.warning("%s could not be parsed as MHTML", name, exc_info=True)
         raise LoadError(f"{name} could not be read as a saved web page (MHTML).") from err
     if root is None:
         raise LoadError(f"{name} contains no web page: the MHTML file has no HTML part.")

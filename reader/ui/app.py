@@ -12,6 +12,7 @@ the UI from a terminal; it always renders itself and never talks to a running wi
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -23,22 +24,28 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QSocketNotifier,
     QtMsgType,
     qInstallMessageHandler,
+    qVersion,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader import __version__
 from reader.appinfo import APP_COMMAND, APP_ID, APP_NAME, ORGANIZATION_DOMAIN
 from reader.bundled import resource_path
+from reader.ui.guard import install_excepthook
 
 __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
 
 SCREENSHOT_SIZE = (1280, 860)
+
+_log = logging.getLogger(__name__)
 
 
 def _no_display() -> bool:
@@ -69,6 +76,14 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def _log_start(mode: str) -> None:
+    """One line per start in the log (reader/logs.py), so a later error there can be matched to
+    the versions it ran with; exceptions from slots and timers go to the log too."""
+    install_excepthook()
+    _log.info("%s %s started (%s): Python %s, PySide6 %s, Qt %s, platform %s", APP_NAME, __version__, mode,
+              sys.version.split()[0], PySide6.__version__, qVersion(), QGuiApplication.platformName())
+
+
 def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> int:
     """Show the window with ``files`` open and run until the reader quits.
 
@@ -82,6 +97,7 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
     from reader.ui.single_instance import claim_instance, open_requests_in
 
     app = create_application()
+    _log_start("window")
     claim = claim_instance(files if named is None else named)
     if claim.handed_off:
         return 0
@@ -140,8 +156,10 @@ def _drain(wake_reader: socket.socket) -> None:
     try:
         while wake_reader.recv(64):
             pass
-    except OSError:  # empty (BlockingIOError) or already closed
+    except BlockingIOError:  # drained: the usual way out
         pass
+    except OSError as err:  # already closed: the window is going away
+        _log.debug("Wake-up socket closed while draining: %s", err)
 
 
 def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 100, reveal_all: bool = False,
@@ -160,8 +178,9 @@ def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 
     _quiet_offscreen_notes()
     _ensure_platform()
     app = create_application()
+    _log_start("screenshot")
     with tempfile.TemporaryDirectory(prefix="recap-reader-shot-") as scratch:
-        settings = Settings.at(Path(scratch) / "settings.conf")
+        settings = Settings.at(Path(scratch) / "settings.ini")
         settings.theme, settings.zoom = theme, zoom
         window = MainWindow(settings, ProgressStore(), persist=False)
         window.resize(*SCREENSHOT_SIZE)

@@ -9,6 +9,7 @@ pipeline becomes a ``failed`` sentence: the reader sees one clear line, never a 
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from reader.analysis.progress import WatchProgress
 from reader.article import Analysis, Article
 from reader.errors import LoadError
 from reader.ui.guard import qt_override
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
 
@@ -40,10 +43,12 @@ def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = ()) -> Load
     except LoadError:
         raise
     except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
+        _log.exception("Unexpected error reading %s", path)
         raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
     try:
         analysis = analyze(article, list(progress))
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
+        _log.exception("Unexpected error analysing %s", path)
         raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
     return Loaded(path, article, analysis)
 
@@ -68,6 +73,7 @@ class _Job(QRunnable):
         except LoadError as err:
             self._relay.error.emit(self._id, self._path, str(err))
         except BaseException as err:  # noqa: BLE001 - a worker must always answer
+            _log.exception("Loading %s failed outside the loaders", self._path)
             self._relay.error.emit(self._id, self._path, f"{self._path.name} could not be opened ({type(err).__name__}).")
         else:
             self._relay.done.emit(self._id, result)
