@@ -177,7 +177,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
         masked[m_start:m_end] = "|" + " " * (m_end - m_start - 1)
     plain = "".join(masked)
     # 1. A quoted name straight before a marker: "‘Copper Bell’ Season 2", "The ‘X’ finale".
-    for start, end, inner in spans:
+    for _start, end, inner in spans:
         if any(re.fullmatch(r"[\s’']*s?[\s:,–—-]*", text[end:m_start]) for m_start, _ in markers if m_start >= end):
             if name := _clean(inner, avoid):
                 return name
@@ -263,7 +263,7 @@ def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = 
         if ref.kind not in ("code", "episode", "season", "premiere", "finale"):
             continue
         candidate = None
-        for start, end, inner in spans:
+        for _start, end, inner in spans:
             if end <= ref.start and re.fullmatch(r"[\s’']*s?\s*", text[end:ref.start]):
                 candidate = inner
         if candidate is None:

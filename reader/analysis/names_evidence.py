@@ -87,7 +87,7 @@ class Evidence:
         """The score without the soft cues: what the context itself says."""
         return self.score - self.soft
 
-    def add(self, other: "Evidence") -> None:
+    def add(self, other: Evidence) -> None:
         self.score += other.score
         self.soft += other.soft
         self.strong = self.strong or other.strong

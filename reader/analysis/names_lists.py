@@ -32,7 +32,7 @@ def ranked_openers(article: Article, spans: dict[int, list[NameSpan]],
             continue
         if article.blocks[block_id].text[span.end:span.end + 1] != ".":
             continue
-        known_others = sum(1 for i in others if openers.get(i) is not None and known(openers[i]))
+        known_others = sum(1 for i in others if (other := openers.get(i)) is not None and known(other))
         if known_others >= MIN_KNOWN_SIBLINGS and 2 * known_others >= len(others):
             found.add((span.block, span.start))
     return found

@@ -215,8 +215,8 @@ class _Tokens:
 def _tokenize(text: str, index: NameIndex) -> _Tokens:
     """Words (and punctuation) of ``text``, kept for the article (the judge reads blocks twice)."""
     cached = index.memo.get(text)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if isinstance(cached, _Tokens):
+        return cached
     tokens = list(_WORD.finditer(text))
     words = [t.group(0) for t in tokens]
     result = _Tokens(words, [w.casefold() for w in words], [t.start() for t in tokens], [t.end() for t in tokens])
@@ -304,7 +304,6 @@ def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = 
     if hits is None:
         hits = index.hits(text)
     tokens = _tokenize(text, index)
-    words = tokens.words
 
     named = taking_roles = 0
     strong = False

@@ -156,7 +156,8 @@ def _hidden_proper_nouns(rest: str, article: Article, verdicts: Sequence[BlockVe
                   and t.casefold() not in _NOT_NAMES and t.casefold() not in _REVIEW_WORDS}
     if not candidates:
         return set()
-    visible, hidden = [], []
+    visible: list[str] = []
+    hidden: list[str] = []
     for block, verdict in zip(article.blocks, verdicts):
         (hidden if verdict.spoiler else visible).append(block.text)
         if not verdict.spoiler and verdict.spans:

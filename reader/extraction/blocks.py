@@ -228,7 +228,7 @@ def _enter(el: etree._Element, b: _Builder, stack: list, top_level: bool = False
     if name == "img":
         b.add_image(el)
         return
-    form = spoiler_form(name, el.get("class") or "", el.attrib)
+    form = spoiler_form(name, el.get("class") or "", el.attrib)  # type: ignore[arg-type]  # _Attrib reads as a mapping
     if name == "summary" and SPOILER_SUMMARY.match(_summary_text(el)):
         return  # the summary only names the markup
     if name in _BLOCK:

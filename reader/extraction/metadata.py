@@ -152,7 +152,7 @@ def _clean_byline(text: str | None) -> str | None:
 def _site_from_title(title: str) -> tuple[str, str | None]:
     """Split "Headline | Site" into ("Headline", "Site") when the suffix looks like a site name."""
     last = None
-    for last in _TITLE_SEPARATORS.finditer(title):
+    for last in _TITLE_SEPARATORS.finditer(title):  # noqa: B007 - runs to the last separator
         pass
     if last is not None:
         head, tail = title[: last.start()], title[last.end():]

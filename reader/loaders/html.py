@@ -122,7 +122,7 @@ class LocalImageResolver:
         if len(rel.parts) < 2:
             return False
         folder = rel.parts[0]
-        return folder.endswith("_files") or folder.endswith("-files") or folder == f"{self.stem}_files"
+        return folder.endswith(("_files", "-files")) or folder == f"{self.stem}_files"
 
     def __call__(self, src: str) -> ImageRef:
         if self.base is None:

@@ -257,7 +257,7 @@ def _leaves(msg: email.message.Message) -> list[email.message.Message]:
         part = stack.pop()
         payload = part.get_payload()
         if part.is_multipart() and isinstance(payload, list):
-            stack.extend(reversed(payload))
+            stack.extend(p for p in reversed(payload) if isinstance(p, email.message.Message))
         else:
             leaves.append(part)
     return leaves
@@ -319,7 +319,7 @@ def parse_mhtml(data: bytes, name: str = "The file") -> MhtmlPage:
     """
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
-        container = msg
+        container: email.message.Message = msg
         leaves = _leaves(msg)
         if _content_type(msg).startswith("multipart/") and not any(p is not msg for p in leaves):
             rescued = _reparse_with_found_boundary(data)

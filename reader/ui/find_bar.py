@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -79,7 +80,7 @@ class FindBar(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Escape closes, Shift+Enter goes back (handled here so they work without a shortcut
         context, e.g. while the window is not active)."""
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

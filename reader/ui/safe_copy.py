@@ -62,7 +62,7 @@ def _sanitized(fragment: QTextDocumentFragment, note_format: QTextCharFormat) ->
     previous: ShieldKey | None = None
     block = doc.begin()
     while block.isValid():
-        for item in block:
+        for item in block:  # type: ignore[attr-defined]  # PySide6's stub types QTextBlock's iterator as object
             fragment_ = item.fragment()
             fmt = fragment_.charFormat()
             key = ShieldKey.from_format(fmt)

@@ -149,7 +149,7 @@ def _default_qsettings() -> QSettings:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value) if isinstance(value, (int, float, str)) else default
     except (TypeError, ValueError):
         return default
 

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -45,6 +45,10 @@ from reader.instance_socket import (
     encode_request,
     socket_path,
 )
+
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 __all__ = ["InstanceClaim", "InstanceServer", "bring_to_front", "claim_instance", "hand_off", "open_requests_in",
            "somebody_listens"]
@@ -182,7 +186,7 @@ def bring_to_front(window: QWidget, activation_token: str = "") -> None:
         os.environ.pop(ACTIVATION_TOKEN_ENV, None)  # one use only; never handed to a browser we start
 
 
-def open_requests_in(window: QWidget, server: InstanceServer) -> None:
+def open_requests_in(window: MainWindow, server: InstanceServer) -> None:
     """Requests from later launches open in ``window``'s tabs, through its usual ``open_paths``
     (a file that cannot be read shows the usual message), after it comes to the front."""
 

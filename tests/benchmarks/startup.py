@@ -150,7 +150,7 @@ def _child(code: str) -> dict:
 def start_to_painted(runs: int) -> None:
     from reader.bundled import sample_article_path
 
-    fmt = dict(root=str(ROOT), support=str(ROOT / "tests" / "support"), sample=str(sample_article_path()))
+    fmt = {"root": str(ROOT), "support": str(ROOT / "tests" / "support"), "sample": str(sample_article_path())}
     bare, app = [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         bare.append(_child(_BARE.format(**fmt)))

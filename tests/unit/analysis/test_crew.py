@@ -32,7 +32,7 @@ def test_a_name_without_a_job_is_not_a_credit() -> None:
 def test_a_director_the_finder_took_for_a_character_does_not_narrate() -> None:
     from reader.analysis.narration import read_narration
     from reader.analysis.spoiler_names import build_index
-    from reader.article import Article, Block, Character, EpisodeInfo
+    from reader.article import Article, Character, EpisodeInfo
 
     cast = [Character("Hamish Oduya", None, []), Character("Ingrid Solberg", None, ["Ingrid"])]
     index = build_index(Article("t", [], None, "text"), cast, EpisodeInfo("Cold Harbour"))

@@ -14,7 +14,7 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
 from article_helpers import block_starting, marked, norm  # noqa: E402
 
-from reader.article import Article, Block  # noqa: E402
+from reader.article import Article  # noqa: E402
 from reader.errors import LoadError
 from reader.loaders.text import load_text, text_to_article
 
