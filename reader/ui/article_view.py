@@ -238,6 +238,117 @@ class ArticleView(QWidget):
             return ""
         return safe_copy(cursor.selection(), self.note_format())[0]
 
+    # --- reading with the keyboard -------------------------------------------------------------
+
+    def hidden_items(self) -> list[ShieldKey]:
+        """Every hidden block and inline span, in reading order."""
+        state = self._state
+        if state is None or self._article is None:
+            return []
+        items: list[ShieldKey] = []
+        for block_id in range(len(self._article.blocks)):
+            if state.block_hidden(block_id):
+                items.append(ShieldKey(block_id))
+            else:
+                items.extend(ShieldKey(block_id, index) for index, _span in state.hidden_spans(block_id))
+        return items
+
+    def go_to_hidden(self, forward: bool = True) -> ShieldKey | None:
+        """``n`` / ``p``: scroll to the next (previous) hidden item and give it the keyboard.
+
+        "From here" is the focused shield, else the text cursor when it is in view (where a
+        keyboard reveal parks it), else the top of the view. Returns the item, or None when
+        there is none that way."""
+        self._ensure_built()
+        items = self.hidden_items()
+        focused = self.focused_shield()
+        if focused is not None and focused in items:
+            index = items.index(focused) + (1 if forward else -1)
+            target = items[index] if 0 <= index < len(items) else None
+        else:
+            here = self._reading_block()
+            if forward:
+                target = next((k for k in items if k.block >= here), None)
+            else:
+                target = next((k for k in reversed(items) if k.block < here), None)
+        if target is not None:
+            self.scroll_to_block(target.block)
+            self.focus_shield(target)
+        return target
+
+    def focus_shield(self, key: ShieldKey) -> bool:
+        """Select a shield exactly as Tab does, so Enter or Space reveals it."""
+        doc = self._browser.document()
+        block = doc.findBlockByNumber(key.block)
+        positions = [item.fragment() for item in block if ShieldKey.from_format(item.fragment().charFormat()) == key]
+        if not positions:
+            return False
+        cursor = QTextCursor(doc)
+        cursor.setPosition(min(f.position() for f in positions))
+        cursor.setPosition(max(f.position() + f.length() for f in positions), QTextCursor.MoveMode.KeepAnchor)
+        self._browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._browser.setTextCursor(cursor)
+        self._browser.ensureCursorVisible()
+        self.update_focus()
+        return True
+
+    def reveal_up_to_here(self) -> int:
+        """``Shift+Enter``: reveal every hidden item up to the focused shield, or up to the bottom
+        of the view when no shield has the keyboard; returns how many were revealed."""
+        self._ensure_built()
+        state = self._state
+        if state is None:
+            return 0
+        focused = self.focused_shield()
+        last = focused.block if focused is not None else self._block_at_bottom()
+        items = [k for k in self.hidden_items() if k.block <= last]
+        if not items:
+            return 0
+        self._crossfade()
+        for block_id in sorted({k.block for k in items}):
+            state.reveal_block(block_id)
+        self._park_cursor(last)
+        self._changed()
+        return len(items)
+
+    def scroll_by_lines(self, lines: int) -> None:
+        """``j`` / ``k``: a few lines down (positive) or up."""
+        bar = self._browser.verticalScrollBar()
+        bar.setValue(bar.value() + int(lines * self._typo.em * 1.5))
+
+    def scroll_by_pages(self, pages: int) -> None:
+        """Space / Shift+Space: a page, keeping a line of the old page in view."""
+        bar = self._browser.verticalScrollBar()
+        step = max(1, self._browser.viewport().height() - int(self._typo.em * 2))
+        bar.setValue(bar.value() + pages * step)
+
+    def page_down_or_reveal(self) -> None:
+        """Space: reveal the focused shield (as the browser's own Space does), else page down."""
+        key = self.focused_shield() if self._browser.hasFocus() else None
+        if key is not None:
+            self.reveal_shield(key, keyboard=True)
+        else:
+            self.scroll_by_pages(1)
+
+    def _reading_block(self) -> int:
+        cursor = self._browser.textCursor()
+        if self._browser.viewport().rect().intersects(self._browser.cursorRect(cursor)):
+            return cursor.block().blockNumber()
+        return self.first_visible_block()
+
+    def _block_at_bottom(self) -> int:
+        doc = self._browser.document()
+        bottom = QPointF(self._side_margin() + 1,
+                         self._browser.verticalScrollBar().value() + self._browser.viewport().height() - 1)
+        position = doc.documentLayout().hitTest(bottom, Qt.HitTestAccuracy.FuzzyHit)
+        return doc.findBlock(position).blockNumber() if position >= 0 else doc.blockCount() - 1
+
+    def _park_cursor(self, block_id: int) -> None:
+        """Put the cursor at a block's start, so the next Tab or ``n`` goes on from there."""
+        cursor = QTextCursor(self._browser.document())
+        cursor.setPosition(self._browser.document().findBlockByNumber(block_id).position())
+        self._browser.setTextCursor(cursor)
+
     # --- shields: where they are, what they say ----------------------------------------------
 
     def shield_at(self, point: QPointF) -> ShieldKey | None:
@@ -361,10 +472,7 @@ class ArticleView(QWidget):
         else:
             self.reveal_span(key.block, key.span)
         if keyboard:
-            # Park the cursor where the item was, so the next Tab goes on to the next one.
-            cursor = QTextCursor(self._browser.document())
-            cursor.setPosition(self._browser.document().findBlockByNumber(key.block).position())
-            self._browser.setTextCursor(cursor)
+            self._park_cursor(key.block)  # so the next Tab goes on to the next one
 
     def _on_anchor(self, url: QUrl) -> None:
         key = ShieldKey.from_href(url.toString())

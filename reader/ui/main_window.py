@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QAction,
     QGuiApplication,
     QResizeEvent,
 )
@@ -43,11 +45,15 @@ from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, Loaded, load_and_analyze
 from reader.ui.menus import build_menus
+from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import ZOOM_RANGE, Settings
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import palette_for, resolve_theme
+
+if TYPE_CHECKING:
+    from reader.ui.article_view import ArticleView
 
 __all__ = ["MainWindow", "default_view_factory"]
 
@@ -58,7 +64,7 @@ _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or
 
 
 def default_view_factory() -> QWidget:
-    from reader.ui.article_view import ArticleView
+    from reader.ui.article_view import ArticleView  # imported late: a bare start does not need it
 
     return ArticleView()
 
@@ -126,12 +132,38 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
         self.loader.busyChanged.connect(self._on_busy)
 
-        self.actions = build_menus(self)
+        self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
+                                   on_recent_shown=self.fill_recent_menu, on_theme=self.set_theme,
+                                   on_width=self.set_reading_width)
+        self._shortcuts_dialog: ShortcutsDialog | None = None
         self._restore()
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self.apply_appearance())
         self._update_title()
+
+    def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
+        """What each command of ``commands.COMMANDS`` does in this window."""
+        return {
+            "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
+            "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
+            "zoom_in": lambda: self.zoom_by(10), "zoom_out": lambda: self.zoom_by(-10), "zoom_reset": self.zoom_reset,
+            "sidebar": self.sidebar.toggleViewAction(),
+            "next_tab": lambda: self.cycle_tab(1), "previous_tab": lambda: self.cycle_tab(-1),
+            "scroll_down": lambda: self._with_view(lambda v: v.scroll_by_lines(3)),
+            "scroll_up": lambda: self._with_view(lambda v: v.scroll_by_lines(-3)),
+            "page_down": lambda: self._with_view(lambda v: v.page_down_or_reveal()),
+            "page_up": lambda: self._with_view(lambda v: v.scroll_by_pages(-1)),
+            "next_hidden": lambda: self.go_to_hidden(forward=True),
+            "previous_hidden": lambda: self.go_to_hidden(forward=False),
+            "reveal_to_here": self.reveal_up_to_here,
+            "reveal_all": self.reveal_all, "hide_all": self.hide_all, "seen": self.mark_seen,
+            "shortcuts": self.show_shortcuts, "open_sample": self.open_sample, "about": self.show_about,
+        }
+
+    def _with_view(self, act: Callable[[ArticleView], object]) -> None:
+        if tab := self.current_tab():
+            act(tab.view)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -192,6 +224,13 @@ class MainWindow(QMainWindow):
 
         self.open_paths([sample_article_path()])
 
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts (non-modal, one per window)."""
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self)
+        self._shortcuts_dialog.show()
+        self._shortcuts_dialog.raise_()
+
     def show_about(self) -> None:
         from reader.ui.about import show_about
 
@@ -202,7 +241,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         recent = self.settings.recent_files()
         for item in recent:
-            action = menu.addAction(item.title)
+            action = menu.addAction(item.title.replace("&", "&&"))  # a title's "&" is not a mnemonic
             action.setStatusTip(item.path)
             action.triggered.connect(lambda _checked=False, p=item.path: self._open_recent(p))
         if recent:
@@ -341,6 +380,16 @@ class MainWindow(QMainWindow):
     def hide_all(self) -> None:
         if tab := self.current_tab():
             tab.hide_all()
+
+    def go_to_hidden(self, forward: bool) -> None:
+        """``n`` / ``p``: the next or previous hidden passage, or a word that there is none."""
+        if (tab := self.current_tab()) and tab.view.go_to_hidden(forward) is None:
+            self.statusBar().showMessage(
+                f"No hidden passage {'after' if forward else 'before'} this point", 2000)
+
+    def reveal_up_to_here(self) -> None:
+        if tab := self.current_tab():
+            tab.view.reveal_up_to_here()
 
     def mark_seen(self) -> None:
         if (tab := self.current_tab()) and tab.header.seen_button.isVisible():
