@@ -189,19 +189,24 @@ class ArticleView(QWidget):
 
         Returns (1-based index of the selected match or 0, number of matches). Hidden words are
         not in the document, so they can neither match nor be counted. Typing more letters keeps
-        the current match when it still matches; asking again moves on.
+        the current match when it still matches; asking again moves on. No match (or no text)
+        clears the selection.
         """
         self._ensure_built()
         doc = self._browser.document()
-        if not text or self._article is None:
-            return (0, 0)
-        flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else QTextDocument.FindFlag(0)
         matches: list[tuple[int, int]] = []
-        found = doc.find(text, 0, flags)
-        while not found.isNull():
-            matches.append((found.selectionStart(), found.selectionEnd()))
-            found = doc.find(text, found.selectionEnd(), flags)
+        if text and self._article is not None:
+            flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else QTextDocument.FindFlag(0)
+            found = doc.find(text, 0, flags)
+            while not found.isNull():
+                matches.append((found.selectionStart(), found.selectionEnd()))
+                found = doc.find(text, found.selectionEnd(), flags)
         if not matches:
+            # A failed search must not leave the last match selected, as if it had been found.
+            cursor = self._browser.textCursor()
+            if cursor.hasSelection():
+                cursor.setPosition(cursor.selectionStart())
+                self._browser.setTextCursor(cursor)
             return (0, 0)
         cursor = self._browser.textCursor()
         here = (cursor.selectionStart(), cursor.selectionEnd())
