@@ -14,7 +14,7 @@ focused shield, the find field's keys) are listed too, marked ``builtin``, so th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -23,7 +23,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from reader.appinfo import APP_NAME
 
-__all__ = ["COMMANDS", "Command", "Scope", "build_actions", "command", "key_sequences", "plain_text"]
+__all__ = ["COMMANDS", "Command", "Scope", "build_actions", "command", "documented_keys", "key_sequences",
+           "plain_text", "platform_extras"]
 
 StandardKey = QKeySequence.StandardKey
 
@@ -57,7 +58,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("close_tab", "&Close Tab", FILE, ("Ctrl+W",), (StandardKey.Close,)),
     Command("quit", "&Quit", FILE, ("Ctrl+Q",), (StandardKey.Quit,)),
     Command("copy", "&Copy", EDIT, ("Ctrl+C",), (StandardKey.Copy,),
-            help="Copy the selection (hidden spoilers are copied as “[hidden spoiler]”)"),
+            help="Copy (a hidden spoiler is copied as “[hidden spoiler]”)"),
     Command("select_all", "Select &All", EDIT, ("Ctrl+A",), (StandardKey.SelectAll,)),
     Command("find", "&Find…", EDIT, ("Ctrl+F",), (StandardKey.Find,), help="Find in the visible text"),
     Command("zoom_in", "Zoom &In", VIEW, ("Ctrl++", "Ctrl+="), (StandardKey.ZoomIn,)),
@@ -76,7 +77,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("previous_hidden", "&Previous Hidden Passage", READING, ("P",), scope=Scope.ARTICLE,
             help="Go to the previous hidden passage"),
     Command("reveal_to_here", "Reveal &Up to Here", READING, ("Shift+Return", "Shift+Enter"), scope=Scope.ARTICLE,
-            help="Reveal everything up to the focused spoiler (or the bottom of the page)"),
+            help="Reveal all up to the focused spoiler (or the page's end)"),
     Command("focus_shield", "Next Spoiler or Link", READING, ("Tab", "Shift+Tab"), scope=Scope.BUILTIN,
             help="Move the keyboard to the next (previous) spoiler or link"),
     Command("reveal_focused", "Reveal Spoiler", READING, ("Return",), scope=Scope.BUILTIN,
@@ -107,14 +108,26 @@ def plain_text(menu_text: str) -> str:
 def key_sequences(cmd: Command) -> list[QKeySequence]:
     """The command's keys: the documented ones first, then the platform's standard ones that
     differ (standard keys vary by platform; the explicit ones are the ones the help promises)."""
-    sequences: list[QKeySequence] = []
-    candidates = [QKeySequence(k) for k in cmd.keys]
-    for standard in cmd.standard:
-        candidates.extend(QKeySequence.keyBindings(standard))
-    for seq in candidates:
-        if not seq.isEmpty() and seq not in sequences:
-            sequences.append(seq)
-    return sequences
+    return documented_keys(cmd) + platform_extras(cmd)
+
+
+def documented_keys(cmd: Command) -> list[QKeySequence]:
+    return _unique(QKeySequence(k) for k in cmd.keys)
+
+
+def platform_extras(cmd: Command) -> list[QKeySequence]:
+    """The platform's standard bindings beyond the documented keys (Ctrl+F4, a keyboard's Open key …)."""
+    documented = documented_keys(cmd)
+    extras = (seq for standard in cmd.standard for seq in QKeySequence.keyBindings(standard))
+    return [seq for seq in _unique(extras) if seq not in documented]
+
+
+def _unique(sequences: Iterable[QKeySequence]) -> list[QKeySequence]:
+    out: list[QKeySequence] = []
+    for seq in sequences:
+        if not seq.isEmpty() and seq not in out:
+            out.append(seq)
+    return out
 
 
 Handler = Callable[[], object]

@@ -50,6 +50,7 @@ from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import ZOOM_RANGE, Settings
 from reader.ui.sidebar import Sidebar
+from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
 from reader.ui.theme import palette_for, resolve_theme
 
 if TYPE_CHECKING:
@@ -83,16 +84,17 @@ class MainWindow(QMainWindow):
         self.progress = progress if progress is not None else ProgressStore()
         self._view_factory = view_factory
         self._persist = persist
-        self._requests: dict[int, ArticleTab | None] = {}  # request id -> tab being re-analysed
+        # request id -> the place a new article goes, or the open tab being re-analysed
+        self._requests: dict[int, PendingTab | ArticleTab] = {}
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.resize(1180, 820)
 
         self.tabs = QTabWidget(self)
+        self.tabs.setTabBar(ArticleTabBar(self.tabs))
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.empty_page = QLabel(_EMPTY_TEXT)
@@ -179,14 +181,22 @@ class MainWindow(QMainWindow):
         if len(files) > MANY_TABS and not self.confirm_many(len(files)):
             return []
         ids = []
+        first_new: PendingTab | None = None
         for path in files:
-            tab = self.tab_for(path)
-            if tab is not None:
-                self.tabs.setCurrentWidget(tab)
+            existing = self.tab_for(path) or self._pending_for(path)
+            if existing is not None:
+                self.tabs.setCurrentWidget(existing)
                 continue
             request_id = self.loader.request(path, self.progress.entries())
-            self._requests[request_id] = None
+            # The tab's place is taken now: loads finish in any order, tabs keep the opening order.
+            pending = PendingTab(request_id, path, self.tabs)
+            self.tabs.addTab(pending, PENDING_TEXT)
+            self._requests[request_id] = pending
+            first_new = first_new or pending
             ids.append(request_id)
+        if first_new is not None:
+            self.tabs.setCurrentWidget(first_new)
+            self.stack.setCurrentWidget(self.tabs)
         if ids:
             count = len(ids)
             self.statusBar().showMessage(f"Opening {count} article{'s' if count != 1 else ''}…", 3000)
@@ -264,34 +274,54 @@ class MainWindow(QMainWindow):
                 return tab
         return None
 
+    def _pending_for(self, path: Path) -> PendingTab | None:
+        key = Path(path).resolve()
+        return next((p for p in self._requests.values()
+                     if isinstance(p, PendingTab) and p.path.resolve() == key), None)
+
     def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
-        if request_id not in self._requests:
-            return
-        target = self._requests.pop(request_id)
-        if target is not None:  # a re-analysis: only for a tab that is still open
+        target = self._requests.pop(request_id, None)
+        if isinstance(target, ArticleTab):  # a re-analysis: only for a tab that is still open
             if target in self.article_tabs():
                 target.set_loaded(loaded)
             return
-        if self.tab_for(loaded.path) is None:
-            self._add_tab(loaded)
+        if target is not None and self.tabs.indexOf(target) >= 0:
+            self._add_tab(loaded, in_place_of=target)
 
     def _on_failed(self, request_id: int, path: Path, message: str) -> None:
-        self._requests.pop(request_id, None)
+        target = self._requests.pop(request_id, None)
+        if isinstance(target, PendingTab):
+            self._drop_pending(target)
         self.show_message(message)
+
+    def _drop_pending(self, pending: PendingTab) -> None:
+        index = self.tabs.indexOf(pending)
+        if index >= 0:
+            self.close_tab(index)
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.empty_page.setText("Opening…" if busy else _EMPTY_TEXT)
 
-    def _add_tab(self, loaded: Loaded) -> ArticleTab:
+    def _add_tab(self, loaded: Loaded, in_place_of: PendingTab | None = None) -> ArticleTab:
+        """A tab for a loaded article: in the place kept for it, else at the end and current."""
         tab = ArticleTab(loaded, self.progress, self._view_factory, self.tabs)
         self._apply_appearance_to(tab)
         tab.revealChanged.connect(lambda t=tab: self._on_tab_reveal(t))
         tab.reloadRequested.connect(lambda t=tab: self._reanalyse(t))
         tab.linkActivated.connect(self.open_link)
-        index = self.tabs.addTab(tab, "")
+        if in_place_of is not None:
+            place = self.tabs.indexOf(in_place_of)
+            was_current = self.tabs.currentWidget() is in_place_of
+            self.tabs.insertTab(place, tab, "")
+            if was_current:
+                self.tabs.setCurrentWidget(tab)
+            self.tabs.removeTab(self.tabs.indexOf(in_place_of))
+            in_place_of.deleteLater()
+        else:
+            self.tabs.addTab(tab, "")
+            self.tabs.setCurrentWidget(tab)
         self._label_tab(tab)
-        self.tabs.setCurrentIndex(index)
         self.stack.setCurrentWidget(self.tabs)
         if self._persist:
             self.settings.add_recent(loaded.path, tab.display_title())
@@ -318,6 +348,8 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget is None:
             return
+        if isinstance(widget, PendingTab):  # closed while loading: the result is not wanted
+            self._requests.pop(widget.request_id, None)
         self.tabs.removeTab(index)
         widget.deleteLater()
         if self.tabs.count() == 0:
@@ -354,7 +386,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(tab)
         if index >= 0:
             title = tab.display_title()
-            self.tabs.setTabText(index, _elide(title, 36).replace("&", "&&"))
+            self.tabs.setTabText(index, tab_text(tab.analysis.episode, title).replace("&", "&&"))
             self.tabs.setTabToolTip(index, title)
 
     def _update_title(self) -> None:
@@ -574,8 +606,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         super().closeEvent(event)
-
-
-def _elide(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

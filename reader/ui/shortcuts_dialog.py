@@ -6,27 +6,36 @@ key sequences ``build_actions`` gives the actions, so the list cannot drift from
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from reader.ui.commands import COMMANDS, Command, key_sequences
+from reader.ui.commands import COMMANDS, documented_keys, platform_extras
 
-__all__ = ["ShortcutsDialog", "shortcut_rows"]
+__all__ = ["ShortcutRow", "ShortcutsDialog", "shortcut_rows"]
 
 
-def shortcut_rows() -> list[tuple[str, str, str]]:
-    """(group, keys as the platform writes them, what they do) for every command that has keys."""
+class ShortcutRow(NamedTuple):
+    group: str
+    keys: str  # the documented keys, as the platform writes them
+    does: str
+    also: str  # the platform's extra bindings (shown as the row's tooltip), or ""
+
+
+def shortcut_rows() -> list[ShortcutRow]:
+    """One row for every command that has keys, in the table's order."""
     rows = []
     for cmd in COMMANDS:
-        keys = _keys_text(cmd)
-        if keys:
-            rows.append((cmd.group, keys, cmd.description()))
+        keys, also = _text(documented_keys(cmd)), _text(platform_extras(cmd))
+        if keys or also:
+            rows.append(ShortcutRow(cmd.group, keys or also, cmd.description(), also if keys else ""))
     return rows
 
 
-def _keys_text(cmd: Command) -> str:
-    return ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in key_sequences(cmd))
+def _text(sequences: list[QKeySequence]) -> str:
+    return ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in sequences)
 
 
 class ShortcutsDialog(QDialog):
@@ -41,7 +50,7 @@ class ShortcutsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAccessibleName("Keyboard shortcuts")
         groups: dict[str, QTreeWidgetItem] = {}
-        for group, keys, does in shortcut_rows():
+        for group, keys, does, also in shortcut_rows():
             if group not in groups:
                 header = QTreeWidgetItem(self.tree, [group])
                 font = header.font(0)
@@ -50,7 +59,10 @@ class ShortcutsDialog(QDialog):
                 header.setFirstColumnSpanned(True)
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[group] = header
-            QTreeWidgetItem(groups[group], [keys, does])
+            row = QTreeWidgetItem(groups[group], [keys, does])
+            if also:
+                for column in (0, 1):
+                    row.setToolTip(column, f"Also: {also}")
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -58,14 +70,15 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(600, 640)
 
-    def listed(self) -> list[tuple[str, str, str]]:
-        """What the dialog shows, row by row (group, keys, does)."""
+    def listed(self) -> list[ShortcutRow]:
+        """What the dialog shows, row by row."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             header = self.tree.topLevelItem(i)
             for j in range(header.childCount()):
                 row = header.child(j)
-                out.append((header.text(0), row.text(0), row.text(1)))
+                also = row.toolTip(0).removeprefix("Also: ")
+                out.append(ShortcutRow(header.text(0), row.text(0), row.text(1), also))
         return out
