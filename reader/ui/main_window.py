@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         tab.revealChanged.connect(lambda t=tab: self._on_tab_reveal(t))
         tab.reloadRequested.connect(lambda t=tab: self._reanalyse(t))
         tab.linkActivated.connect(self.open_link)
+        tab.progressChanged.connect(lambda t=tab: self._apply_progress_elsewhere(t))
         if in_place_of is not None:
             place = self.tabs.indexOf(in_place_of)
             was_current = self.tabs.currentWidget() is in_place_of
@@ -326,6 +327,13 @@ class MainWindow(QMainWindow):
         if self._persist:
             self.settings.add_recent(loaded.path, tab.display_title())
         return tab
+
+    def _apply_progress_elsewhere(self, source: ArticleTab) -> None:
+        """Progress is per show: every other open tab looks again (those of other shows do not
+        change, since their own episode decides)."""
+        for tab in self.article_tabs():
+            if tab is not source:
+                tab.apply_progress()
 
     def _reanalyse(self, tab: ArticleTab) -> None:
         request_id = self.loader.request(tab.path, self.progress.entries())
