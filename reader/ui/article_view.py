@@ -37,7 +37,6 @@ from reader.ui.document_builder import (
 )
 from reader.ui.guard import qt_override
 from reader.ui.safe_copy import safe_copy
-from reader.ui.shield_overlay import FadeOverlay
 from reader.ui.spoiler_shield import (
     WRAP_MODE,
     ArticleDocument,
@@ -47,6 +46,7 @@ from reader.ui.spoiler_shield import (
 )
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
+from reader.ui.view_reveal import BlockRewriter, RevealFades
 
 __all__ = ["ArticleView"]
 
@@ -81,8 +81,9 @@ class ArticleView(QWidget):
         self._quotes: list[int] = []
         self._cache = ShieldCache()
         self._highlight: tuple[list[Mention], int | None] | None = None
-        self._fades: list[FadeOverlay] = []
+        self._rewriter: BlockRewriter | None = None
         self._browser = ArticleBrowser(self, self)
+        self._fades = RevealFades(self._browser.viewport)
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
@@ -495,61 +496,22 @@ class ArticleView(QWidget):
 
     def _sync(self) -> bool:
         """Rewrite the blocks whose visibility differs from what the document shows."""
-        state, builder = self._state, self._builder
-        if state is None or builder is None:
+        if self._state is None or self._rewriter is None:
             return False
-        stale = [i for i, record in self._records.items()
-                 if record.signature != (state.block_hidden(i), frozenset(j for j, _ in state.hidden_spans(i)))]
-        if not stale:
+        if not self._rewriter.sync(self._browser.document(), self._state):
             return False
-        doc = self._browser.document()
-        batch = QTextCursor(doc)
-        batch.beginEditBlock()  # one relayout for all the rewritten blocks
-        for block_id in stale:
-            self._refill(doc, block_id)
-        batch.endEditBlock()
         self.update_focus()
         if self._highlight is not None:
             self._apply_highlights(scroll=False)
         return True
 
-    def _refill(self, doc: QTextDocument, block_id: int) -> None:
-        assert self._builder is not None and self._renderer is not None and self._article is not None
-        block = self._article.blocks[block_id]
-        text_block = doc.findBlockByNumber(block_id)
-        cursor = QTextCursor(text_block)
-        cursor.beginEditBlock()
-        cursor.setPosition(text_block.position() + text_block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        real = self._typo.block_format(block)
-        hidden = self._state is not None and self._state.block_hidden(block_id)
-        current = text_block.blockFormat()
-        cursor.setBlockFormat(Typography.shielded(current, self._renderer.geometry(block_id).pitch) if hidden
-                              else Typography.revealed(current, real))
-        self._records[block_id] = self._builder.fill(cursor, block, self._state, self._renderer.geometry)
-        cursor.endEditBlock()
-
     def _crossfade(self) -> None:
-        """Let the shield fade out instead of vanishing (layout does not move on reveal).
-
-        Only for the reader's own click or key: a programmatic reveal (a screenshot, "Reveal
-        all") must show the revealed text at once."""
-        viewport = self._browser.viewport()
-        if self._article is None or not viewport.isVisible():
-            return
-        fade = FadeOverlay(viewport, viewport.grab())
-        fade.finished.connect(lambda: self._drop_fade(fade))
-        self._fades.append(fade)
-
-    def _drop_fade(self, fade: FadeOverlay) -> None:
-        """The view is the fades' only owner: it forgets a fade and deletes it in one place."""
-        if fade in self._fades:
-            self._fades.remove(fade)
-            fade.deleteLater()
+        """Let the shield fade out instead of vanishing (see ``RevealFades.start``)."""
+        if self._article is not None:
+            self._fades.start()
 
     def contents_scrolled(self) -> None:
-        for fade in list(self._fades):
-            fade.stop()  # emits finished, which drops it
+        self._fades.stop_all()
 
     # --- focus, hover and accessibility ------------------------------------------------------
 
@@ -636,6 +598,7 @@ class ArticleView(QWidget):
         doc.documentLayout().registerHandler(SHIELD_OBJECT, painter)
         doc.documentLayout().registerHandler(PLACEHOLDER_OBJECT, painter)
         self._builder, self._renderer, self._painter = builder, renderer, painter
+        self._rewriter = BlockRewriter(article, builder, renderer, self._typo, self._records)
         self._set_frame_margins(doc)
         old, self._doc = self._doc, doc
         self._browser.setDocument(doc)
