@@ -46,6 +46,7 @@ from reader.ui.spoiler_shield import (
 )
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
+from reader.ui.view_find import TextFinder
 from reader.ui.view_reveal import BlockRewriter, RevealFades
 
 __all__ = ["ArticleView"]
@@ -84,6 +85,7 @@ class ArticleView(QWidget):
         self._rewriter: BlockRewriter | None = None
         self._browser = ArticleBrowser(self, self)
         self._fades = RevealFades(self._browser.viewport)
+        self._finder = TextFinder(self._browser)
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
@@ -186,44 +188,11 @@ class ArticleView(QWidget):
         self._browser.setExtraSelections([])
 
     def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
-        """Select the next (or previous) match of ``text`` in the visible text.
-
-        Returns (1-based index of the selected match or 0, number of matches). Hidden words are
-        not in the document, so they can neither match nor be counted. Typing more letters keeps
-        the current match when it still matches; asking again moves on. No match (or no text)
-        clears the selection.
-        """
+        """Select the next (or previous) visible match: ``TextFinder.find``."""
         self._ensure_built()
-        doc = self._browser.document()
-        matches: list[tuple[int, int]] = []
-        if text and self._article is not None:
-            flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else QTextDocument.FindFlag(0)
-            found = doc.find(text, 0, flags)
-            while not found.isNull():
-                matches.append((found.selectionStart(), found.selectionEnd()))
-                found = doc.find(text, found.selectionEnd(), flags)
-        if not matches:
-            # A failed search must not leave the last match selected, as if it had been found.
-            cursor = self._browser.textCursor()
-            if cursor.hasSelection():
-                cursor.setPosition(cursor.selectionStart())
-                self._browser.setTextCursor(cursor)
+        if self._article is None:
             return (0, 0)
-        cursor = self._browser.textCursor()
-        here = (cursor.selectionStart(), cursor.selectionEnd())
-        if here in matches:
-            index = matches.index(here) + (-1 if backward else 1)
-        elif backward:
-            index = max((i for i, (s, _) in enumerate(matches) if s < here[0]), default=len(matches) - 1)
-        else:
-            index = next((i for i, (s, _) in enumerate(matches) if s >= here[0]), 0)
-        index %= len(matches)
-        select = QTextCursor(doc)
-        select.setPosition(matches[index][0])
-        select.setPosition(matches[index][1], QTextCursor.MoveMode.KeepAnchor)
-        self._browser.setTextCursor(select)
-        self._browser.ensureCursorVisible()
-        return (index + 1, len(matches))
+        return self._finder.find(text, backward, case_sensitive)
 
     def set_appearance(self, theme: Theme, zoom_percent: int = 100, reading_width: int = 720) -> None:
         """Theme colours, zoom (font scaling) and the widest line, in pixels at 100 %."""
