@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QFontMetrics,
     QImage,
     QPainter,
     QPalette,
@@ -32,11 +31,11 @@ from reader.ui.document_builder import (
     BlockRecord,
     DocumentBuilder,
     ImageStore,
-    Prop,
     ShieldKey,
 )
 from reader.ui.guard import qt_override
 from reader.ui.safe_copy import safe_copy
+from reader.ui.shield_geometry import ShieldLocator
 from reader.ui.spoiler_shield import (
     WRAP_MODE,
     ArticleDocument,
@@ -47,6 +46,7 @@ from reader.ui.spoiler_shield import (
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
 from reader.ui.view_find import TextFinder
+from reader.ui.view_navigation import Navigator
 from reader.ui.view_reveal import BlockRewriter, RevealFades
 
 __all__ = ["ArticleView"]
@@ -86,6 +86,8 @@ class ArticleView(QWidget):
         self._browser = ArticleBrowser(self, self)
         self._fades = RevealFades(self._browser.viewport)
         self._finder = TextFinder(self._browser)
+        self._shields = ShieldLocator(self._browser)
+        self._navigator = Navigator(self._browser, self)
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
@@ -164,18 +166,13 @@ class ArticleView(QWidget):
 
     def scroll_to_block(self, block_id: int) -> None:
         self._ensure_built()
-        doc = self._browser.document()
-        if self._article is None or not 0 <= block_id < doc.blockCount():
-            return
-        rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(block_id))
-        self._browser.verticalScrollBar().setValue(int(rect.top() - self._typo.em))
+        if self._article is not None:
+            self._navigator.scroll_to_block(block_id)
 
     def first_visible_block(self) -> int:
         """The block at the top of the view (for remembering the reading position)."""
         self._ensure_built()
-        doc = self._browser.document()
-        top = QPointF(self._side_margin() + 1, self._browser.verticalScrollBar().value() + 1)
-        return doc.findBlock(doc.documentLayout().hitTest(top, Qt.HitTestAccuracy.FuzzyHit)).blockNumber()
+        return self._navigator.first_visible_block()
 
     def highlight_mentions(self, mentions: list[Mention], current: int | None = None) -> None:
         """Mark the visible ``mentions`` (hidden ones are skipped) and scroll to ``current``."""
@@ -229,43 +226,9 @@ class ArticleView(QWidget):
         return items
 
     def go_to_hidden(self, forward: bool = True) -> ShieldKey | None:
-        """``n`` / ``p``: scroll to the next (previous) hidden item and give it the keyboard.
-
-        "From here" is the focused shield, else the text cursor when it is in view (where a
-        keyboard reveal parks it), else the top of the view. Returns the item, or None when
-        there is none that way."""
+        """``n`` / ``p`` (``Navigator.go_to_hidden``)."""
         self._ensure_built()
-        items = self.hidden_items()
-        focused = self.focused_shield()
-        if focused is not None and focused in items:
-            index = items.index(focused) + (1 if forward else -1)
-            target = items[index] if 0 <= index < len(items) else None
-        else:
-            here = self._reading_block()
-            if forward:
-                target = next((k for k in items if k.block >= here), None)
-            else:
-                target = next((k for k in reversed(items) if k.block < here), None)
-        if target is not None:
-            self.scroll_to_block(target.block)
-            self.focus_shield(target)
-        return target
-
-    def focus_shield(self, key: ShieldKey) -> bool:
-        """Select a shield exactly as Tab does, so Enter or Space reveals it."""
-        doc = self._browser.document()
-        block = doc.findBlockByNumber(key.block)
-        positions = [item.fragment() for item in block if ShieldKey.from_format(item.fragment().charFormat()) == key]
-        if not positions:
-            return False
-        cursor = QTextCursor(doc)
-        cursor.setPosition(min(f.position() for f in positions))
-        cursor.setPosition(max(f.position() + f.length() for f in positions), QTextCursor.MoveMode.KeepAnchor)
-        self._browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._browser.setTextCursor(cursor)
-        self._browser.ensureCursorVisible()
-        self.update_focus()
-        return True
+        return self._navigator.go_to_hidden(forward)
 
     def reveal_up_to_here(self) -> int:
         """``Shift+Enter``: reveal every hidden item up to the focused shield, or up to the bottom
@@ -275,27 +238,22 @@ class ArticleView(QWidget):
         if state is None:
             return 0
         focused = self.focused_shield()
-        last = focused.block if focused is not None else self._block_at_bottom()
+        last = focused.block if focused is not None else self._navigator.last_visible_block()
         items = [k for k in self.hidden_items() if k.block <= last]
         if not items:
             return 0
         self._crossfade()
         for block_id in sorted({k.block for k in items}):
             state.reveal_block(block_id)
-        self._park_cursor(last)
+        self._navigator.park_cursor(last)
         self._changed()
         return len(items)
 
     def scroll_by_lines(self, lines: int) -> None:
-        """``j`` / ``k``: a few lines down (positive) or up."""
-        bar = self._browser.verticalScrollBar()
-        bar.setValue(bar.value() + int(lines * self._typo.em * 1.5))
+        self._navigator.scroll_by_lines(lines)
 
     def scroll_by_pages(self, pages: int) -> None:
-        """Space / Shift+Space: a page, keeping a line of the old page in view."""
-        bar = self._browser.verticalScrollBar()
-        step = max(1, self._browser.viewport().height() - int(self._typo.em * 2))
-        bar.setValue(bar.value() + pages * step)
+        self._navigator.scroll_by_pages(pages)
 
     def page_down_or_reveal(self) -> None:
         """Space: reveal the focused shield (as the browser's own Space does), else page down."""
@@ -303,75 +261,34 @@ class ArticleView(QWidget):
         if key is not None:
             self.reveal_shield(key, keyboard=True)
         else:
-            self.scroll_by_pages(1)
+            self._navigator.scroll_by_pages(1)
 
-    def _reading_block(self) -> int:
-        cursor = self._browser.textCursor()
-        if self._browser.viewport().rect().intersects(self._browser.cursorRect(cursor)):
-            return cursor.block().blockNumber()
-        return self.first_visible_block()
+    # navigation host: what the navigator asks of the view
+    def line_height(self) -> float:
+        return self._typo.em
 
-    def _block_at_bottom(self) -> int:
-        doc = self._browser.document()
-        bottom = QPointF(self._side_margin() + 1,
-                         self._browser.verticalScrollBar().value() + self._browser.viewport().height() - 1)
-        position = doc.documentLayout().hitTest(bottom, Qt.HitTestAccuracy.FuzzyHit)
-        return doc.findBlock(position).blockNumber() if position >= 0 else doc.blockCount() - 1
-
-    def _park_cursor(self, block_id: int) -> None:
-        """Put the cursor at a block's start, so the next Tab or ``n`` goes on from there."""
-        cursor = QTextCursor(self._browser.document())
-        cursor.setPosition(self._browser.document().findBlockByNumber(block_id).position())
-        self._browser.setTextCursor(cursor)
+    def column_left(self) -> float:
+        return self._side_margin()
 
     # --- shields: where they are, what they say ----------------------------------------------
 
     def shield_at(self, point: QPointF) -> ShieldKey | None:
         """The hidden item under a viewport point, if any."""
-        if self._article is None:
-            return None
-        doc = self._browser.document()
-        doc_point = point + QPointF(self._browser.horizontalScrollBar().value(),
-                                    self._browser.verticalScrollBar().value())
-        position = doc.documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.FuzzyHit)
-        if position < 0:
-            return None
-        block = doc.findBlock(position)
-        record = self._records.get(block.blockNumber())
-        if record is None or not (record.hidden or record.hidden_spans):
-            return None
-        for key, rect, _fmt in self._object_rects(block.blockNumber()):
-            if rect.contains(doc_point):
-                return key
-        return None
+        return self._shields.shield_at(point) if self._article is not None else None
 
     def shield_rect(self, block_id: int, span: int | None = None) -> QRect | None:
         """Where a hidden item is painted, in viewport coordinates (None when not hidden)."""
         self._ensure_built()
         if self._article is None or not 0 <= block_id < len(self._article.blocks):
             return None
-        rects = [rect for _, rect, _fmt in self._object_rects(block_id, only=ShieldKey(block_id, span))]
-        if not rects:
-            return None
-        whole = rects[0]
-        for rect in rects[1:]:
-            whole = whole.united(rect)
-        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
-        return whole.translated(shift).toAlignedRect()
+        return self._shields.shield_rect(ShieldKey(block_id, span))
 
     def focused_shield(self) -> ShieldKey | None:
         """The hidden item the keyboard is on: Tab selects it like a link, exactly all of it."""
-        cursor = self._browser.textCursor()
-        if not cursor.hasSelection():
-            return None
-        doc = self._browser.document()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        key = _key_at(doc, start)
-        if key is None or _key_at(doc, end - 1) != key:
-            return None
-        if (start > 0 and _key_at(doc, start - 1) == key) or _key_at(doc, end) == key:
-            return None  # a selection made inside the item is not a keyboard focus
-        return key
+        return self._shields.focused_shield()
+
+    def shield_range(self, key: ShieldKey) -> tuple[int, int] | None:
+        return self._shields.shield_range(key)
 
     def reason_for(self, key: ShieldKey) -> str:
         """A shield's tooltip: why it is hidden (reasons never quote hidden words)."""
@@ -385,57 +302,9 @@ class ArticleView(QWidget):
             reason = spans[key.span].reason if 0 <= key.span < len(spans) else "hidden as a spoiler"
         return f"Spoiler ({reason}). Click to reveal, or hold the mouse button to peek."
 
-    def _object_rects(self, block_number: int,
-                      only: ShieldKey | None = None) -> list[tuple[ShieldKey, QRectF, QTextCharFormat]]:
-        """Document rectangles (and formats) of the shield objects in one block."""
-        doc = self._browser.document()
-        block = doc.findBlockByNumber(block_number)
-        doc.documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        origin = layout.position()
-        out: list[tuple[ShieldKey, QRectF, QTextCharFormat]] = []
-        for item in block:
-            fragment = item.fragment()
-            fmt = fragment.charFormat()
-            key = ShieldKey.from_format(fmt)
-            if key is None or (only is not None and key != only):
-                continue
-            width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
-            baseline = fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignBaseline
-            descent = QFontMetrics(fmt.font()).descent() if baseline else 0  # as Qt hangs it
-            for k in range(fragment.length()):
-                rel = fragment.position() + k - block.position()
-                line = layout.lineForTextPosition(rel)
-                if not line.isValid():
-                    continue
-                x = line.cursorToX(rel)[0]
-                top = line.y() + line.ascent() - (height - descent)
-                rect = QRectF(origin.x() + x, origin.y() + top, width, height)
-                if key.span is None and self._renderer is not None:  # the last strip hangs lower
-                    rect.setBottom(min(rect.bottom(), origin.y() + self._renderer.geometry(key.block).height))
-                out.append((key, rect, fmt))
-        return out
-
     def peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
         """Sharp pictures of a hidden item's words for the peek, in viewport coordinates."""
-        renderer = self._renderer
-        if renderer is None:
-            return []
-        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
-        dpr = self._browser.devicePixelRatioF()
-        rects = self._object_rects(key.block, only=key)
-        if not rects:
-            return []
-        if key.span is None:
-            whole = rects[0][1]
-            for _, rect, _fmt in rects[1:]:
-                whole = whole.united(rect)
-            return [(whole.translated(shift), renderer.sharp_block(key.block, dpr))]
-        pieces = []
-        for _, rect, fmt in rects:
-            start, end = fmt.intProperty(Prop.START), fmt.intProperty(Prop.END)
-            pieces.append((rect.translated(shift), renderer.sharp_span(key, start, end, fmt, dpr)))
-        return pieces
+        return self._shields.peek_pieces(key)
 
     # --- revealing --------------------------------------------------------------------------
 
@@ -447,7 +316,7 @@ class ArticleView(QWidget):
         else:
             self.reveal_span(key.block, key.span)
         if keyboard:
-            self._park_cursor(key.block)  # so the next Tab goes on to the next one
+            self._navigator.park_cursor(key.block)  # so the next Tab goes on to the next one
 
     def _on_anchor(self, url: QUrl) -> None:
         key = ShieldKey.from_href(url.toString())
@@ -568,6 +437,7 @@ class ArticleView(QWidget):
         doc.documentLayout().registerHandler(PLACEHOLDER_OBJECT, painter)
         self._builder, self._renderer, self._painter = builder, renderer, painter
         self._rewriter = BlockRewriter(article, builder, renderer, self._typo, self._records)
+        self._shields.attach(self._records, renderer)
         self._set_frame_margins(doc)
         old, self._doc = self._doc, doc
         self._browser.setDocument(doc)
@@ -707,13 +577,3 @@ class ArticleView(QWidget):
         if painter is not None:
             painter.end()
 
-
-def _key_at(doc: QTextDocument, index: int) -> ShieldKey | None:
-    """The shield at character ``index``, if that character is one."""
-    if index < 0:
-        return None
-    for item in doc.findBlock(index):
-        fragment = item.fragment()
-        if fragment.contains(index):
-            return ShieldKey.from_format(fragment.charFormat())
-    return None

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QAction,
     QGuiApplication,
     QResizeEvent,
 )
@@ -45,10 +45,10 @@ from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, Loaded, load_and_analyze
 from reader.ui.menus import build_menus
-from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import ZOOM_RANGE, Settings
+from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
 from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
 from reader.ui.theme import palette_for, resolve_theme
