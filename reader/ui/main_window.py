@@ -43,14 +43,14 @@ from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
-from reader.ui.loading import ArticleLoader, Loaded, load_and_analyze
+from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import ZOOM_RANGE, Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
-from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
+from reader.ui.window_tabs import ArticleTabs
 from reader.ui.theme import palette_for, resolve_theme
 
 if TYPE_CHECKING:
@@ -82,21 +82,22 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
-        self._view_factory = view_factory
         self._persist = persist
-        # request id -> the place a new article goes, or the open tab being re-analysed
-        self._requests: dict[int, PendingTab | ArticleTab] = {}
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.resize(1180, 820)
 
+        self.loader = ArticleLoader(self)
+        self.loader.busyChanged.connect(self._on_busy)
         self.tabs = QTabWidget(self)
-        self.tabs.setTabBar(ArticleTabBar(self.tabs))
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
+                                    prepare=self._apply_appearance_to, parent=self)
+        self.articles.currentChanged.connect(self._on_current_changed)
+        self.articles.tabChanged.connect(self._on_tab_changed)
+        self.articles.tabAdded.connect(self._on_tab_added)
+        self.articles.linkActivated.connect(self.open_link)
+        self.articles.failed.connect(self.show_message)
+        self.articles.emptied.connect(self._on_emptied)
         self.empty_page = QLabel(_EMPTY_TEXT)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setEnabled(False)
@@ -128,11 +129,6 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName("Opening articles")
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
-
-        self.loader = ArticleLoader(self)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_failed)
-        self.loader.busyChanged.connect(self._on_busy)
 
         self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_recent_shown=self.fill_recent_menu, on_theme=self.set_theme,
@@ -180,22 +176,8 @@ class MainWindow(QMainWindow):
             return []
         if len(files) > MANY_TABS and not self.confirm_many(len(files)):
             return []
-        ids = []
-        first_new: PendingTab | None = None
-        for path in files:
-            existing = self.tab_for(path) or self._pending_for(path)
-            if existing is not None:
-                self.tabs.setCurrentWidget(existing)
-                continue
-            request_id = self.loader.request(path, self.progress.entries())
-            # The tab's place is taken now: loads finish in any order, tabs keep the opening order.
-            pending = PendingTab(request_id, path, self.tabs)
-            self.tabs.addTab(pending, PENDING_TEXT)
-            self._requests[request_id] = pending
-            first_new = first_new or pending
-            ids.append(request_id)
-        if first_new is not None:
-            self.tabs.setCurrentWidget(first_new)
+        ids = self.articles.open_files(files)
+        if self.tabs.count():
             self.stack.setCurrentWidget(self.tabs)
         if ids:
             count = len(ids)
@@ -211,7 +193,7 @@ class MainWindow(QMainWindow):
         except LoadError as err:
             self.show_message(str(err))
             return None
-        return self._add_tab(loaded)
+        return self.articles.add_loaded(loaded)
 
     def confirm_many(self, count: int) -> bool:
         """Ask before opening many tabs (tests replace this)."""
@@ -268,76 +250,19 @@ class MainWindow(QMainWindow):
         self.open_paths([Path(path)])
 
     def tab_for(self, path: Path) -> ArticleTab | None:
-        key = Path(path).resolve()
-        for tab in self.article_tabs():
-            if tab.path.resolve() == key:
-                return tab
-        return None
-
-    def _pending_for(self, path: Path) -> PendingTab | None:
-        key = Path(path).resolve()
-        return next((p for p in self._requests.values()
-                     if isinstance(p, PendingTab) and p.path.resolve() == key), None)
-
-    def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
-        target = self._requests.pop(request_id, None)
-        if isinstance(target, ArticleTab):  # a re-analysis: only for a tab that is still open
-            if target in self.article_tabs():
-                target.set_loaded(loaded)
-            return
-        if target is not None and self.tabs.indexOf(target) >= 0:
-            self._add_tab(loaded, in_place_of=target)
-
-    def _on_failed(self, request_id: int, path: Path, message: str) -> None:
-        target = self._requests.pop(request_id, None)
-        if isinstance(target, PendingTab):
-            self._drop_pending(target)
-        self.show_message(message)
-
-    def _drop_pending(self, pending: PendingTab) -> None:
-        index = self.tabs.indexOf(pending)
-        if index >= 0:
-            self.close_tab(index)
+        return self.articles.tab_for(path)
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.empty_page.setText("Opening…" if busy else _EMPTY_TEXT)
 
-    def _add_tab(self, loaded: Loaded, in_place_of: PendingTab | None = None) -> ArticleTab:
-        """A tab for a loaded article: in the place kept for it, else at the end and current."""
-        tab = ArticleTab(loaded, self.progress, self._view_factory, self.tabs)
-        self._apply_appearance_to(tab)
-        tab.revealChanged.connect(lambda t=tab: self._on_tab_reveal(t))
-        tab.reloadRequested.connect(lambda t=tab: self._reanalyse(t))
-        tab.linkActivated.connect(self.open_link)
-        tab.progressChanged.connect(lambda t=tab: self._apply_progress_elsewhere(t))
-        if in_place_of is not None:
-            place = self.tabs.indexOf(in_place_of)
-            was_current = self.tabs.currentWidget() is in_place_of
-            self.tabs.insertTab(place, tab, "")
-            if was_current:
-                self.tabs.setCurrentWidget(tab)
-            self.tabs.removeTab(self.tabs.indexOf(in_place_of))
-            in_place_of.deleteLater()
-        else:
-            self.tabs.addTab(tab, "")
-            self.tabs.setCurrentWidget(tab)
-        self._label_tab(tab)
+    def _on_tab_added(self, tab: ArticleTab) -> None:
         self.stack.setCurrentWidget(self.tabs)
         if self._persist:
-            self.settings.add_recent(loaded.path, tab.display_title())
-        return tab
-
-    def _apply_progress_elsewhere(self, source: ArticleTab) -> None:
-        """Progress is per show: every other open tab looks again (those of other shows do not
-        change, since their own episode decides)."""
-        for tab in self.article_tabs():
-            if tab is not source:
-                tab.apply_progress()
+            self.settings.add_recent(tab.path, tab.display_title())
 
     def _reanalyse(self, tab: ArticleTab) -> None:
-        request_id = self.loader.request(tab.path, self.progress.entries())
-        self._requests[request_id] = tab
+        self.articles.reanalyse(tab)
 
     def show_message(self, text: str) -> None:
         """A non-modal, self-closing message (never a dialog that blocks the reader)."""
@@ -346,41 +271,32 @@ class MainWindow(QMainWindow):
     # --- tabs ------------------------------------------------------------------------------
 
     def article_tabs(self) -> list[ArticleTab]:
-        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ArticleTab)]
+        return self.articles.article_tabs()
 
     def current_tab(self) -> ArticleTab | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ArticleTab) else None
+        return self.articles.current_tab()
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is None:
-            return
-        if isinstance(widget, PendingTab):  # closed while loading: the result is not wanted
-            self._requests.pop(widget.request_id, None)
-        self.tabs.removeTab(index)
-        widget.deleteLater()
-        if self.tabs.count() == 0:
-            self.stack.setCurrentWidget(self.empty_page)
-            self._on_current_changed(-1)
+        self.articles.close_tab(index)
 
     def close_current_tab(self) -> None:
-        if self.tabs.count():
-            self.close_tab(self.tabs.currentIndex())
+        self.articles.close_current()
 
     def cycle_tab(self, delta: int) -> None:
-        if self.tabs.count():
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
+        self.articles.cycle(delta)
 
-    def _on_current_changed(self, _index: int) -> None:
+    def _on_emptied(self) -> None:
+        self.stack.setCurrentWidget(self.empty_page)
+        self._on_current_changed()
+
+    def _on_current_changed(self) -> None:
         tab = self.current_tab()
         self.sidebar.set_state(tab.state if tab else None)
         self.find_bar.set_finder(tab.view if tab else None)
         self._update_title()
         self._update_actions()
 
-    def _on_tab_reveal(self, tab: ArticleTab) -> None:
-        self._label_tab(tab)
+    def _on_tab_changed(self, tab: ArticleTab) -> None:
         if tab is self.current_tab():
             if self.sidebar.state() is not tab.state:  # re-analysed: a new state
                 self.sidebar.set_state(tab.state)
@@ -389,13 +305,6 @@ class MainWindow(QMainWindow):
             self.find_bar.refresh_note()
             self._update_title()
             self._update_actions()
-
-    def _label_tab(self, tab: ArticleTab) -> None:
-        index = self.tabs.indexOf(tab)
-        if index >= 0:
-            title = tab.display_title()
-            self.tabs.setTabText(index, tab_text(tab.analysis.episode, title).replace("&", "&&"))
-            self.tabs.setTabToolTip(index, title)
 
     def _update_title(self) -> None:
         tab = self.current_tab()
