@@ -47,11 +47,12 @@ from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
-from reader.ui.settings import ZOOM_RANGE, Settings
+from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
+from reader.ui.window_appearance import ZOOM_STEP, Appearance
+from reader.ui.window_session import RecentMenu, WindowSession
 from reader.ui.window_tabs import ArticleTabs
-from reader.ui.theme import palette_for, resolve_theme
 
 if TYPE_CHECKING:
     from reader.ui.article_view import ArticleView
@@ -82,7 +83,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
-        self._persist = persist
+        self.appearance = Appearance(self.settings, self, lambda: [t.view for t in self.article_tabs()], self)
+        self.appearance.changed.connect(self._show_appearance_in_menus)
+        self.appearance.announced.connect(lambda text: self.statusBar().showMessage(text, 1500))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.resize(1180, 820)
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         self.loader.busyChanged.connect(self._on_busy)
         self.tabs = QTabWidget(self)
         self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
-                                    prepare=self._apply_appearance_to, parent=self)
+                                    prepare=lambda tab: self.appearance.apply_to(tab.view), parent=self)
         self.articles.currentChanged.connect(self._on_current_changed)
         self.articles.tabChanged.connect(self._on_tab_changed)
         self.articles.tabAdded.connect(self._on_tab_added)
@@ -131,13 +134,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
         self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
-                                   on_recent_shown=self.fill_recent_menu, on_theme=self.set_theme,
-                                   on_width=self.set_reading_width)
+                                   on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
+        self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
+                                 self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
-        self._restore()
+        self.session = WindowSession(self, self.sidebar, self.settings, persist)
+        self.session.restore()
+        self.appearance.apply()
+        self._update_actions()
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(lambda _scheme: self.apply_appearance())
+            hints.colorSchemeChanged.connect(lambda _scheme: self.appearance.apply())
         self._update_title()
 
     def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
@@ -145,7 +152,8 @@ class MainWindow(QMainWindow):
         return {
             "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
             "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
-            "zoom_in": lambda: self.zoom_by(10), "zoom_out": lambda: self.zoom_by(-10), "zoom_reset": self.zoom_reset,
+            "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
+            "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
             "next_tab": lambda: self.cycle_tab(1), "previous_tab": lambda: self.cycle_tab(-1),
             "scroll_down": lambda: self._with_view(lambda v: v.scroll_by_lines(3)),
@@ -228,27 +236,6 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
-    def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        recent = self.settings.recent_files()
-        for item in recent:
-            action = menu.addAction(item.title.replace("&", "&&"))  # a title's "&" is not a mnemonic
-            action.setStatusTip(item.path)
-            action.triggered.connect(lambda _checked=False, p=item.path: self._open_recent(p))
-        if recent:
-            menu.addSeparator()
-            menu.addAction("Clear Menu", self.settings.clear_recent)
-        else:
-            menu.addAction("No recent articles").setEnabled(False)
-
-    def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
-            self.settings.remove_recent(path)
-            self.show_message(f"{Path(path).name} is no longer there; it was removed from Open Recent.")
-            return
-        self.open_paths([Path(path)])
-
     def tab_for(self, path: Path) -> ArticleTab | None:
         return self.articles.tab_for(path)
 
@@ -258,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_added(self, tab: ArticleTab) -> None:
         self.stack.setCurrentWidget(self.tabs)
-        if self._persist:
+        if self.session.persist:
             self.settings.add_recent(tab.path, tab.display_title())
 
     def _reanalyse(self, tab: ArticleTab) -> None:
@@ -416,45 +403,13 @@ class MainWindow(QMainWindow):
 
     # --- appearance ------------------------------------------------------------------------
 
-    def set_theme(self, name: str) -> None:
-        self.settings.theme = name
-        self.apply_appearance()
-
-    def zoom_by(self, delta: int) -> None:
-        self.settings.zoom = self.settings.zoom + delta
-        self.apply_appearance()
-        self.statusBar().showMessage(f"Zoom {self.settings.zoom}%", 1500)
-
-    def zoom_reset(self) -> None:
-        self.settings.zoom = 100
-        self.apply_appearance()
-        self.statusBar().showMessage("Zoom 100%", 1500)
-
-    def set_reading_width(self, pixels: int) -> None:
-        self.settings.reading_width = pixels
-        self.apply_appearance()
-
-    def apply_appearance(self) -> None:
-        """Theme (window palette and pages), zoom and reading width, for every tab."""
-        theme = resolve_theme(self.settings.theme)
-        palette = palette_for(theme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setPalette(palette)  # dialogs and menus too
-        self.setPalette(palette)
-        for tab in self.article_tabs():
-            self._apply_appearance_to(tab)
+    def _show_appearance_in_menus(self) -> None:
+        """The checked theme and width, and zoom actions only while there is room to zoom."""
         self.actions.themes[self.settings.theme].setChecked(True)
-        width = self.settings.reading_width
         for pixels, action in self.actions.widths.items():
-            action.setChecked(pixels == width)
-        zoom = self.settings.zoom
-        self.actions.zoom_in.setEnabled(zoom < ZOOM_RANGE[1])
-        self.actions.zoom_out.setEnabled(zoom > ZOOM_RANGE[0])
-
-    def _apply_appearance_to(self, tab: ArticleTab) -> None:
-        theme = resolve_theme(self.settings.theme)
-        tab.view.set_appearance(theme, self.settings.zoom, self.settings.reading_width)
+            action.setChecked(pixels == self.settings.reading_width)
+        self.actions.zoom_in.setEnabled(self.appearance.can_zoom(+1))
+        self.actions.zoom_out.setEnabled(self.appearance.can_zoom(-1))
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -490,23 +445,8 @@ class MainWindow(QMainWindow):
 
     # --- state between runs ----------------------------------------------------------------
 
-    def _restore(self) -> None:
-        if self._persist:
-            if geometry := self.settings.geometry():
-                self.restoreGeometry(geometry)
-            if state := self.settings.window_state():
-                self.restoreState(state)
-        self.sidebar.setVisible(self.settings.sidebar_visible)
-        self.apply_appearance()
-        self._update_actions()
-
     def save_state(self) -> None:
-        if not self._persist:
-            return
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
-        self.settings.sidebar_visible = not self.sidebar.isHidden()
-        self.settings.sync()
+        self.session.save()
 
     @qt_override
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -53,12 +53,10 @@ class Actions:
 
 
 def build_menus(bar: QMenuBar, parent: QWidget, handlers: Mapping[str, Handler | QAction],
-                article_area: QWidget, on_recent_shown: Callable[[], None],
-                on_theme: Callable[[str], None], on_width: Callable[[int], None]) -> Actions:
+                article_area: QWidget, on_theme: Callable[[str], None], on_width: Callable[[int], None]) -> Actions:
     """Fill ``bar`` from ``MENU_LAYOUT``; every command of the table gets its action."""
     by_name = build_actions(parent, handlers, article_area)
     actions = Actions(by_name, QMenu("Open &Recent", parent))
-    actions.recent_menu.aboutToShow.connect(on_recent_shown)
     for title, entries in MENU_LAYOUT.items():
         menu = bar.addMenu(title)
         for entry in entries:

@@ -60,7 +60,7 @@ def test_an_ampersand_in_a_recent_title_is_not_a_mnemonic(window, tmp_path) -> N
     path = tmp_path / "salt.md"
     path.write_text("# Salt & Honey\n\nText.\n", encoding="utf-8")
     window.settings.add_recent(path, "Salt & Honey: the orchard")
-    window.fill_recent_menu()
+    window.recent.fill()
     first = window.actions.recent_menu.actions()[0]
     assert first.text() == "Salt && Honey: the orchard"
     assert first.iconText() == "Salt & Honey: the orchard", "shown with a plain ampersand"

@@ -176,14 +176,14 @@ def test_recent_files_store_the_safe_title_even_after_reveal(window, open_and_wa
     recent = Settings.at(tmp_path / "settings.conf").recent_files()
     assert [r.path for r in recent] == [str(sample.resolve())]
     assert recent[0].title == tab.analysis.safe_title
-    window.fill_recent_menu()
+    window.recent.fill()
     texts = [a.text() for a in window.actions.recent_menu.actions()]
     assert texts[0] == tab.analysis.safe_title and "switchboard" not in " ".join(texts)
 
 
 def test_a_recent_file_that_moved_is_dropped_with_a_message(window, tmp_path: Path) -> None:  # noqa: ANN001
     window.settings.add_recent(tmp_path / "moved.md", "Some recap")
-    window._open_recent(str((tmp_path / "moved.md").resolve()))
+    window.recent.open(str((tmp_path / "moved.md").resolve()))
     assert window.settings.recent_files() == [] and "moved.md" in window.message_bar.text()
 
 
