@@ -6,9 +6,10 @@ The table names what each command is, never how the window does it: ``build_acti
 one handler per command name, so this module imports nothing of the window (which is what once
 tied ``main_window`` and ``menus`` in an import cycle).
 
-Single keys that a reader presses while reading (``n``, ``j``, Space …) belong to the article:
-they work while the keyboard is in the tab area and never while typing in the find field or
-searching a sidebar list. Commands a widget handles by itself (Tab between shields, Enter on a
+Single keys that a reader presses while reading (``n``, ``j`` …) belong to the article: they
+work while the keyboard is in the tab area and never while typing in the find field or
+searching a sidebar list. Space works only in the article's text, so that a focused button
+(such as "I've seen this episode") still takes it; the window adds those actions to each view. Commands a widget handles by itself (Tab between shields, Enter on a
 focused shield, the find field's keys) are listed too, marked ``builtin``, so the help names them.
 """
 
@@ -32,6 +33,7 @@ StandardKey = QKeySequence.StandardKey
 class Scope(Enum):
     WINDOW = "window"  # anywhere in the window (Ctrl+O, Ctrl+F …)
     ARTICLE = "article"  # while the article tabs have the keyboard: single keys must not steal typing
+    ARTICLE_TEXT = "article text"  # only while the article's text has it: Space stays a focused button's
     BUILTIN = "builtin"  # a widget handles the key itself; listed for the help only
 
 
@@ -69,9 +71,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("previous_tab", "Previous Tab", VIEW, ("Ctrl+PgUp", "Ctrl+Shift+Tab")),
     Command("scroll_down", "Scroll Down", READING, ("J",), scope=Scope.ARTICLE),
     Command("scroll_up", "Scroll Up", READING, ("K",), scope=Scope.ARTICLE),
-    Command("page_down", "Page Down", READING, ("Space",), scope=Scope.ARTICLE,
+    Command("page_down", "Page Down", READING, ("Space",), scope=Scope.ARTICLE_TEXT,
             help="Reveal the focused spoiler, or scroll down a page"),
-    Command("page_up", "Page Up", READING, ("Shift+Space",), scope=Scope.ARTICLE, help="Scroll up a page"),
+    Command("page_up", "Page Up", READING, ("Shift+Space",), scope=Scope.ARTICLE_TEXT, help="Scroll up a page"),
     Command("next_hidden", "&Next Hidden Passage", READING, ("N",), scope=Scope.ARTICLE,
             help="Go to the next hidden passage"),
     Command("previous_hidden", "&Previous Hidden Passage", READING, ("P",), scope=Scope.ARTICLE,
@@ -139,7 +141,8 @@ def build_actions(parent: QObject, handlers: Mapping[str, Handler | QAction],
 
     A handler is a callable, or an action that already exists (a dock's toggle) which then gets
     the table's text and keys. Article-scoped actions are added to ``article_area`` (a widget)
-    with a widget-with-children context, so they act only while the keyboard is there.
+    with a widget-with-children context, so they act only while the keyboard is there;
+    article-text ones get that context too and the caller adds them to each article view.
     Raises ``KeyError`` naming a command that has no handler.
     """
     missing = [c.name for c in COMMANDS if c.scope is not Scope.BUILTIN and c.name not in handlers]
@@ -160,9 +163,9 @@ def build_actions(parent: QObject, handlers: Mapping[str, Handler | QAction],
         sequences = key_sequences(cmd)
         if sequences:
             action.setShortcuts(sequences)
-        if cmd.scope is Scope.ARTICLE:
+        if cmd.scope in (Scope.ARTICLE, Scope.ARTICLE_TEXT):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            if article_area is not None:
+            if cmd.scope is Scope.ARTICLE and article_area is not None:
                 article_area.addAction(action)  # type: ignore[attr-defined]
         actions[cmd.name] = action
     return actions

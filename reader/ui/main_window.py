@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from reader.appinfo import APP_NAME
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
+from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, load_and_analyze
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.loader.busyChanged.connect(self._on_busy)
         self.tabs = QTabWidget(self)
         self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
-                                    prepare=lambda tab: self.appearance.apply_to(tab.view), parent=self)
+                                    prepare=self._prepare_tab, parent=self)
         self.articles.currentChanged.connect(self._on_current_changed)
         self.articles.tabChanged.connect(self._on_tab_changed)
         self.articles.tabAdded.connect(self._on_tab_added)
@@ -166,6 +167,11 @@ class MainWindow(QMainWindow):
             "reveal_all": self.reveal_all, "hide_all": self.hide_all, "seen": self.mark_seen,
             "shortcuts": self.show_shortcuts, "open_sample": self.open_sample, "about": self.show_about,
         }
+
+    def _prepare_tab(self, tab: ArticleTab) -> None:
+        """A new tab, before it shows: its look, and the keys that belong to the article's text."""
+        self.appearance.apply_to(tab.view)
+        tab.view.addActions([self.actions.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
 
     def _with_view(self, act: Callable[[ArticleView], object]) -> None:
         if tab := self.current_tab():

@@ -113,3 +113,11 @@ def test_reading_keys_never_take_letters_from_the_find_field(qtbot, window, open
     qtbot.keyClicks(field, "kn pj")
     assert field.text() == "kn pj"
     assert view.focused_shield() is None and browser.verticalScrollBar().value() == 0
+
+
+def test_space_on_a_focused_button_presses_the_button(qtbot, window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
+    view, browser = _open(window, open_and_wait, sample)
+    tab = window.current_tab()
+    tab.header.seen_button.setFocus()
+    qtbot.keyClick(tab.header.seen_button, Qt.Key.Key_Space)
+    assert not tab.state.anything_hidden() and browser.verticalScrollBar().value() == 0
