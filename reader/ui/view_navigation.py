@@ -113,11 +113,24 @@ class Navigator:
         found = self._host.shield_range(key)
         if found is None:
             return False
-        cursor = QTextCursor(self._browser.document())
-        cursor.setPosition(found[0])
-        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
-        self._browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._browser.setTextCursor(cursor)
-        self._browser.ensureCursorVisible()
+        browser = self._browser
+        browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # Through Qt's own anchor focus, as Tab does, so it is drawn as Tab draws it (a focus
+        # ring, not a text selection painted over the blur). Qt looks for the next anchor after
+        # the selection (from the document's start when nothing is selected): so select the
+        # character just before the shield first.
+        cursor = QTextCursor(browser.document())
+        if found[0] > 0:
+            cursor.setPosition(found[0] - 1)
+            cursor.setPosition(found[0], QTextCursor.MoveMode.KeepAnchor)
+        browser.setTextCursor(cursor)
+        browser.focusNextPrevChild(True)
+        selected = browser.textCursor()
+        if (selected.selectionStart(), selected.selectionEnd()) != found:  # not an anchor: select it
+            cursor.setPosition(found[0])
+            cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+            browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
         self._host.update_focus()
         return True

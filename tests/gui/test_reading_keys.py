@@ -45,6 +45,27 @@ def test_n_and_p_go_to_the_next_and_previous_hidden_passage(qtbot, window, open_
     assert view.focused_shield() == items[2]
 
 
+def _mean_rgb(view, key) -> tuple[float, float, float]:  # noqa: ANN001
+    """The average colour painted inside a shield (its inner part, clear of the focus ring)."""
+    viewport = view.text_browser().viewport()
+    rect = view.shield_rect(key.block, key.span).adjusted(12, 12, -12, -12).intersected(viewport.rect())
+    image = viewport.grab().toImage()
+    ratio = image.devicePixelRatio()
+    colours = [image.pixelColor(int(x * ratio), int(y * ratio))
+               for x in range(rect.left(), rect.right(), 7) for y in range(rect.top(), rect.bottom(), 5)]
+    return tuple(sum(getattr(c, part)() for c in colours) / len(colours) for part in ("red", "green", "blue"))
+
+
+def test_a_shield_reached_with_n_looks_as_one_reached_with_tab(qtbot, window, open_and_wait,  # noqa: ANN001
+                                                              sample: Path) -> None:
+    """A focus ring, not the selection colour painted over the blur."""
+    view, browser = _open(window, open_and_wait, sample)
+    qtbot.keyClick(browser, Qt.Key.Key_N)
+    key = view.focused_shield()
+    red, _green, blue = _mean_rgb(view, key)
+    assert abs(blue - red) < 12, "no selection colour over the shield"
+
+
 def test_n_past_the_last_passage_says_so_and_stays(qtbot, window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
     view, browser = _open(window, open_and_wait, sample)
     items = view.hidden_items()
