@@ -9,8 +9,9 @@ tied ``main_window`` and ``menus`` in an import cycle).
 Single keys that a reader presses while reading (``n``, ``j`` …) belong to the article: they
 work while the keyboard is in the tab area and never while typing in the find field or
 searching a sidebar list. Space works only in the article's text, so that a focused button
-(such as "I've seen this episode") still takes it; the window adds those actions to each view. Commands a widget handles by itself (Tab between shields, Enter on a
-focused shield, the find field's keys) are listed too, marked ``builtin``, so the help names them.
+(such as "I've seen this episode") still takes it; the window adds those actions to each view.
+Commands a widget handles by itself (Tab between shields, Enter on a focused shield, the find
+field's keys) are listed too, with ``Scope.BUILTIN``, so the help names them.
 """
 
 from __future__ import annotations

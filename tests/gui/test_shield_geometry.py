@@ -24,7 +24,8 @@ def located(qtbot):  # noqa: ANN001, ANN201
               Block(1, "paragraph", "The ferryman was the thief all along, and the mayor knew. " * 3, []),
               Block(2, "paragraph", INLINE, [])]
     twist = (INLINE.index("second"), INLINE.index(" worked"))
-    verdicts = [BlockVerdict(), BlockVerdict(spoiler=True, reason="plot"), BlockVerdict(spans=[HiddenSpan(*twist, "plot")])]
+    verdicts = [BlockVerdict(), BlockVerdict(spoiler=True, reason="plot"),
+                BlockVerdict(spans=[HiddenSpan(*twist, "plot")])]
     article = Article("t", blocks, None, "text")
     state = RevealState(Analysis(EpisodeInfo(), verdicts, [], []))
     builder = DocumentBuilder(article, Typography(THEMES["light"]), ImageStore(article), 500)

@@ -300,9 +300,9 @@ def _keyboard_walk(session: Session) -> None:
     assert session.view().focused_shield() is not None, "n did not reach a hidden passage"
     session.key(Qt.Key.Key_Return)
     session.wait(FADE_WAIT_MS)
-    for key, modifiers in ((Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier),
-                           (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
-                           (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_P, Qt.KeyboardModifier.NoModifier)):
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers in ((Qt.Key.Key_N, plain), (Qt.Key.Key_J, plain), (Qt.Key.Key_Return, shift),
+                           (Qt.Key.Key_Space, plain), (Qt.Key.Key_K, plain), (Qt.Key.Key_P, plain)):
         session.key(key, modifiers)
         session.wait(FADE_WAIT_MS)
     session.wheel(-3)

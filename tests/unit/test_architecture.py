@@ -58,8 +58,10 @@ def _module_graph() -> dict[str, set[str]]:
                 candidates = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
-                if node.level:
-                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                if node.level:  # relative: "." is the package itself, each further dot one up
+                    parts = package.split(".")
+                    parts = parts[: len(parts) - node.level + 1] + ([base] if base else [])
+                    base = ".".join(parts)
                 candidates = [f"{base}.{alias.name}" for alias in node.names] + [base]
             else:
                 continue
