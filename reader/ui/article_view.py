@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.article import Article, Mention
 from reader.library.reveal_state import RevealState
@@ -46,6 +46,7 @@ from reader.ui.spoiler_shield import (
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
 from reader.ui.view_find import TextFinder
+from reader.ui.view_highlights import MentionHighlights
 from reader.ui.view_navigation import Navigator
 from reader.ui.view_reveal import BlockRewriter, RevealFades
 
@@ -81,13 +82,15 @@ class ArticleView(QWidget):
         self._painted = False  # the current build has been seen (then resizes are debounced)
         self._quotes: list[int] = []
         self._cache = ShieldCache()
-        self._highlight: tuple[list[Mention], int | None] | None = None
         self._rewriter: BlockRewriter | None = None
         self._browser = ArticleBrowser(self, self)
         self._fades = RevealFades(self._browser.viewport)
         self._finder = TextFinder(self._browser)
         self._shields = ShieldLocator(self._browser)
         self._navigator = Navigator(self._browser, self)
+        self._highlights = MentionHighlights(
+            self._browser, self._mention_cursor,
+            lambda: (self._typo.color("highlight"), self._typo.color("accent", 0.45)))
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
@@ -108,7 +111,7 @@ class ArticleView(QWidget):
         """Show ``article`` as ``state`` allows (it may already hold reveals)."""
         self._article, self._state = article, state
         self._images = ImageStore(article)
-        self._highlight = None
+        self._highlights.forget()
         self._cache = ShieldCache()
         self._quotes = [b.id for b in article.blocks if b.kind == "quote"]
         self._dirty = True
@@ -177,12 +180,10 @@ class ArticleView(QWidget):
     def highlight_mentions(self, mentions: list[Mention], current: int | None = None) -> None:
         """Mark the visible ``mentions`` (hidden ones are skipped) and scroll to ``current``."""
         self._ensure_built()
-        self._highlight = (list(mentions), current)
-        self._apply_highlights(scroll=True)
+        self._highlights.show(mentions, current)
 
     def clear_highlights(self) -> None:
-        self._highlight = None
-        self._browser.setExtraSelections([])
+        self._highlights.clear()
 
     def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
         """Select the next (or previous) visible match: ``TextFinder.find``."""
@@ -339,8 +340,7 @@ class ArticleView(QWidget):
         if not self._rewriter.sync(self._browser.document(), self._state):
             return False
         self.update_focus()
-        if self._highlight is not None:
-            self._apply_highlights(scroll=False)
+        self._highlights.reapply()
         return True
 
     def _crossfade(self) -> None:
@@ -446,8 +446,7 @@ class ArticleView(QWidget):
         self.update_focus()
         if anchor is not None:
             self._restore_scroll(anchor)
-        if self._highlight is not None:
-            self._apply_highlights(scroll=False)
+        self._highlights.reapply()
 
     def _set_frame_margins(self, doc: QTextDocument) -> None:
         frame = doc.rootFrame()
@@ -501,36 +500,9 @@ class ArticleView(QWidget):
 
     # --- highlights and decoration -------------------------------------------------------------
 
-    def _apply_highlights(self, scroll: bool) -> None:
-        if self._highlight is None or self._state is None:
-            return
-        mentions, current = self._highlight
+    def _mention_cursor(self, mention: Mention) -> QTextCursor | None:
+        """Where a mention is in the document, when the reader may see it (else None)."""
         doc = self._browser.document()
-        selections = []
-        target = None
-        for i, mention in enumerate(mentions):
-            cursor = self._mention_cursor(doc, mention)
-            if cursor is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            fmt = selection.format
-            if i == current:
-                fmt.setBackground(self._typo.color("accent", 0.45))
-                target = cursor
-            else:
-                fmt.setBackground(self._typo.color("highlight"))
-            selection.format = fmt
-            selections.append(selection)
-        self._browser.setExtraSelections(selections)
-        if scroll and target is not None:
-            rect = self._browser.cursorRect(target)
-            height = self._browser.viewport().height()
-            if rect.top() < height * 0.15 or rect.bottom() > height * 0.85:
-                bar = self._browser.verticalScrollBar()
-                bar.setValue(bar.value() + rect.top() - height // 3)
-
-    def _mention_cursor(self, doc: QTextDocument, mention: Mention) -> QTextCursor | None:
         state = self._state
         record = self._records.get(mention.block)
         if state is None or record is None or not state.text_visible(mention.block, mention.start, mention.end):
