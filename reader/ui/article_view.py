@@ -4,6 +4,11 @@ Why one browser: selection, find, zoom, copy and accessibility then work across 
 article for free, and none of them can leak a hidden word, because hidden words are not in the
 document at all (see ``document_builder``). Revealing rewrites only the blocks whose visibility
 changed, as ``RevealState`` (the one authority on what may be shown) now says.
+
+The view builds the document and answers the window and the browser; each other job is a part
+of its own, tested alone: ``view_reveal`` (rewriting revealed blocks, the reveal fades),
+``shield_geometry`` (where shields are), ``view_navigation`` (scrolling, n/p, the keyboard's
+place), ``view_find`` (find) and ``view_highlights`` (the sidebar's mention marks).
 """
 
 from __future__ import annotations

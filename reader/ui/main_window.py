@@ -6,6 +6,11 @@ thread pool, so the window stays responsive and shows a busy indicator meanwhile
 cannot be read becomes one sentence in the non-modal message bar and leaves the open tabs alone.
 The window title, tab texts and recent files use ``RevealState.display_title``: a headline that
 spoils never shows before the reader reveals it.
+
+The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
+(the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
+``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
+and its help line). What is left here is what ties them to the current tab.
 """
 
 from __future__ import annotations
