@@ -377,6 +377,7 @@ def monkey(session: Session, seed: int, actions: int) -> list[str]:
         ("hide all", 0.5, lambda: session.trigger("hide_all")),
         ("seen", 0.3, session.mark_seen),
         ("sidebar", 0.3, lambda: session.trigger("sidebar")),
+        ("shortcuts help", 0.2, lambda: session.trigger("shortcuts")),
     ]
     weights = [m[1] for m in moves]
     done = []
