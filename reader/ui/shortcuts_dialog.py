@@ -75,10 +75,10 @@ class ShortcutsDialog(QDialog):
     def listed(self) -> list[ShortcutRow]:
         """What the dialog shows, row by row."""
         out = []
-        for i in range(self.tree.topLevelItemCount()):
-            header = self.tree.topLevelItem(i)
-            for j in range(header.childCount()):
-                row = header.child(j)
+        headers = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        for header in (h for h in headers if h is not None):
+            rows = (header.child(j) for j in range(header.childCount()))
+            for row in (r for r in rows if r is not None):
                 also = row.toolTip(0).removeprefix("Also: ")
                 out.append(ShortcutRow(header.text(0), row.text(0), row.text(1), also))
         return out
