@@ -293,6 +293,9 @@ class MainWindow(QMainWindow):
         self.find_bar.set_finder(tab.view if tab else None)
         self._update_title()
         self._update_actions()
+        focus = QApplication.focusWidget()
+        if tab is not None and not (focus is not None and self.find_bar.isAncestorOf(focus)):
+            tab.view.setFocus(Qt.FocusReason.TabFocusReason)  # the reading keys work at once
 
     def _on_tab_changed(self, tab: ArticleTab) -> None:
         if tab is self.current_tab():

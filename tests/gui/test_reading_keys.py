@@ -142,3 +142,24 @@ def test_space_on_a_focused_button_presses_the_button(qtbot, window, open_and_wa
     tab.header.seen_button.setFocus()
     qtbot.keyClick(tab.header.seen_button, Qt.Key.Key_Space)
     assert not tab.state.anything_hidden() and browser.verticalScrollBar().value() == 0
+
+
+def test_the_keys_work_right_after_opening_and_switching_tabs(qtbot, window, open_and_wait, sample: Path,  # noqa: ANN001
+                                                              tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    note = tmp_path / "note.md"
+    note.write_text("# A note\n\n" + "A paragraph about the pier at dusk.\n\n" * 80, encoding="utf-8")
+    window.activateWindow()
+    open_and_wait(sample, note, expect_tabs=2)
+    first = window.current_tab()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert first.view.focused_shield() == first.view.hidden_items()[0]
+    window.actions.next_tab.trigger()
+    second = window.current_tab()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert second is not first and second.view.text_browser().verticalScrollBar().value() > 0
+    # Typing in the find field stays there when the tab changes.
+    window.actions.find.trigger()
+    window.actions.previous_tab.trigger()
+    assert QApplication.focusWidget() is window.find_bar.field
