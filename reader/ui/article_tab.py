@@ -5,6 +5,11 @@ episode" reveals everything and records progress; Undo puts the progress back an
 (the analysis was made under the old progress, so hiding returns exactly to the opening state);
 "Not watched yet" on an article that opened unshielded steps progress back and asks the window
 to analyse the article again, since only a fresh analysis can shield it.
+
+Progress belongs to a show, not to a tab: after any of these changes the tab emits
+``progressChanged`` and the window calls ``apply_progress`` on every other open tab, which then
+looks as it would if opened under the new progress (revealed as watched, or shielded again with
+the reader's own reveals from before put back).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ class ArticleTab(QWidget):
     revealChanged = Signal()
     reloadRequested = Signal()
     linkActivated = Signal(str)
+    progressChanged = Signal()  # this tab changed the watch progress: other tabs re-apply it
 
     def __init__(self, loaded: Loaded, progress: ProgressStore, view_factory: Callable[[], QWidget],
                  parent: QWidget | None = None) -> None:
@@ -62,6 +68,8 @@ class ArticleTab(QWidget):
         self.state = RevealState(loaded.analysis, texts=[b.text for b in loaded.article.blocks])
         self._token = None
         watched = has_watched(self._progress.entries(), loaded.analysis.episode)
+        self._opened_watched = watched  # the analysis itself lifted the shields
+        self._before_progress: tuple[set[int], set[tuple[int, int]], bool] | None = None
         self.view.set_article(self.article, self.state)
         self.header.set_article(self.article, self.state, WatchMode.WATCHED if watched else WatchMode.UNSEEN)
         self.revealChanged.emit()
@@ -75,9 +83,11 @@ class ArticleTab(QWidget):
     def mark_seen(self) -> None:
         """Reveal the article and remember the episode (when it is known)."""
         self._token = self._progress.record(self.analysis.episode)
+        self._before_progress = None
         self.view.reveal_all()
         self.header.set_mode(WatchMode.MARKED)
         self._on_reveal_changed()
+        self.progressChanged.emit()
 
     def undo_seen(self) -> None:
         if self._token is not None:
@@ -86,10 +96,49 @@ class ArticleTab(QWidget):
         self.view.hide_all()
         self.header.set_mode(WatchMode.UNSEEN)
         self._on_reveal_changed()
+        self.progressChanged.emit()
 
     def unwatch(self) -> None:
         self._progress.unwatch(self.analysis.episode)
-        self.reloadRequested.emit()
+        self.apply_progress()
+        self.progressChanged.emit()
+
+    def apply_progress(self) -> None:
+        """Look as this article would if it were opened under the progress as it is now.
+
+        Newly watched: reveal what the analysis would lift (spoilers about other shows stay
+        hidden) and offer "Not watched yet". No longer watched: an article whose analysis
+        lifted the shields is analysed again; one revealed here gets back the reveals it had.
+        """
+        watched = has_watched(self._progress.entries(), self.analysis.episode)
+        mode = self.header.mode()
+        if self._opened_watched:
+            if not watched:
+                self.reloadRequested.emit()  # only a fresh analysis can shield it
+            return
+        if watched and mode is WatchMode.UNSEEN:
+            state = self.state
+            self._before_progress = (set(state.revealed_blocks), set(state.revealed_spans), state.title_revealed)
+            for block_id, verdict in enumerate(self.analysis.verdicts):
+                if verdict.spoiler and not verdict.other_show:
+                    state.revealed_blocks.add(block_id)
+                state.revealed_spans.update((block_id, i) for i, span in enumerate(verdict.spans)
+                                            if not span.other_show)
+            state.title_revealed = True
+            self.header.set_mode(WatchMode.WATCHED)
+        elif not watched and mode is WatchMode.WATCHED and self._before_progress is not None:
+            blocks, spans, title = self._before_progress
+            self.state.revealed_blocks, self.state.revealed_spans, self.state.title_revealed = blocks, spans, title
+            self._before_progress = None
+            self.header.set_mode(WatchMode.UNSEEN)
+        elif not watched and mode is WatchMode.MARKED and self._token is not None:
+            self._token = None  # marked here, but the progress went back before this episode
+            self.view.hide_all()
+            self.header.set_mode(WatchMode.UNSEEN)
+        else:
+            return
+        self.view.refresh()
+        self._on_reveal_changed()
 
     # --- reveal actions (menu) -------------------------------------------------------------
 

@@ -4,13 +4,17 @@ Why one browser: selection, find, zoom, copy and accessibility then work across 
 article for free, and none of them can leak a hidden word, because hidden words are not in the
 document at all (see ``document_builder``). Revealing rewrites only the blocks whose visibility
 changed, as ``RevealState`` (the one authority on what may be shown) now says.
+
+The view builds the document and answers the window and the browser; each other job is a part
+of its own, tested alone: ``view_reveal`` (rewriting revealed blocks, the reveal fades),
+``shield_geometry`` (where shields are), ``view_navigation`` (scrolling, n/p, the keyboard's
+place), ``view_find`` (find) and ``view_highlights`` (the sidebar's mention marks).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QFontMetrics,
     QImage,
     QPainter,
     QPalette,
@@ -20,7 +24,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.article import Article, Mention
 from reader.library.reveal_state import RevealState
@@ -32,12 +36,11 @@ from reader.ui.document_builder import (
     BlockRecord,
     DocumentBuilder,
     ImageStore,
-    Prop,
     ShieldKey,
 )
 from reader.ui.guard import qt_override
 from reader.ui.safe_copy import safe_copy
-from reader.ui.shield_overlay import FadeOverlay
+from reader.ui.shield_geometry import ShieldLocator
 from reader.ui.spoiler_shield import (
     WRAP_MODE,
     ArticleDocument,
@@ -47,6 +50,10 @@ from reader.ui.spoiler_shield import (
 )
 from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
+from reader.ui.view_find import TextFinder
+from reader.ui.view_highlights import MentionHighlights
+from reader.ui.view_navigation import Navigator
+from reader.ui.view_reveal import BlockRewriter, RevealFades
 
 __all__ = ["ArticleView"]
 
@@ -80,9 +87,15 @@ class ArticleView(QWidget):
         self._painted = False  # the current build has been seen (then resizes are debounced)
         self._quotes: list[int] = []
         self._cache = ShieldCache()
-        self._highlight: tuple[list[Mention], int | None] | None = None
-        self._fades: list[FadeOverlay] = []
+        self._rewriter: BlockRewriter | None = None
         self._browser = ArticleBrowser(self, self)
+        self._fades = RevealFades(self._browser.viewport)
+        self._finder = TextFinder(self._browser)
+        self._shields = ShieldLocator(self._browser)
+        self._navigator = Navigator(self._browser, self)
+        self._highlights = MentionHighlights(
+            self._browser, self._mention_cursor,
+            lambda: (self._typo.color("highlight"), self._typo.color("accent", 0.45)))
         self._browser.anchorClicked.connect(self._on_anchor)
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
@@ -103,7 +116,7 @@ class ArticleView(QWidget):
         """Show ``article`` as ``state`` allows (it may already hold reveals)."""
         self._article, self._state = article, state
         self._images = ImageStore(article)
-        self._highlight = None
+        self._highlights.forget()
         self._cache = ShieldCache()
         self._quotes = [b.id for b in article.blocks if b.kind == "quote"]
         self._dirty = True
@@ -161,63 +174,28 @@ class ArticleView(QWidget):
 
     def scroll_to_block(self, block_id: int) -> None:
         self._ensure_built()
-        doc = self._browser.document()
-        if self._article is None or not 0 <= block_id < doc.blockCount():
-            return
-        rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(block_id))
-        self._browser.verticalScrollBar().setValue(int(rect.top() - self._typo.em))
+        if self._article is not None:
+            self._navigator.scroll_to_block(block_id)
 
     def first_visible_block(self) -> int:
         """The block at the top of the view (for remembering the reading position)."""
         self._ensure_built()
-        doc = self._browser.document()
-        top = QPointF(self._side_margin() + 1, self._browser.verticalScrollBar().value() + 1)
-        return doc.findBlock(doc.documentLayout().hitTest(top, Qt.HitTestAccuracy.FuzzyHit)).blockNumber()
+        return self._navigator.first_visible_block()
 
     def highlight_mentions(self, mentions: list[Mention], current: int | None = None) -> None:
         """Mark the visible ``mentions`` (hidden ones are skipped) and scroll to ``current``."""
         self._ensure_built()
-        self._highlight = (list(mentions), current)
-        self._apply_highlights(scroll=True)
+        self._highlights.show(mentions, current)
 
     def clear_highlights(self) -> None:
-        self._highlight = None
-        self._browser.setExtraSelections([])
+        self._highlights.clear()
 
     def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> tuple[int, int]:
-        """Select the next (or previous) match of ``text`` in the visible text.
-
-        Returns (1-based index of the selected match or 0, number of matches). Hidden words are
-        not in the document, so they can neither match nor be counted. Typing more letters keeps
-        the current match when it still matches; asking again moves on.
-        """
+        """Select the next (or previous) visible match: ``TextFinder.find``."""
         self._ensure_built()
-        doc = self._browser.document()
-        if not text or self._article is None:
+        if self._article is None:
             return (0, 0)
-        flags = QTextDocument.FindFlag.FindCaseSensitively if case_sensitive else QTextDocument.FindFlag(0)
-        matches: list[tuple[int, int]] = []
-        found = doc.find(text, 0, flags)
-        while not found.isNull():
-            matches.append((found.selectionStart(), found.selectionEnd()))
-            found = doc.find(text, found.selectionEnd(), flags)
-        if not matches:
-            return (0, 0)
-        cursor = self._browser.textCursor()
-        here = (cursor.selectionStart(), cursor.selectionEnd())
-        if here in matches:
-            index = matches.index(here) + (-1 if backward else 1)
-        elif backward:
-            index = max((i for i, (s, _) in enumerate(matches) if s < here[0]), default=len(matches) - 1)
-        else:
-            index = next((i for i, (s, _) in enumerate(matches) if s >= here[0]), 0)
-        index %= len(matches)
-        select = QTextCursor(doc)
-        select.setPosition(matches[index][0])
-        select.setPosition(matches[index][1], QTextCursor.MoveMode.KeepAnchor)
-        self._browser.setTextCursor(select)
-        self._browser.ensureCursorVisible()
-        return (index + 1, len(matches))
+        return self._finder.find(text, backward, case_sensitive)
 
     def set_appearance(self, theme: Theme, zoom_percent: int = 100, reading_width: int = 720) -> None:
         """Theme colours, zoom (font scaling) and the widest line, in pixels at 100 %."""
@@ -238,54 +216,85 @@ class ArticleView(QWidget):
             return ""
         return safe_copy(cursor.selection(), self.note_format())[0]
 
+    # --- reading with the keyboard -------------------------------------------------------------
+
+    def hidden_items(self) -> list[ShieldKey]:
+        """Every hidden block and inline span, in reading order."""
+        state = self._state
+        if state is None or self._article is None:
+            return []
+        items: list[ShieldKey] = []
+        for block_id in range(len(self._article.blocks)):
+            if state.block_hidden(block_id):
+                items.append(ShieldKey(block_id))
+            else:
+                items.extend(ShieldKey(block_id, index) for index, _span in state.hidden_spans(block_id))
+        return items
+
+    def go_to_hidden(self, forward: bool = True) -> ShieldKey | None:
+        """``n`` / ``p`` (``Navigator.go_to_hidden``)."""
+        self._ensure_built()
+        return self._navigator.go_to_hidden(forward)
+
+    def reveal_up_to_here(self) -> int:
+        """``Shift+Enter``: reveal every hidden item up to the focused shield, or up to the bottom
+        of the view when no shield has the keyboard; returns how many were revealed."""
+        self._ensure_built()
+        state = self._state
+        if state is None:
+            return 0
+        focused = self.focused_shield()
+        last = focused.block if focused is not None else self._navigator.last_visible_block()
+        items = [k for k in self.hidden_items() if k.block <= last]
+        if not items:
+            return 0
+        self._crossfade()
+        for block_id in sorted({k.block for k in items}):
+            state.reveal_block(block_id)
+        self._navigator.park_cursor(last)
+        self._changed()
+        return len(items)
+
+    def scroll_by_lines(self, lines: int) -> None:
+        self._navigator.scroll_by_lines(lines)
+
+    def scroll_by_pages(self, pages: int) -> None:
+        self._navigator.scroll_by_pages(pages)
+
+    def page_down_or_reveal(self) -> None:
+        """Space: reveal the focused shield (as the browser's own Space does), else page down."""
+        key = self.focused_shield() if self._browser.hasFocus() else None
+        if key is not None:
+            self.reveal_shield(key, keyboard=True)
+        else:
+            self._navigator.scroll_by_pages(1)
+
+    # navigation host: what the navigator asks of the view
+    def line_height(self) -> float:
+        return self._typo.em
+
+    def column_left(self) -> float:
+        return self._side_margin()
+
     # --- shields: where they are, what they say ----------------------------------------------
 
     def shield_at(self, point: QPointF) -> ShieldKey | None:
         """The hidden item under a viewport point, if any."""
-        if self._article is None:
-            return None
-        doc = self._browser.document()
-        doc_point = point + QPointF(self._browser.horizontalScrollBar().value(),
-                                    self._browser.verticalScrollBar().value())
-        position = doc.documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.FuzzyHit)
-        if position < 0:
-            return None
-        block = doc.findBlock(position)
-        record = self._records.get(block.blockNumber())
-        if record is None or not (record.hidden or record.hidden_spans):
-            return None
-        for key, rect, _fmt in self._object_rects(block.blockNumber()):
-            if rect.contains(doc_point):
-                return key
-        return None
+        return self._shields.shield_at(point) if self._article is not None else None
 
     def shield_rect(self, block_id: int, span: int | None = None) -> QRect | None:
         """Where a hidden item is painted, in viewport coordinates (None when not hidden)."""
         self._ensure_built()
         if self._article is None or not 0 <= block_id < len(self._article.blocks):
             return None
-        rects = [rect for _, rect, _fmt in self._object_rects(block_id, only=ShieldKey(block_id, span))]
-        if not rects:
-            return None
-        whole = rects[0]
-        for rect in rects[1:]:
-            whole = whole.united(rect)
-        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
-        return whole.translated(shift).toAlignedRect()
+        return self._shields.shield_rect(ShieldKey(block_id, span))
 
     def focused_shield(self) -> ShieldKey | None:
         """The hidden item the keyboard is on: Tab selects it like a link, exactly all of it."""
-        cursor = self._browser.textCursor()
-        if not cursor.hasSelection():
-            return None
-        doc = self._browser.document()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        key = _key_at(doc, start)
-        if key is None or _key_at(doc, end - 1) != key:
-            return None
-        if (start > 0 and _key_at(doc, start - 1) == key) or _key_at(doc, end) == key:
-            return None  # a selection made inside the item is not a keyboard focus
-        return key
+        return self._shields.focused_shield()
+
+    def shield_range(self, key: ShieldKey) -> tuple[int, int] | None:
+        return self._shields.shield_range(key)
 
     def reason_for(self, key: ShieldKey) -> str:
         """A shield's tooltip: why it is hidden (reasons never quote hidden words)."""
@@ -299,57 +308,9 @@ class ArticleView(QWidget):
             reason = spans[key.span].reason if 0 <= key.span < len(spans) else "hidden as a spoiler"
         return f"Spoiler ({reason}). Click to reveal, or hold the mouse button to peek."
 
-    def _object_rects(self, block_number: int,
-                      only: ShieldKey | None = None) -> list[tuple[ShieldKey, QRectF, QTextCharFormat]]:
-        """Document rectangles (and formats) of the shield objects in one block."""
-        doc = self._browser.document()
-        block = doc.findBlockByNumber(block_number)
-        doc.documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        origin = layout.position()
-        out: list[tuple[ShieldKey, QRectF, QTextCharFormat]] = []
-        for item in block:
-            fragment = item.fragment()
-            fmt = fragment.charFormat()
-            key = ShieldKey.from_format(fmt)
-            if key is None or (only is not None and key != only):
-                continue
-            width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
-            baseline = fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignBaseline
-            descent = QFontMetrics(fmt.font()).descent() if baseline else 0  # as Qt hangs it
-            for k in range(fragment.length()):
-                rel = fragment.position() + k - block.position()
-                line = layout.lineForTextPosition(rel)
-                if not line.isValid():
-                    continue
-                x = line.cursorToX(rel)[0]
-                top = line.y() + line.ascent() - (height - descent)
-                rect = QRectF(origin.x() + x, origin.y() + top, width, height)
-                if key.span is None and self._renderer is not None:  # the last strip hangs lower
-                    rect.setBottom(min(rect.bottom(), origin.y() + self._renderer.geometry(key.block).height))
-                out.append((key, rect, fmt))
-        return out
-
     def peek_pieces(self, key: ShieldKey) -> list[tuple[QRectF, QImage]]:
         """Sharp pictures of a hidden item's words for the peek, in viewport coordinates."""
-        renderer = self._renderer
-        if renderer is None:
-            return []
-        shift = QPointF(-self._browser.horizontalScrollBar().value(), -self._browser.verticalScrollBar().value())
-        dpr = self._browser.devicePixelRatioF()
-        rects = self._object_rects(key.block, only=key)
-        if not rects:
-            return []
-        if key.span is None:
-            whole = rects[0][1]
-            for _, rect, _fmt in rects[1:]:
-                whole = whole.united(rect)
-            return [(whole.translated(shift), renderer.sharp_block(key.block, dpr))]
-        pieces = []
-        for _, rect, fmt in rects:
-            start, end = fmt.intProperty(Prop.START), fmt.intProperty(Prop.END)
-            pieces.append((rect.translated(shift), renderer.sharp_span(key, start, end, fmt, dpr)))
-        return pieces
+        return self._shields.peek_pieces(key)
 
     # --- revealing --------------------------------------------------------------------------
 
@@ -361,10 +322,7 @@ class ArticleView(QWidget):
         else:
             self.reveal_span(key.block, key.span)
         if keyboard:
-            # Park the cursor where the item was, so the next Tab goes on to the next one.
-            cursor = QTextCursor(self._browser.document())
-            cursor.setPosition(self._browser.document().findBlockByNumber(key.block).position())
-            self._browser.setTextCursor(cursor)
+            self._navigator.park_cursor(key.block)  # so the next Tab goes on to the next one
 
     def _on_anchor(self, url: QUrl) -> None:
         key = ShieldKey.from_href(url.toString())
@@ -382,61 +340,21 @@ class ArticleView(QWidget):
 
     def _sync(self) -> bool:
         """Rewrite the blocks whose visibility differs from what the document shows."""
-        state, builder = self._state, self._builder
-        if state is None or builder is None:
+        if self._state is None or self._rewriter is None:
             return False
-        stale = [i for i, record in self._records.items()
-                 if record.signature != (state.block_hidden(i), frozenset(j for j, _ in state.hidden_spans(i)))]
-        if not stale:
+        if not self._rewriter.sync(self._browser.document(), self._state):
             return False
-        doc = self._browser.document()
-        batch = QTextCursor(doc)
-        batch.beginEditBlock()  # one relayout for all the rewritten blocks
-        for block_id in stale:
-            self._refill(doc, block_id)
-        batch.endEditBlock()
         self.update_focus()
-        if self._highlight is not None:
-            self._apply_highlights(scroll=False)
+        self._highlights.reapply()
         return True
 
-    def _refill(self, doc: QTextDocument, block_id: int) -> None:
-        assert self._builder is not None and self._renderer is not None and self._article is not None
-        block = self._article.blocks[block_id]
-        text_block = doc.findBlockByNumber(block_id)
-        cursor = QTextCursor(text_block)
-        cursor.beginEditBlock()
-        cursor.setPosition(text_block.position() + text_block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        real = self._typo.block_format(block)
-        hidden = self._state is not None and self._state.block_hidden(block_id)
-        current = text_block.blockFormat()
-        cursor.setBlockFormat(Typography.shielded(current, self._renderer.geometry(block_id).pitch) if hidden
-                              else Typography.revealed(current, real))
-        self._records[block_id] = self._builder.fill(cursor, block, self._state, self._renderer.geometry)
-        cursor.endEditBlock()
-
     def _crossfade(self) -> None:
-        """Let the shield fade out instead of vanishing (layout does not move on reveal).
-
-        Only for the reader's own click or key: a programmatic reveal (a screenshot, "Reveal
-        all") must show the revealed text at once."""
-        viewport = self._browser.viewport()
-        if self._article is None or not viewport.isVisible():
-            return
-        fade = FadeOverlay(viewport, viewport.grab())
-        fade.finished.connect(lambda: self._drop_fade(fade))
-        self._fades.append(fade)
-
-    def _drop_fade(self, fade: FadeOverlay) -> None:
-        """The view is the fades' only owner: it forgets a fade and deletes it in one place."""
-        if fade in self._fades:
-            self._fades.remove(fade)
-            fade.deleteLater()
+        """Let the shield fade out instead of vanishing (see ``RevealFades.start``)."""
+        if self._article is not None:
+            self._fades.start()
 
     def contents_scrolled(self) -> None:
-        for fade in list(self._fades):
-            fade.stop()  # emits finished, which drops it
+        self._fades.stop_all()
 
     # --- focus, hover and accessibility ------------------------------------------------------
 
@@ -523,6 +441,8 @@ class ArticleView(QWidget):
         doc.documentLayout().registerHandler(SHIELD_OBJECT, painter)
         doc.documentLayout().registerHandler(PLACEHOLDER_OBJECT, painter)
         self._builder, self._renderer, self._painter = builder, renderer, painter
+        self._rewriter = BlockRewriter(article, builder, renderer, self._typo, self._records)
+        self._shields.attach(self._records, renderer)
         self._set_frame_margins(doc)
         old, self._doc = self._doc, doc
         self._browser.setDocument(doc)
@@ -531,8 +451,7 @@ class ArticleView(QWidget):
         self.update_focus()
         if anchor is not None:
             self._restore_scroll(anchor)
-        if self._highlight is not None:
-            self._apply_highlights(scroll=False)
+        self._highlights.reapply()
 
     def _set_frame_margins(self, doc: QTextDocument) -> None:
         frame = doc.rootFrame()
@@ -586,36 +505,9 @@ class ArticleView(QWidget):
 
     # --- highlights and decoration -------------------------------------------------------------
 
-    def _apply_highlights(self, scroll: bool) -> None:
-        if self._highlight is None or self._state is None:
-            return
-        mentions, current = self._highlight
+    def _mention_cursor(self, mention: Mention) -> QTextCursor | None:
+        """Where a mention is in the document, when the reader may see it (else None)."""
         doc = self._browser.document()
-        selections = []
-        target = None
-        for i, mention in enumerate(mentions):
-            cursor = self._mention_cursor(doc, mention)
-            if cursor is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            fmt = selection.format
-            if i == current:
-                fmt.setBackground(self._typo.color("accent", 0.45))
-                target = cursor
-            else:
-                fmt.setBackground(self._typo.color("highlight"))
-            selection.format = fmt
-            selections.append(selection)
-        self._browser.setExtraSelections(selections)
-        if scroll and target is not None:
-            rect = self._browser.cursorRect(target)
-            height = self._browser.viewport().height()
-            if rect.top() < height * 0.15 or rect.bottom() > height * 0.85:
-                bar = self._browser.verticalScrollBar()
-                bar.setValue(bar.value() + rect.top() - height // 3)
-
-    def _mention_cursor(self, doc: QTextDocument, mention: Mention) -> QTextCursor | None:
         state = self._state
         record = self._records.get(mention.block)
         if state is None or record is None or not state.text_visible(mention.block, mention.start, mention.end):
@@ -662,13 +554,3 @@ class ArticleView(QWidget):
         if painter is not None:
             painter.end()
 
-
-def _key_at(doc: QTextDocument, index: int) -> ShieldKey | None:
-    """The shield at character ``index``, if that character is one."""
-    if index < 0:
-        return None
-    for item in doc.findBlock(index):
-        fragment = item.fragment()
-        if fragment.contains(index):
-            return ShieldKey.from_format(fragment.charFormat())
-    return None

@@ -124,11 +124,13 @@ class FindBar(QWidget):
 
     def search(self, backward: bool = False) -> tuple[int, int]:
         text = self.field.text()
-        if self._finder is None or not text:
+        if self._finder is None:
             self.result_label.clear()
             return (0, 0)
         current, count = self._finder.find_text(text, backward=backward, case_sensitive=self.case_box.isChecked())
-        if count == 0:
+        if not text:
+            self.result_label.clear()  # an emptied field: the finder dropped the old match
+        elif count == 0:
             self.result_label.setText("No matches")
         else:
             self.result_label.setText(f"{current} of {count}" if current else

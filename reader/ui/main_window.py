@@ -6,15 +6,22 @@ thread pool, so the window stays responsive and shows a busy indicator meanwhile
 cannot be read becomes one sentence in the non-modal message bar and leaves the open tabs alone.
 The window title, tab texts and recent files use ``RevealState.display_title``: a headline that
 spoils never shows before the reader reveals it.
+
+The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
+(the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
+``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
+and its help line). What is left here is what ties them to the current tab.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -39,15 +46,22 @@ from PySide6.QtWidgets import (
 from reader.appinfo import APP_NAME
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
+from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
-from reader.ui.loading import ArticleLoader, Loaded, load_and_analyze
+from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
-from reader.ui.settings import ZOOM_RANGE, Settings
+from reader.ui.settings import Settings
+from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
-from reader.ui.theme import palette_for, resolve_theme
+from reader.ui.window_appearance import ZOOM_STEP, Appearance
+from reader.ui.window_session import RecentMenu, WindowSession
+from reader.ui.window_tabs import ArticleTabs
+
+if TYPE_CHECKING:
+    from reader.ui.article_view import ArticleView
 
 __all__ = ["MainWindow", "default_view_factory"]
 
@@ -58,7 +72,7 @@ _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or
 
 
 def default_view_factory() -> QWidget:
-    from reader.ui.article_view import ArticleView
+    from reader.ui.article_view import ArticleView  # imported late: a bare start does not need it
 
     return ArticleView()
 
@@ -75,20 +89,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
-        self._view_factory = view_factory
-        self._persist = persist
-        self._requests: dict[int, ArticleTab | None] = {}  # request id -> tab being re-analysed
+        self.appearance = Appearance(self.settings, self, lambda: [t.view for t in self.article_tabs()], self)
+        self.appearance.changed.connect(self._show_appearance_in_menus)
+        self.appearance.announced.connect(lambda text: self.statusBar().showMessage(text, 1500))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.resize(1180, 820)
 
+        self.loader = ArticleLoader(self)
+        self.loader.busyChanged.connect(self._on_busy)
         self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
+                                    prepare=self._prepare_tab, parent=self)
+        self.articles.currentChanged.connect(self._on_current_changed)
+        self.articles.tabChanged.connect(self._on_tab_changed)
+        self.articles.tabAdded.connect(self._on_tab_added)
+        self.articles.linkActivated.connect(self.open_link)
+        self.articles.failed.connect(self.show_message)
+        self.articles.emptied.connect(self._on_emptied)
         self.empty_page = QLabel(_EMPTY_TEXT)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setEnabled(False)
@@ -121,17 +139,48 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
 
-        self.loader = ArticleLoader(self)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_failed)
-        self.loader.busyChanged.connect(self._on_busy)
-
-        self.actions = build_menus(self)
-        self._restore()
+        self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
+                                   on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
+        self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
+                                 self.show_message)
+        self._shortcuts_dialog: ShortcutsDialog | None = None
+        self.session = WindowSession(self, self.sidebar, self.settings, persist)
+        self.session.restore()
+        self.appearance.apply()
+        self._update_actions()
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(lambda _scheme: self.apply_appearance())
+            hints.colorSchemeChanged.connect(lambda _scheme: self.appearance.apply())
         self._update_title()
+
+    def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
+        """What each command of ``commands.COMMANDS`` does in this window."""
+        return {
+            "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
+            "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
+            "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
+            "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
+            "sidebar": self.sidebar.toggleViewAction(),
+            "next_tab": lambda: self.cycle_tab(1), "previous_tab": lambda: self.cycle_tab(-1),
+            "scroll_down": lambda: self._with_view(lambda v: v.scroll_by_lines(3)),
+            "scroll_up": lambda: self._with_view(lambda v: v.scroll_by_lines(-3)),
+            "page_down": lambda: self._with_view(lambda v: v.page_down_or_reveal()),
+            "page_up": lambda: self._with_view(lambda v: v.scroll_by_pages(-1)),
+            "next_hidden": lambda: self.go_to_hidden(forward=True),
+            "previous_hidden": lambda: self.go_to_hidden(forward=False),
+            "reveal_to_here": self.reveal_up_to_here,
+            "reveal_all": self.reveal_all, "hide_all": self.hide_all, "seen": self.mark_seen,
+            "shortcuts": self.show_shortcuts, "open_sample": self.open_sample, "about": self.show_about,
+        }
+
+    def _prepare_tab(self, tab: ArticleTab) -> None:
+        """A new tab, before it shows: its look, and the keys that belong to the article's text."""
+        self.appearance.apply_to(tab.view)
+        tab.view.addActions([self.actions.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
+
+    def _with_view(self, act: Callable[[ArticleView], object]) -> None:
+        if tab := self.current_tab():
+            act(tab.view)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -146,15 +195,9 @@ class MainWindow(QMainWindow):
             return []
         if len(files) > MANY_TABS and not self.confirm_many(len(files)):
             return []
-        ids = []
-        for path in files:
-            tab = self.tab_for(path)
-            if tab is not None:
-                self.tabs.setCurrentWidget(tab)
-                continue
-            request_id = self.loader.request(path, self.progress.entries())
-            self._requests[request_id] = None
-            ids.append(request_id)
+        ids = self.articles.open_files(files)
+        if self.tabs.count():
+            self.stack.setCurrentWidget(self.tabs)
         if ids:
             count = len(ids)
             self.statusBar().showMessage(f"Opening {count} article{'s' if count != 1 else ''}…", 3000)
@@ -169,7 +212,7 @@ class MainWindow(QMainWindow):
         except LoadError as err:
             self.show_message(str(err))
             return None
-        return self._add_tab(loaded)
+        return self.articles.add_loaded(loaded)
 
     def confirm_many(self, count: int) -> bool:
         """Ask before opening many tabs (tests replace this)."""
@@ -192,75 +235,32 @@ class MainWindow(QMainWindow):
 
         self.open_paths([sample_article_path()])
 
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts (non-modal, one per window)."""
+        if self._shortcuts_dialog is None:
+            self._shortcuts_dialog = ShortcutsDialog(self)
+        self._shortcuts_dialog.show()
+        self._shortcuts_dialog.raise_()
+
     def show_about(self) -> None:
         from reader.ui.about import show_about
 
         show_about(self)
 
-    def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        recent = self.settings.recent_files()
-        for item in recent:
-            action = menu.addAction(item.title)
-            action.setStatusTip(item.path)
-            action.triggered.connect(lambda _checked=False, p=item.path: self._open_recent(p))
-        if recent:
-            menu.addSeparator()
-            menu.addAction("Clear Menu", self.settings.clear_recent)
-        else:
-            menu.addAction("No recent articles").setEnabled(False)
-
-    def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
-            self.settings.remove_recent(path)
-            self.show_message(f"{Path(path).name} is no longer there; it was removed from Open Recent.")
-            return
-        self.open_paths([Path(path)])
-
     def tab_for(self, path: Path) -> ArticleTab | None:
-        key = Path(path).resolve()
-        for tab in self.article_tabs():
-            if tab.path.resolve() == key:
-                return tab
-        return None
-
-    def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
-        if request_id not in self._requests:
-            return
-        target = self._requests.pop(request_id)
-        if target is not None:  # a re-analysis: only for a tab that is still open
-            if target in self.article_tabs():
-                target.set_loaded(loaded)
-            return
-        if self.tab_for(loaded.path) is None:
-            self._add_tab(loaded)
-
-    def _on_failed(self, request_id: int, path: Path, message: str) -> None:
-        self._requests.pop(request_id, None)
-        self.show_message(message)
+        return self.articles.tab_for(path)
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.empty_page.setText("Opening…" if busy else _EMPTY_TEXT)
 
-    def _add_tab(self, loaded: Loaded) -> ArticleTab:
-        tab = ArticleTab(loaded, self.progress, self._view_factory, self.tabs)
-        self._apply_appearance_to(tab)
-        tab.revealChanged.connect(lambda t=tab: self._on_tab_reveal(t))
-        tab.reloadRequested.connect(lambda t=tab: self._reanalyse(t))
-        tab.linkActivated.connect(self.open_link)
-        index = self.tabs.addTab(tab, "")
-        self._label_tab(tab)
-        self.tabs.setCurrentIndex(index)
+    def _on_tab_added(self, tab: ArticleTab) -> None:
         self.stack.setCurrentWidget(self.tabs)
-        if self._persist:
-            self.settings.add_recent(loaded.path, tab.display_title())
-        return tab
+        if self.session.persist:
+            self.settings.add_recent(tab.path, tab.display_title())
 
     def _reanalyse(self, tab: ArticleTab) -> None:
-        request_id = self.loader.request(tab.path, self.progress.entries())
-        self._requests[request_id] = tab
+        self.articles.reanalyse(tab)
 
     def show_message(self, text: str) -> None:
         """A non-modal, self-closing message (never a dialog that blocks the reader)."""
@@ -269,39 +269,35 @@ class MainWindow(QMainWindow):
     # --- tabs ------------------------------------------------------------------------------
 
     def article_tabs(self) -> list[ArticleTab]:
-        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ArticleTab)]
+        return self.articles.article_tabs()
 
     def current_tab(self) -> ArticleTab | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ArticleTab) else None
+        return self.articles.current_tab()
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is None:
-            return
-        self.tabs.removeTab(index)
-        widget.deleteLater()
-        if self.tabs.count() == 0:
-            self.stack.setCurrentWidget(self.empty_page)
-            self._on_current_changed(-1)
+        self.articles.close_tab(index)
 
     def close_current_tab(self) -> None:
-        if self.tabs.count():
-            self.close_tab(self.tabs.currentIndex())
+        self.articles.close_current()
 
     def cycle_tab(self, delta: int) -> None:
-        if self.tabs.count():
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
+        self.articles.cycle(delta)
 
-    def _on_current_changed(self, _index: int) -> None:
+    def _on_emptied(self) -> None:
+        self.stack.setCurrentWidget(self.empty_page)
+        self._on_current_changed()
+
+    def _on_current_changed(self) -> None:
         tab = self.current_tab()
         self.sidebar.set_state(tab.state if tab else None)
         self.find_bar.set_finder(tab.view if tab else None)
         self._update_title()
         self._update_actions()
+        focus = QApplication.focusWidget()
+        if tab is not None and not (focus is not None and self.find_bar.isAncestorOf(focus)):
+            tab.view.setFocus(Qt.FocusReason.TabFocusReason)  # the reading keys work at once
 
-    def _on_tab_reveal(self, tab: ArticleTab) -> None:
-        self._label_tab(tab)
+    def _on_tab_changed(self, tab: ArticleTab) -> None:
         if tab is self.current_tab():
             if self.sidebar.state() is not tab.state:  # re-analysed: a new state
                 self.sidebar.set_state(tab.state)
@@ -310,13 +306,6 @@ class MainWindow(QMainWindow):
             self.find_bar.refresh_note()
             self._update_title()
             self._update_actions()
-
-    def _label_tab(self, tab: ArticleTab) -> None:
-        index = self.tabs.indexOf(tab)
-        if index >= 0:
-            title = tab.display_title()
-            self.tabs.setTabText(index, _elide(title, 36).replace("&", "&&"))
-            self.tabs.setTabToolTip(index, title)
 
     def _update_title(self) -> None:
         tab = self.current_tab()
@@ -341,6 +330,16 @@ class MainWindow(QMainWindow):
     def hide_all(self) -> None:
         if tab := self.current_tab():
             tab.hide_all()
+
+    def go_to_hidden(self, forward: bool) -> None:
+        """``n`` / ``p``: the next or previous hidden passage, or a word that there is none."""
+        if (tab := self.current_tab()) and tab.view.go_to_hidden(forward) is None:
+            self.statusBar().showMessage(
+                f"No hidden passage {'after' if forward else 'before'} this point", 2000)
+
+    def reveal_up_to_here(self) -> None:
+        if tab := self.current_tab():
+            tab.view.reveal_up_to_here()
 
     def mark_seen(self) -> None:
         if (tab := self.current_tab()) and tab.header.seen_button.isVisible():
@@ -418,45 +417,13 @@ class MainWindow(QMainWindow):
 
     # --- appearance ------------------------------------------------------------------------
 
-    def set_theme(self, name: str) -> None:
-        self.settings.theme = name
-        self.apply_appearance()
-
-    def zoom_by(self, delta: int) -> None:
-        self.settings.zoom = self.settings.zoom + delta
-        self.apply_appearance()
-        self.statusBar().showMessage(f"Zoom {self.settings.zoom}%", 1500)
-
-    def zoom_reset(self) -> None:
-        self.settings.zoom = 100
-        self.apply_appearance()
-        self.statusBar().showMessage("Zoom 100%", 1500)
-
-    def set_reading_width(self, pixels: int) -> None:
-        self.settings.reading_width = pixels
-        self.apply_appearance()
-
-    def apply_appearance(self) -> None:
-        """Theme (window palette and pages), zoom and reading width, for every tab."""
-        theme = resolve_theme(self.settings.theme)
-        palette = palette_for(theme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setPalette(palette)  # dialogs and menus too
-        self.setPalette(palette)
-        for tab in self.article_tabs():
-            self._apply_appearance_to(tab)
+    def _show_appearance_in_menus(self) -> None:
+        """The checked theme and width, and zoom actions only while there is room to zoom."""
         self.actions.themes[self.settings.theme].setChecked(True)
-        width = self.settings.reading_width
         for pixels, action in self.actions.widths.items():
-            action.setChecked(pixels == width)
-        zoom = self.settings.zoom
-        self.actions.zoom_in.setEnabled(zoom < ZOOM_RANGE[1])
-        self.actions.zoom_out.setEnabled(zoom > ZOOM_RANGE[0])
-
-    def _apply_appearance_to(self, tab: ArticleTab) -> None:
-        theme = resolve_theme(self.settings.theme)
-        tab.view.set_appearance(theme, self.settings.zoom, self.settings.reading_width)
+            action.setChecked(pixels == self.settings.reading_width)
+        self.actions.zoom_in.setEnabled(self.appearance.can_zoom(+1))
+        self.actions.zoom_out.setEnabled(self.appearance.can_zoom(-1))
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -492,23 +459,8 @@ class MainWindow(QMainWindow):
 
     # --- state between runs ----------------------------------------------------------------
 
-    def _restore(self) -> None:
-        if self._persist:
-            if geometry := self.settings.geometry():
-                self.restoreGeometry(geometry)
-            if state := self.settings.window_state():
-                self.restoreState(state)
-        self.sidebar.setVisible(self.settings.sidebar_visible)
-        self.apply_appearance()
-        self._update_actions()
-
     def save_state(self) -> None:
-        if not self._persist:
-            return
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
-        self.settings.sidebar_visible = not self.sidebar.isHidden()
-        self.settings.sync()
+        self.session.save()
 
     @qt_override
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -525,8 +477,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         super().closeEvent(event)
-
-
-def _elide(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

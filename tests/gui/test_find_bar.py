@@ -84,3 +84,20 @@ def test_in_the_window_words_only_in_hidden_text_are_not_found(window, open_and_
     assert not window.find_bar.note_label.isVisible()
     window.find_bar.field.setText(hidden_only)
     assert window.find_bar.result_label.text().endswith(f"of {sum(b.text.count(hidden_only) for b in tab.article.blocks)}")
+
+
+def test_a_failed_search_clears_the_last_match_and_says_no_matches(window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
+    open_and_wait(sample, expect_tabs=1)
+    browser = window.current_tab().view.text_browser()
+    window.actions.find.trigger()
+    bar = window.find_bar
+    bar.field.setText("receiver")
+    assert bar.result_label.text() == "1 of 1"
+    assert browser.textCursor().selectedText().lower() == "receiver"
+    bar.field.setText("receiverzz")
+    assert bar.result_label.text() == "No matches"
+    assert not browser.textCursor().hasSelection()
+    bar.field.setText("receiver")
+    assert browser.textCursor().hasSelection()
+    bar.field.clear()
+    assert bar.result_label.text() == "" and not browser.textCursor().hasSelection()

@@ -72,7 +72,7 @@ def test_dropping_an_unsupported_file_is_refused_and_opens_nothing(window, artic
 
 def test_dropping_a_folder_opens_its_articles_and_skips_resource_folders(qtbot, window, articles: Path) -> None:  # noqa: ANN001
     assert _drop(window, articles)
-    qtbot.waitUntil(lambda: window.tabs.count() == 4 and window.loader.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.article_tabs()) == 4 and window.loader.pending() == 0, timeout=20000)
     opened = sorted(tab.path.name for tab in window.article_tabs())
     assert opened == ["Episode 2.html", "episode-10.md", "episode-2.txt", "episode-3.markdown"]
 
@@ -88,7 +88,7 @@ def test_dropping_many_files_asks_before_opening_more_than_20_tabs(qtbot, window
     assert asked == [21] and window.loader.pending() == 0 and window.tabs.count() == 0
     (folder / "recap-20.md").unlink()
     assert _drop(window, folder)
-    qtbot.waitUntil(lambda: window.tabs.count() == 20, timeout=30000)
+    qtbot.waitUntil(lambda: len(window.article_tabs()) == 20, timeout=30000)
     assert asked == [21]
 
 
@@ -176,14 +176,14 @@ def test_recent_files_store_the_safe_title_even_after_reveal(window, open_and_wa
     recent = Settings.at(tmp_path / "settings.conf").recent_files()
     assert [r.path for r in recent] == [str(sample.resolve())]
     assert recent[0].title == tab.analysis.safe_title
-    window.fill_recent_menu()
+    window.recent.fill()
     texts = [a.text() for a in window.actions.recent_menu.actions()]
     assert texts[0] == tab.analysis.safe_title and "switchboard" not in " ".join(texts)
 
 
 def test_a_recent_file_that_moved_is_dropped_with_a_message(window, tmp_path: Path) -> None:  # noqa: ANN001
     window.settings.add_recent(tmp_path / "moved.md", "Some recap")
-    window._open_recent(str((tmp_path / "moved.md").resolve()))
+    window.recent.open(str((tmp_path / "moved.md").resolve()))
     assert window.settings.recent_files() == [] and "moved.md" in window.message_bar.text()
 
 
@@ -251,7 +251,7 @@ def test_help_opens_the_sample_and_the_about_box_says_what_the_app_promises(wind
     from reader.ui import about
 
     window.actions.open_sample.trigger()
-    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.article_tabs()) == 1, timeout=20000)
     assert window.current_tab().path == sample_article_path()
     shown: list[str] = []
     monkeypatch.setattr(about.QMessageBox, "about", lambda _parent, _title, text: shown.append(text))

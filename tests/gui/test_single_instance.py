@@ -120,7 +120,7 @@ def test_files_from_a_second_launch_open_as_tabs_and_the_window_comes_forward(
     with qtbot.waitSignal(server.openRequested, timeout=10000) as request:
         assert _second_launch(qtbot, address, *files) is True
     assert request.args == [[str(f) for f in files], ""]
-    qtbot.waitUntil(lambda: window.tabs.count() == 2 and window.loader.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.article_tabs()) == 2 and window.loader.pending() == 0, timeout=20000)
     # Tabs appear as their loads finish (the window's own rule), so the order is not checked.
     assert sorted(tab.path.name for tab in window.article_tabs()) == ["forum-post.html", "front-matter.md"]
     assert not window.isMinimized() and window.isVisible() and activations == [True]
@@ -170,7 +170,7 @@ def test_an_oversized_or_unfinished_request_is_dropped_and_the_server_keeps_work
     assert window.tabs.count() == 0 and window.loader.pending() == 0
     page = data_dir / "html" / "forum-post.html"
     assert _second_launch(qtbot, address, page) is True
-    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.article_tabs()) == 1, timeout=20000)
 
 
 def test_a_stale_socket_from_a_crash_does_not_prevent_listening(qtbot, window, address: Path) -> None:  # noqa: ANN001

@@ -293,6 +293,22 @@ def _reveal_and_switch_tabs(session: Session) -> None:
     session.wait(FADE_WAIT_MS)
 
 
+def _keyboard_walk(session: Session) -> None:
+    """n to a hidden passage, Enter to reveal it, past the fade; then n, Shift+Enter, j/k, Space."""
+    session.view().text_browser().setFocus()
+    session.key(Qt.Key.Key_N)
+    assert session.view().focused_shield() is not None, "n did not reach a hidden passage"
+    session.key(Qt.Key.Key_Return)
+    session.wait(FADE_WAIT_MS)
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers in ((Qt.Key.Key_N, plain), (Qt.Key.Key_J, plain), (Qt.Key.Key_Return, shift),
+                           (Qt.Key.Key_Space, plain), (Qt.Key.Key_K, plain), (Qt.Key.Key_P, plain)):
+        session.key(key, modifiers)
+        session.wait(FADE_WAIT_MS)
+    session.wheel(-3)
+    session.wait(FADE_WAIT_MS)
+
+
 def _fault_in_override(session: Session) -> None:
     """A bug inside an event override (here: scrolling) must cost that event, not the process."""
     from reader.ui.article_view import ArticleView
@@ -321,6 +337,7 @@ SCENARIOS: dict[str, Callable[[Session], None]] = {
     "reveal-find-scroll": _reveal_then(lambda s: s.find_and_scroll("the")),
     "reveal-seen": _reveal_then(lambda s: (s.mark_seen(), s.wait(200), s.wheel(-2))),
     "keyboard-reveal-scroll": _keyboard_reveal_then_scroll,
+    "keyboard-walk": _keyboard_walk,
     "reveal-switch-close-tabs": _reveal_and_switch_tabs,
     "fault-in-override": _fault_in_override,
 }
@@ -334,12 +351,17 @@ def monkey(session: Session, seed: int, actions: int) -> list[str]:
     shortcuts = [(Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier),
                  (Qt.Key.Key_PageUp, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier),
                  (Qt.Key.Key_Home, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
-                 (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)]
+                 (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+                 # reading without the mouse (reader/ui/commands.py)
+                 (Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_P, Qt.KeyboardModifier.NoModifier),
+                 (Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier),
+                 (Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier),
+                 (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)]
     moves: list[tuple[str, float, Callable[[], object]]] = [
         ("click shield", 6, lambda: session.click_shield(rng)),
         ("click article", 3, lambda: session.click_article(rng)),
         ("wheel", 6, lambda: session.wheel(rng.choice([-6, -3, -1, 1, 3]))),
-        ("key", 3, lambda: session.key(*rng.choice(shortcuts))),
+        ("key", 5, lambda: session.key(*rng.choice(shortcuts))),
         ("tab+space", 1, session.tab_and_space),
         ("next tab", 1.5, lambda: session.switch_tab(rng.choice([-1, 1]))),
         ("close tab", 0.5, session.close_tab),
@@ -355,6 +377,7 @@ def monkey(session: Session, seed: int, actions: int) -> list[str]:
         ("hide all", 0.5, lambda: session.trigger("hide_all")),
         ("seen", 0.3, session.mark_seen),
         ("sidebar", 0.3, lambda: session.trigger("sidebar")),
+        ("shortcuts help", 0.2, lambda: session.trigger("shortcuts")),
     ]
     weights = [m[1] for m in moves]
     done = []

@@ -41,3 +41,81 @@ def test_the_app_id_is_defined_once() -> None:
     assert APP_ID.count(".") >= 2 and " " not in APP_ID
     holders = [p for p in _modules(exclude_ui=False) if APP_ID in p.read_text(encoding="utf-8")]
     assert [p.name for p in holders] == ["appinfo.py"]
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Every reader module and the reader modules it imports (anywhere in it, including
+    ``if TYPE_CHECKING`` blocks and imports inside functions: a cycle there still ties the
+    modules together)."""
+    modules = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                candidates = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: "." is the package itself, each further dot one up
+                    parts = package.split(".")
+                    parts = parts[: len(parts) - node.level + 1] + ([base] if base else [])
+                    base = ".".join(parts)
+                candidates = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            else:
+                continue
+            for candidate in candidates:
+                if candidate in modules and candidate != name:
+                    targets.add(candidate)
+                    break  # "from pkg import module" names the module, not the package too
+        graph[name] = targets
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_cycle_finder_sees_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_graph_sees_imports_in_type_checking_blocks_and_functions() -> None:
+    graph = _module_graph()
+    assert "reader.ui.article_view" in graph["reader.ui.main_window"]  # imported inside a function
+    assert "reader.ui.commands" in graph["reader.ui.menus"]
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    """An import cycle (such as main_window ↔ menus once) makes import order matter and the
+    modules impossible to use or test apart."""
+    assert _cycles(_module_graph()) == []

@@ -1,0 +1,180 @@
+"""The open articles: one tab each, loaded off the GUI thread, in the order they were opened.
+
+``ArticleTabs`` drives a ``QTabWidget``: it asks the ``ArticleLoader`` for each file, keeps the
+file's place with a ``PendingTab`` until the load arrives (loads finish in any order), swaps in
+the ``ArticleTab``, names it (``tab_strip.tab_text``), re-analyses a tab on request, and carries
+a change of watch progress from one tab to the others. It knows nothing of menus, the sidebar or
+settings; the window listens to its signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from reader.library.progress import ProgressStore
+from reader.ui.article_tab import ArticleTab
+from reader.ui.loading import ArticleLoader, Loaded
+from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
+
+__all__ = ["ArticleTabs"]
+
+
+class ArticleTabs(QObject):
+    """The tabs of articles and their loading."""
+
+    currentChanged = Signal()  # another tab (or none) is current
+    tabChanged = Signal(object)  # an ArticleTab whose reveal state or analysis changed
+    tabAdded = Signal(object)  # an ArticleTab just opened
+    linkActivated = Signal(str)
+    failed = Signal(str)  # one sentence for the reader
+    emptied = Signal()  # the last tab was closed
+
+    def __init__(self, widget: QTabWidget, loader: ArticleLoader, progress: ProgressStore,
+                 view_factory: Callable[[], QWidget], prepare: Callable[[ArticleTab], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.widget = widget
+        self.loader = loader
+        self._progress = progress
+        self._view_factory = view_factory
+        self._prepare = prepare  # appearance and the like, before the tab is shown
+        # request id -> the place a new article goes, or the open tab being re-analysed
+        self._requests: dict[int, PendingTab | ArticleTab] = {}
+        widget.setTabBar(ArticleTabBar(widget))
+        widget.setDocumentMode(True)
+        widget.setTabsClosable(True)
+        widget.setMovable(True)
+        widget.tabCloseRequested.connect(self.close_tab)
+        widget.currentChanged.connect(lambda _index: self.currentChanged.emit())
+        loader.loaded.connect(self._on_loaded)
+        loader.failed.connect(self._on_failed)
+
+    # --- which tabs ---------------------------------------------------------------------------
+
+    def article_tabs(self) -> list[ArticleTab]:
+        return [w for i in range(self.widget.count()) if isinstance(w := self.widget.widget(i), ArticleTab)]
+
+    def current_tab(self) -> ArticleTab | None:
+        widget = self.widget.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def tab_for(self, path: Path) -> ArticleTab | None:
+        key = Path(path).resolve()
+        return next((tab for tab in self.article_tabs() if tab.path.resolve() == key), None)
+
+    def pending_for(self, path: Path) -> PendingTab | None:
+        key = Path(path).resolve()
+        return next((p for p in self._requests.values()
+                     if isinstance(p, PendingTab) and p.path.resolve() == key), None)
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def open_files(self, files: list[Path]) -> list[int]:
+        """Ask for every file not open yet, each in a place kept from now; returns request ids.
+
+        A file already open (or on its way) is brought forward instead; the first new one is
+        made current."""
+        ids = []
+        first_new: PendingTab | None = None
+        for path in files:
+            existing = self.tab_for(path) or self.pending_for(path)
+            if existing is not None:
+                self.widget.setCurrentWidget(existing)
+                continue
+            request_id = self.loader.request(path, self._progress.entries())
+            pending = PendingTab(request_id, path, self.widget)
+            self.widget.addTab(pending, PENDING_TEXT)
+            self._requests[request_id] = pending
+            first_new = first_new or pending
+            ids.append(request_id)
+        if first_new is not None:
+            self.widget.setCurrentWidget(first_new)
+        return ids
+
+    def add_loaded(self, loaded: Loaded, in_place_of: PendingTab | None = None) -> ArticleTab:
+        """A tab for a loaded article: in the place kept for it, else at the end and current."""
+        tab = ArticleTab(loaded, self._progress, self._view_factory, self.widget)
+        self._prepare(tab)
+        tab.revealChanged.connect(lambda t=tab: self._on_tab_changed(t))
+        tab.reloadRequested.connect(lambda t=tab: self.reanalyse(t))
+        tab.linkActivated.connect(self.linkActivated)
+        tab.progressChanged.connect(lambda t=tab: self.apply_progress_elsewhere(t))
+        if in_place_of is not None:
+            was_current = self.widget.currentWidget() is in_place_of
+            self.widget.insertTab(self.widget.indexOf(in_place_of), tab, "")
+            if was_current:
+                self.widget.setCurrentWidget(tab)
+            self.widget.removeTab(self.widget.indexOf(in_place_of))
+            in_place_of.deleteLater()
+        else:
+            self.widget.addTab(tab, "")
+            self.widget.setCurrentWidget(tab)
+        self.label(tab)
+        self.tabAdded.emit(tab)
+        return tab
+
+    def reanalyse(self, tab: ArticleTab) -> None:
+        """Load and analyse a tab's file again (under the progress as it is now)."""
+        request_id = self.loader.request(tab.path, self._progress.entries())
+        self._requests[request_id] = tab
+
+    def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
+        target = self._requests.pop(request_id, None)
+        if isinstance(target, ArticleTab):  # a re-analysis: only for a tab that is still open
+            if target in self.article_tabs():
+                target.set_loaded(loaded)
+            return
+        if target is not None and self.widget.indexOf(target) >= 0:
+            self.add_loaded(loaded, in_place_of=target)
+
+    def _on_failed(self, request_id: int, _path: Path, message: str) -> None:
+        target = self._requests.pop(request_id, None)
+        if isinstance(target, PendingTab) and (index := self.widget.indexOf(target)) >= 0:
+            self.close_tab(index)
+        self.failed.emit(message)
+
+    # --- closing and moving -------------------------------------------------------------------
+
+    def close_tab(self, index: int) -> None:
+        widget = self.widget.widget(index)
+        if widget is None:
+            return
+        if isinstance(widget, PendingTab):  # closed while loading: the result is not wanted
+            self._requests.pop(widget.request_id, None)
+        self.widget.removeTab(index)
+        widget.deleteLater()
+        if self.widget.count() == 0:
+            self.emptied.emit()
+
+    def close_current(self) -> None:
+        if self.widget.count():
+            self.close_tab(self.widget.currentIndex())
+
+    def cycle(self, delta: int) -> None:
+        if self.widget.count():
+            self.widget.setCurrentIndex((self.widget.currentIndex() + delta) % self.widget.count())
+
+    # --- what tabs say and share --------------------------------------------------------------
+
+    def label(self, tab: ArticleTab) -> None:
+        """Show and episode when known, else the display title; the display title as tooltip."""
+        index = self.widget.indexOf(tab)
+        if index >= 0:
+            title = tab.display_title()
+            self.widget.setTabText(index, tab_text(tab.analysis.episode, title).replace("&", "&&"))
+            self.widget.setTabToolTip(index, title)
+
+    def _on_tab_changed(self, tab: ArticleTab) -> None:
+        self.label(tab)
+        self.tabChanged.emit(tab)
+
+    def apply_progress_elsewhere(self, source: ArticleTab) -> None:
+        """Progress is per show: every other open tab looks again (those of other shows do not
+        change, since their own episode decides)."""
+        for tab in self.article_tabs():
+            if tab is not source:
+                tab.apply_progress()
