@@ -9,8 +9,11 @@ all agree with what is painted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import cast
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QImage, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFontMetrics, QImage, QTextBlock, QTextCharFormat, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.ui.document_builder import BlockRecord, Prop, ShieldKey
@@ -76,7 +79,7 @@ class ShieldLocator:
     def shield_range(self, key: ShieldKey) -> tuple[int, int] | None:
         """The document positions [start, end) of a hidden item's object characters."""
         block = self._browser.document().findBlockByNumber(key.block)
-        fragments = [item.fragment() for item in block if ShieldKey.from_format(item.fragment().charFormat()) == key]
+        fragments = [f for f in fragments_of(block) if ShieldKey.from_format(f.charFormat()) == key]
         if not fragments:
             return None
         return min(f.position() for f in fragments), max(f.position() + f.length() for f in fragments)
@@ -92,8 +95,7 @@ class ShieldLocator:
         layout = block.layout()
         origin = layout.position()
         out: list[tuple[ShieldKey, QRectF, QTextCharFormat]] = []
-        for item in block:
-            fragment = item.fragment()
+        for fragment in fragments_of(block):
             fmt = fragment.charFormat()
             key = ShieldKey.from_format(fmt)
             if key is None or (only is not None and key != only):
@@ -106,7 +108,7 @@ class ShieldLocator:
                 line = layout.lineForTextPosition(rel)
                 if not line.isValid():
                     continue
-                x = line.cursorToX(rel)[0]
+                x = cast(tuple[float, int], line.cursorToX(rel))[0]  # the stubs say object
                 top = line.y() + line.ascent() - (height - descent)
                 rect = QRectF(origin.x() + x, origin.y() + top, width, height)
                 if key.span is None and self._renderer is not None:  # the last strip hangs lower
@@ -136,12 +138,19 @@ class ShieldLocator:
         return pieces
 
 
+def fragments_of(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The text fragments of a block (QTextBlock's own iteration is untyped in the stubs)."""
+    it = block.begin()
+    while not it.atEnd():
+        yield it.fragment()
+        it += 1
+
+
 def key_at(doc: QTextDocument, index: int) -> ShieldKey | None:
     """The shield at character ``index``, if that character is one."""
     if index < 0:
         return None
-    for item in doc.findBlock(index):
-        fragment = item.fragment()
+    for fragment in fragments_of(doc.findBlock(index)):
         if fragment.contains(index):
             return ShieldKey.from_format(fragment.charFormat())
     return None

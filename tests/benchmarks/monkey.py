@@ -55,7 +55,7 @@ def main() -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         seeds = range(args.first_seed, args.first_seed + args.seeds)
         for seed, status, seconds, stderr in pool.map(lambda s: run_seed(s, args.actions, files), seeds):
-            verdict = "ok" if status == 0 else ("CRASH (signal %d)" % -status if status < 0 else f"FAIL ({status})")
+            verdict = "ok" if status == 0 else (f"CRASH (signal {-status})" if status < 0 else f"FAIL ({status})")
             print(f"seed {seed}: {verdict} in {seconds:.0f} s", flush=True)
             if status != 0:
                 failures += 1
