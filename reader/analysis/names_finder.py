@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from reader.analysis.names import (
     HONORIFIC_SUFFIX,
@@ -18,6 +19,7 @@ from reader.analysis.names import (
 )
 from reader.analysis.names_context import article_names, squash, title_case
 from reader.analysis.names_evidence import Evidence, weigh
+from reader.analysis.names_model import current, name_features
 from reader.analysis.names_lexicon import (
     COMMON_WORDS,
     MEDIA,
@@ -36,8 +38,15 @@ from reader.article import Article, Character
 # plot word, capitalised only because of the letter, never a person.
 _PLOT_LABEL = re.compile(r"[A-Z]-(?:plot|story|storyline|story-line)", re.I)
 
-_PERSON_BAR = 1.5  # summed cues a name needs, with no actor link, to be a character
-_LONE_WORD_BAR = 2.0  # ... when it is one word written once ("Variety says", "Oslo feels")
+
+
+@dataclass(slots=True)
+class WeighedName:
+    """A name the fitted model decided on: its occurrences and its feature record (kept so
+    ``names_train`` can learn from the same records the finder decides with)."""
+
+    spans: list[NameSpan]
+    features: dict[str, float]
 
 
 class CharacterFinder:
@@ -61,6 +70,8 @@ class CharacterFinder:
         self.crew_keys: set[str] = set()
         self.used: set[int] = set()
         self.people: list[Person] = []
+        self.weighed: list[WeighedName] = []
+        self.cast_linked = True
         self.index = PeopleIndex([])
         self.mixed = {fold(w): w for spans in self.spans.values() for s in spans for w in s.words
                       if not w.isupper()}
@@ -80,7 +91,7 @@ class CharacterFinder:
         count as actors unless the text links them to an actor as characters. An article that
         ties no actor to anyone is about people who play themselves (a reality show, a
         documentary): there the people pictured are the ones it is about, weighed like any name."""
-        has_cast = any(links.pairs or links.pronouns for links in self.links.values())
+        has_cast = self.cast_linked = any(links.pairs or links.pronouns for links in self.links.values())
         for links in self.links.values():
             for span in links.crew:
                 self._reserve(span)
@@ -155,7 +166,7 @@ class CharacterFinder:
                 continue
             if span.titles or len(span.words) > 1 or self.index.candidates(span.key):
                 return span
-            if weigh(self.texts[span.block], span, keys).score > 0:
+            if weigh(self.texts[span.block], span, keys).grammatical_person():
                 return span
         return None
 
@@ -248,23 +259,22 @@ class CharacterFinder:
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
         ranked = ranked_openers(self.article, self.spans, lambda s: bool(self.index.candidates(s.key)))
         blockers: set[str] = set()
+        model = current()
         for head, spans in heads.items():
             main = max(spans, key=lambda s: len(s.words))
             evidence = Evidence()
+            slots = 0
             for span in spans:
                 found = weigh(self.texts[span.block], span, keys)
-                if self._italic_title(span):
-                    found.work, found.score = True, found.score - 6
-                if fold(span.key) != head:
-                    found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
-                evidence.add(found)
-                if (span.block, span.start) in ranked:  # a character's slot in a ranked list
-                    evidence.score, evidence.strong = evidence.score + _PERSON_BAR, True
-            if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
-                evidence.add_soft(1)  # given name and family name
-            bar = _PERSON_BAR if len(spans) > 1 or len(main.words) > 1 or evidence.strong else _LONE_WORD_BAR
-            if self._hard_excluded(main, evidence) or evidence.score < bar or evidence.firm < 1 or not (
-                    evidence.outside_acting or evidence.strong):
+                found.work = found.work or self._italic_title(span)
+                evidence.add(found, things=fold(span.key) == head)
+                slots += (span.block, span.start) in ranked  # a character's slot in a ranked list
+            full_name = len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words)
+            features = name_features(evidence, len(spans), main.words, full_name, slots, self.cast_linked)
+            excluded = self._hard_excluded(main, evidence)
+            if not excluded:
+                self.weighed.append(WeighedName(spans, features))
+            if excluded or not model.is_person(features):
                 if len(main.words) >= 2:
                     blockers.add(self.texts[main.block][main.name_start:main.end])
                 continue

@@ -49,7 +49,12 @@ def main() -> int:
 
     cv = cross_validate(items, fitter(items), analyse_with)
     print(f"\n== leave-one-site-out ({len({i.site for i in items})} sites, {len(items)} articles)")
-    print(f"  {cv.table_row()}")
+    print(f"  {'all':20} ({len(cv.scores):2})  {cv.table_row()}")
+    by_name = {s.name: s for s in cv.scores}
+    for name in folders:
+        part = Figures([by_name[i.path.name] for i in items
+                        if f"{i.path.parent.parent.name}/{i.path.parent.name}" == name])
+        print(f"  {name:20} ({len(part.scores):2})  {part.table_row()}")
     if args.details:
         for s in cv.scores:
             rows = ([f"wrong character: {x}" for x in s.wrong_characters]

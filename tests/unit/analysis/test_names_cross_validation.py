@@ -3,6 +3,11 @@ article (``tests/benchmarks/names_cv.py`` prints the same figures with details).
 
 The floors are the figures measured when this gate was set or last raised; a change that
 lowers one fails here. Raise a floor when a change lifts its figure.
+
+The character precision floor was 0.975 while the person decision was 33 hand-set weights tuned
+on 47 of these 55 articles (every fold then ran the same tuned rules, so that figure was not
+cross-validated); with the fitted decision each fold is fitted without the site it scores, and
+0.966 is the first honest figure.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from labelled_sites import Figures, cross_validate, load_corpus  # noqa: E402
 from names_folds import analyse_with, fitter  # noqa: E402
 
 FLOORS = {
-    "precision": 0.975,
+    "precision": 0.965,
     "recall": 0.968,
     "actors": 0.946,
     "moments": 0.917,
