@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.moments_lists import story_list_moments
 from reader.analysis.moments_ranked import ranked_list_moments
 from reader.analysis.narration import read_narration, subject_events
 from reader.analysis.phrases import phrase_kinds
@@ -56,6 +57,10 @@ def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str |
     the moments do not change with progress.
     """
     moments = _listed_moments(article.blocks) or ranked_list_moments(article.blocks, plot_blocks)
+    if not moments:
+        index = build_index(article, [], EpisodeInfo())
+        moments = story_list_moments(article.blocks, lambda b: b.id in plot_blocks or bool(b.spoiler_markup)
+                                     or read_narration(b.text, index).narrates())
     if not moments:
         moments = _inferred_moments(article, show, plot_blocks)
     for moment in moments:
