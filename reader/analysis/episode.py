@@ -180,7 +180,7 @@ def _finale_number(article: Article, show: str | None, season: int | None) -> in
             continue
         finale_sentences = _finale_sentences(text, refs)
         for r in refs:
-            if r.kind == "count" and r.episode:
+            if r.kind in ("count", "finale") and r.episode:  # "all 82 episodes", "the sixth and final episode"
                 found.append(r.episode)
             elif r.kind in _NUMBERED and r.episode and (season is None or r.season in (None, season)):
                 after = fold_show(text[r.end:r.end + 80])

@@ -242,10 +242,27 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
             total = _number_before(text, start, _CARDINALS, before_word="all")
             return EpisodeRef(total[0], end, "count", episode=total[1]) if total else None
         if previous and previous[0][1] in ("final", "last"):
-            return EpisodeRef(previous[0][0], end, "finale")
+            return _numbered_finale(text, start, end) or EpisodeRef(previous[0][0], end, "finale")
         if ordinal := _number_before(text, start, _ORDINALS):
             return EpisodeRef(ordinal[0], end, "ordinal", episode=ordinal[1])
         return None
     if ordinal := _number_before(text, start, _ORDINALS):  # a bare season word: "the first season"
         return EpisodeRef(ordinal[0], end, "season", season=ordinal[1])
     return None
+
+
+def _numbered_finale(text: str, start: int, end: int) -> EpisodeRef | None:
+    """"the sixth and final episode", "the 10th and last episode": a finale that gives its number."""
+    words = _words_before(text, start, 3)
+    if len(words) < 3 or words[-2][1] != "and":
+        return None
+    pos, word = words[-3]
+    value = _ORDINALS.get(word)
+    if value is None and word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+        value = int(word[:-2])
+    if value is None:
+        return None
+    before = _words_before(text, pos, 1)
+    if before and before[-1][1] == "the":
+        pos = before[-1][0]
+    return EpisodeRef(pos, end, "finale", episode=value)

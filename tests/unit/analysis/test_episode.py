@@ -353,3 +353,27 @@ def test_part_n_of_m_names_the_episode_of_a_limited_series() -> None:
 def test_part_of_in_running_text_is_no_episode() -> None:
     assert find_refs("It is part of the show, and part of me hated it.") == []
     assert find_refs("Part 7 of 6 makes no sense.") == []
+
+
+@pytest.mark.parametrize(("title", "body", "show"), [
+    ("Brine and Clover – Episode 7 impressions", "Brine and Clover keeps finding new ways to hurt me.", "Brine and Clover"),
+    ("Before the First Frost: Episode 3 recap", "Before the First Frost airs on Sundays.", "Before the First Frost"),
+    ("New Harbour Nights Episode 2 recap", "Harbour Nights is back, and so is the rain.", "Harbour Nights"),
+    ("Pike and Ward Episode 2 recap", "Tonight Ward finally calls Pike.", "Ward"),
+])
+def test_a_show_name_the_body_writes_whole_keeps_its_small_and_leading_words(title: str, body: str, show: str) -> None:
+    assert read_episode(article(title, body)).show == show
+
+
+@pytest.mark.parametrize(("text", "episode"), [
+    ("Spoilers for the sixth and final episode of the series follow.", 6),
+    ("The 10th and last episode ends on the pier.", 10),
+])
+def test_a_finale_that_gives_its_number(text: str, episode: int) -> None:
+    info = read_episode(article("Copper Bell series 3 finale recap", text))
+    assert (info.season, info.episode, info.finale) == (3, episode, True)
+
+
+def test_a_final_episode_without_a_number_stays_unnumbered() -> None:
+    info = read_episode(article("Copper Bell series 3 finale recap", "The final episode ends on the pier."))
+    assert (info.season, info.episode) == (3, None)
