@@ -303,11 +303,24 @@ class CharacterFinder:
             for nick in person.nicknames:
                 if nick not in aliases and nick != name:
                     aliases.append(nick)
+            epithet = self._epithet(name, [m for m, _ in found])
+            if epithet and epithet not in aliases:
+                aliases.append(epithet)
             result.append(Character(name, person.actor, aliases, [m for m, _ in found]))
         result.sort(key=lambda c: (c.mentions[0].block, c.mentions[0].start))
         return result
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _epithet(self, name: str, mentions: list) -> str | None:  # noqa: ANN001 - Mention
+        """"the Warden", "the Raven": a one-word name the text always writes after "the" is an
+        epithet, and "the" is part of how readers know it."""
+        if " " in name or not mentions:
+            return None
+        before = [self.texts[m.block][max(0, m.start - 4):m.start] for m in mentions]
+        if all(b.casefold() == "the " for b in before):
+            return f"the {name}"
+        return None
 
     def _person_for(self, span: NameSpan) -> Person:
         people = self.index.candidates(span.key)

@@ -1,0 +1,56 @@
+"""More ways writers tie an actor to a role, read as patterns of context: a titled possessive,
+an adverb inside "played by", a described role after "as"/"plays"/"returns as", a relative
+named after someone's possessive, and "the" epithets. All names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.characters import find_characters
+from reader.article import Article, Block
+
+
+def cast(*paragraphs: str) -> dict[str, str | None]:
+    article = Article("Tidewater, episode 3 recap", [Block(i, "paragraph", t) for i, t in enumerate(paragraphs)],
+                      None, "text")
+    return {c.name: c.actor for c in find_characters(article)}
+
+
+@pytest.mark.parametrize(("text", "character", "actor"), [
+    ("Both get their endings: Wale Adeyemi’s DI Corin Hale walks out into the rain.",
+     "Corin Hale", "Wale Adeyemi"),
+    ("Chief among them is the cook, Mirela “Mira” Stan – played with real bite by Ines Varga – who runs the pass.",
+     "Mirela Stan", "Ines Varga"),
+    ("Tobi Adewale, as the firm’s ambitious junior partner Femi Okafor, has less to do this week.",
+     "Femi Okafor", "Tobi Adewale"),
+    ("Pavel Roth plays her estranged son, Emil Vasko, with a kind of apologetic stubbornness.",
+     "Emil Vasko", "Pavel Roth"),
+    ("Arlo Penn returns as her engineer and reluctant conscience, Dace Morrow.",
+     "Dace Morrow", "Arlo Penn"),
+    ("Stage actor Hal Greer also joins in a recurring role as Auditor Pell Varn, who audits everyone.",
+     "Auditor Pell Varn", "Hal Greer"),
+])
+def test_actor_links_in_more_forms(text: str, character: str, actor: str) -> None:
+    found = cast(text, f"Later {character.split()[-1]} is seen again at the docks.")
+    assert found.get(character) == actor, found
+
+
+def test_a_relative_named_after_a_possessive_is_the_role() -> None:
+    found = cast("Noor Hale is wonderful as Maud Lind, and Ida Crane, as Maud’s daughter Clementine, "
+                 "known to everyone as Clem, is the audience’s way in.",
+                 "Clementine finds the deed in the barn and tells Maud.")
+    assert found.get("Clementine") == "Ida Crane"
+    assert found.get("Maud Lind") == "Noor Hale"
+
+
+def test_a_kinship_title_after_a_possessive_is_family_not_a_role() -> None:
+    found = cast("Later Rosa Ibarra’s Aunt Pilar arrives with the ledger and Rosa Ibarra hides it.")
+    assert found.get("Pilar") != "Rosa Ibarra" and found.get("Aunt Pilar") != "Rosa Ibarra"
+
+
+def test_an_epithet_keeps_its_the() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Tehran opens the gate at midnight to the Warden (played by Gideon Vail) and his riders."),
+        Block(1, "paragraph", "The final reveal is that the Warden calls him brother.")], None, "text")
+    warden = next(c for c in find_characters(article) if c.name == "Warden")
+    assert "the Warden" in warden.aliases and warden.actor == "Gideon Vail"
