@@ -72,6 +72,7 @@ class CharacterFinder:
         self.people: list[Person] = []
         self.weighed: list[WeighedName] = []
         self.cast_linked = True
+        self.initials: list[NameSpan] = []
         self.index = PeopleIndex([])
         self.mixed = {fold(w): w for spans in self.spans.values() for s in spans for w in s.words
                       if not w.isupper()}
@@ -84,6 +85,7 @@ class CharacterFinder:
         self._pronouns()
         self._nicknames()
         blockers = self._unlinked()
+        self._initials()
         return self._characters(blockers)
 
     def _credits(self) -> None:
@@ -200,6 +202,9 @@ class CharacterFinder:
         return self._weigh_clusters(clusters)
 
     def _match_person(self, span: NameSpan) -> bool:
+        if span.titles and len(span.words) == 1 and len(span.words[0].rstrip(".")) == 1:
+            self.initials.append(span)
+            return True  # "Constable B" is someone's initial, never a character of its own
         people = self.index.candidates(span.key) or self.index.candidates(HONORIFIC_SUFFIX.sub("", span.key))
         if people:
             person = choose(people, span)
@@ -220,6 +225,16 @@ class CharacterFinder:
                 person.note(span, self.texts[span.block])
                 return True
         return self._extend_person(span)
+
+    def _initials(self) -> None:
+        """"Constable B", "Mr. B.": a title with an initial is a form of the one person with a
+        name word starting with that letter; with none or several it names nobody."""
+        for span in self.initials:
+            letter = fold(span.words[0][0])
+            found = [p for p in self.people if any(fold(w[:1]) == letter for w in p.words if w not in PARTICLES)]
+            if len(found) == 1:
+                found[0].forms.add(self.texts[span.block][span.start:span.end])
+                self.index.add(found[0])
 
     def _extend_person(self, span: NameSpan) -> bool:
         """A fuller form of a linked name ("Ana" then "Ana Ruiz"): the person takes the full name."""

@@ -54,3 +54,19 @@ def test_an_epithet_keeps_its_the() -> None:
         Block(1, "paragraph", "The final reveal is that the Warden calls him brother.")], None, "text")
     warden = next(c for c in find_characters(article) if c.name == "Warden")
     assert "the Warden" in warden.aliases and warden.actor == "Gideon Vail"
+
+
+def test_a_title_with_an_initial_is_a_form_of_the_one_person_it_fits() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Sheriff Ada Whitcomb (Lena Ford) arrives. Later Sheriff W. tells Nora Keane to leave."),
+        Block(1, "paragraph", "Nora refuses and Whitcomb sighs.")], None, "text")
+    found = {c.name: c for c in find_characters(article)}
+    assert set(found) == {"Ada Whitcomb", "Nora Keane"}
+    assert any(a.startswith("Sheriff W") and len(a) <= 10 for a in found["Ada Whitcomb"].aliases)
+
+
+def test_a_title_with_an_initial_that_fits_two_people_names_nobody() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Walt Ames (Dennis Farrow) and Wren Holt (Tessa Lo) wait. Then Sheriff W arrives.")],
+        None, "text")
+    assert all("Sheriff W" not in (c.name, *c.aliases) for c in find_characters(article))
