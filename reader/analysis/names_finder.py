@@ -215,11 +215,15 @@ class CharacterFinder:
         if self._is_reserved_name(span):
             return True
         if len(span.words) > 1:
-            same = self.index.reordered(span.words)
-            if len(same) == 1:  # family name first here, given name first there
+            same = self.index.reordered(span.words) or self.index.same_spelling(span.words)
+            if len(same) == 1:  # family name first here, given name first there; "Hae Won" for "Hae-won"
                 same[0].note(span, self.texts[span.block])
                 return True
         if len(span.words) == 1 and not span.titles:
+            same = self.index.same_spelling(span.words)
+            if len(same) == 1 and fold(span.key) not in self.reserved:  # "Haewon" for "Hae-won"
+                same[0].note(span, self.texts[span.block])
+                return True
             person = self.index.short_form_of(span.key)
             if person is not None and not is_place_or_org(span.words):
                 person.note(span, self.texts[span.block])

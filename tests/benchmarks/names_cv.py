@@ -27,6 +27,7 @@ from names_folds import analyse_with, fitter  # noqa: E402
 from recap_labels import score  # noqa: E402
 
 from reader.analysis import analyze  # noqa: E402
+from reader.analysis.episode_refs import find_refs  # noqa: E402
 
 
 def main() -> int:
@@ -74,6 +75,17 @@ def main() -> int:
             analyze(item.article)
             times.append((time.process_time() - start) * 1000)
     print(f"\n== speed: median {statistics.median(times):.2f} ms CPU per article (max {max(times):.2f} ms)")
+
+    # Episode references are read from every block: their cost must grow with the text, no faster
+    # (a timing check, so it lives here rather than in the unit tests).
+    text = "The episode opens on a pier, and the season keeps its secrets for one more week. " * 200
+    start = time.process_time()
+    find_refs(text)
+    short = time.process_time() - start
+    start = time.process_time()
+    find_refs(text * 10)
+    long = time.process_time() - start
+    print(f"   find_refs: {len(text)} chars {short * 1000:.1f} ms; x10 {long * 1000:.1f} ms = {long / max(short, 1e-6):.1f}x")
     return 0
 
 

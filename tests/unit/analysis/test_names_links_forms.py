@@ -70,3 +70,13 @@ def test_a_title_with_an_initial_that_fits_two_people_names_nobody() -> None:
         Block(0, "paragraph", "Walt Ames (Dennis Farrow) and Wren Holt (Tessa Lo) wait. Then Sheriff W arrives.")],
         None, "text")
     assert all("Sheriff W" not in (c.name, *c.aliases) for c in find_characters(article))
+
+
+@pytest.mark.parametrize("variant", ["Hae Won", "Haewon", "Hae-won Jeon"])
+def test_romanisation_variants_are_one_person(variant: str) -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Jeon Hae-won (Kim Ji-ahn) runs the salt farm."),
+        Block(1, "paragraph", f"Later {variant} finally tells her sister the truth, and she cries.")], None, "text")
+    found = find_characters(article)
+    assert [c.name for c in found] == ["Jeon Hae-won"]
+    assert variant in found[0].aliases
