@@ -168,6 +168,8 @@ def _weigh_before(text: str, span: NameSpan, prev: str, ev: Evidence) -> None:
     if prev in _ANY_PREPOSITION and not owned_noun:  # "in X's handwriting" is about X's hand
         if word_before(text, span.start - len(prev) - 1) not in GAZE_VERBS:
             ev.cue("after_place_preposition" if prev in PLACE_PREPOSITIONS else "after_loose_preposition")
+    if prev == "to":
+        ev.cue("after_to")  # "a transfer to X", "come to X" (a place) or "says to X" (a person)
     if prev in PERSON_OBJECT_VERBS:
         ev.cue("object_of_person_verb")
     elif prev in OBJECT_VERBS or prev in _PERSON_ADJECTIVES and not span.after_determiner:
@@ -242,8 +244,10 @@ def _weigh_apposition(words: list[str], ev: Evidence) -> None:
         return
     if words[0] not in ("the", "a", "an", "his", "her", "their", "our", "my"):
         return
-    for word in words[1:4]:
+    for i, word in enumerate(words[1:4], 1):
         if word in PERSON_ROLES:
+            if words[i + 1:i + 2] in (["named"], ["called"]):
+                return  # "Fenmore, Minnesota, a shop teacher named X": the role is X's
             ev.cue("role_apposition")
             return
     if any(w in ("who", "whose") for w in words[2:6]):

@@ -27,6 +27,7 @@ def cues(text: str, key: str) -> set[str]:
     ("Then Oriel storms off and never looks back.", "Oriel", "phrasal_verb_after"),
     ("Nobody believes Maura, but she keeps the key.", "Maura", "pronoun_after"),
     ("Then her brother Tomasz is back.", "Tomasz", "role_noun_before"),
+    ("He has asked for a transfer to Kessling in the spring.", "Kessling", "after_to"),
 ])
 def test_context_cues_are_read(text: str, key: str, cue: str) -> None:
     assert cue in cues(text, key)
@@ -64,3 +65,9 @@ def test_a_fold_can_swap_in_its_own_model() -> None:
 def test_training_on_a_missing_folder_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert names_train.main([str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_role_noun_that_names_someone_else_is_no_apposition() -> None:
+    text = "In the town of Fenmore, Halvard, a shop teacher named Erik Lind walks onto the ice."
+    assert "role_apposition" not in cues(text, "Halvard")
+    assert "role_apposition" in cues("Later Halvard, the shop teacher, walks onto the ice.", "Halvard")
