@@ -49,13 +49,20 @@ _SEASON_WORD = r"(?:season|series|saison|temporada|staffel|sezon)"
 # where one of these occurs. The keywords are matched on the lower-cased text as plain literals,
 # which Python's regex engine scans far faster than a case-insensitive alternation.
 _ANCHOR = re.compile(
-    r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?\b|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
+    r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?(?:\b|(?=\d))|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
     r"folge|aflevering|odcinek|jakso|avsnitt|season|series|saison|temporada|staffel|sezon|finale|"
     r"premi[eè]re|pilot|part\s+\w+\s+of\b"
 )
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 _DOTTED = re.compile(r"(?<![\w.$£€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
 _NO_LEFT = {"s": "#", "d": ".#/"}  # besides word characters, what may not precede a code
+# Languages that write the number before the episode word: Turkish "27. Bölüm", Japanese and
+# Chinese "第6話" / "第6集", Korean "3화" / "3회".
+_NUMBER_FIRST = re.compile(
+    r"(?<![\w.])(\d{1,4})\.?\s?b[öo]l[üu]m\b|第\s?(\d{1,4})\s?[話话集回]|(?<![\w.])(\d{1,4})\s?[화회](?![가-힣])",
+    re.IGNORECASE,
+)
+_NUMBER_FIRST_CUES = "話话集回화회"
 
 
 # Patterns that start at an anchor.
@@ -68,8 +75,8 @@ _AT = re.compile(
   | {_SEASON_WORD}\s+(?P<se_s>{_NUM})\s*[,:;/–—-]?\s*(?:and\s+)?{_EPISODE_WORD}\s*(?P<se_e>{_NUM})\b
   | episode\s+(?P<cnt_kind>season|series|run|drama|show|saga|story|arc)\b
   | part\s+(?P<part>{_NUM})\s+of\s+(?P<part_of>{_NUM})\b
-  | {_EPISODE_WORD}\s*(?:no\.?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
-  | {_SEASON_WORD}\s+(?P<s>{_NUM})\b
+  | {_EPISODE_WORD}\s*(?:[:：]\s*)?(?:no\.?:?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
+  | {_SEASON_WORD}(?:\s*[:：])?\s+(?P<s>{_NUM})\b
   | (?P<fin>finale)\b
   | (?P<pre>premi[eè]re)\b(?!\s+date)
   | (?P<pilot>pilot)\b
@@ -137,6 +144,12 @@ def find_refs(text: str, headline: bool = False) -> list[EpisodeRef]:
         if (ref := _read(text, m)) is not None:
             refs.append(ref)
         pos = m.end()
+    if any(c in text for c in _NUMBER_FIRST_CUES) or "bölüm" in low or "bolum" in low:
+        for m in _NUMBER_FIRST.finditer(text):
+            if not any(r.start < m.end() and m.start() < r.end for r in refs):
+                number = next(g for g in m.groups() if g is not None)
+                refs.append(EpisodeRef(m.start(), m.end(), "episode", episode=int(number)))
+        refs.sort(key=lambda r: r.start)
     if headline:
         for m in _DOTTED.finditer(text):
             if not any(r.start < m.end() and m.start() < r.end for r in refs):
@@ -151,6 +164,8 @@ def _bounded(low: str, start: int, end: int) -> bool:
     kind = "d" if first.isdigit() else ("s" if first == "s" and low[start + 1:start + 2].isdigit() else "w")
     if start and (low[start - 1].isalnum() or low[start - 1] == "_" or low[start - 1] in _NO_LEFT.get(kind, "")):
         return False
+    if kind == "w" and low[start:end] in ("ep", "eps") and low[end:end + 1].isdigit():
+        return True  # "Ep06"
     return kind != "w" or end >= len(low) or not (low[end].isalnum() or low[end] == "_")
 
 

@@ -93,7 +93,7 @@ def _clean(name: str | None, avoid: Sequence[str], body: str = "") -> str | None
     name = " ".join(words).strip(" :;,.–—-")
     if not name or len(words) > 8 or len(name) > 70:
         return None
-    if not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
+    if not any(c.isalpha() and not c.islower() for c in name):  # a capital, or a caseless script (빵집)
         return None
     folded = fold_show(name)
     if folded in _GENERIC or all(w.casefold() in _LEADERS | _CONNECTORS for w in words):

@@ -364,3 +364,20 @@ def test_a_finale_that_gives_its_number(text: str, episode: int) -> None:
 def test_a_final_episode_without_a_number_stays_unnumbered() -> None:
     info = read_episode(article("Copper Bell series 3 finale recap", "The final episode ends on the pier."))
     assert (info.season, info.episode) == (3, None)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Copper Bell Episode: 6 recap", ("Copper Bell", None, 6)),
+    ("Copper Bell Season: 2, Episode: 4", ("Copper Bell", 2, 4)),
+    ("Copper Bell Ep06 review", ("Copper Bell", None, 6)),
+    ("Copper Bell 27. Bölüm özeti", ("Copper Bell", None, 27)),
+    ("深夜食堂 第6話 感想", ("深夜食堂", None, 6)),
+    ("월요일의 빵집 12화 리뷰", ("월요일의 빵집", None, 12)),
+])
+def test_infobox_rows_and_number_first_languages(title: str, expected: tuple) -> None:
+    info = read_episode(article(title, "Nothing else here."))
+    assert (info.show, info.season, info.episode) == expected
+
+
+def test_a_colon_after_episode_in_prose_is_no_number() -> None:
+    assert find_refs("Deep prep for the episode: it was good") == []
