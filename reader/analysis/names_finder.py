@@ -32,6 +32,7 @@ from reader.analysis.names_links import BlockLinks, PairLink, read_links
 from reader.analysis.names_lists import ranked_openers
 from reader.analysis.names_mentions import find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
+from reader.analysis.names_tables import table_pairs
 from reader.article import Article, Character
 
 # How reviews name a strand of the episode ("the whole A-plot", "the B-story"): a letter and a
@@ -104,7 +105,9 @@ class CharacterFinder:
                 self.used.add(id(span))
 
     def _pairs(self) -> None:
-        pairs = [p for links in self.links.values() for p in links.pairs
+        linked = [p for links in self.links.values() for p in links.pairs]
+        linked += table_pairs(self.article.blocks, self.spans)
+        pairs = [p for p in linked
                  if fold(p.actor.key) not in self.excluded and fold(p.character.key) not in self.excluded]
         counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans if not s.titles)
         votes = [self._orient(pair, counts) for pair in pairs]
