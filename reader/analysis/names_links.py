@@ -57,6 +57,28 @@ _AS_ROLE_GAP = re.compile(
     rf"(?:as|plays|played|portrays|portrayed){_S}+(?:her|his|their|the|a|an){_S}+"
     rf"(?P<description>(?:[a-z-]+['’]s{_S}+)?(?:[a-z-]+{_S}+){{0,4}}[a-z-]+),?{_S}+"
 )
+# "Actor has been cast as Name", "Actor will play Name", "Actor, playing Name,", "Actor takes on
+# the role of Name", "Actor (who plays Name)", "Actor stars as Name".
+_ACTIVE_ACTING_GAP = re.compile(
+    rf"{_S}*[,(]?{_S}*(?:who{_S}+)?(?:(?:has|have|had){_S}+been{_S}+|will{_S}+(?:also{_S}+)?|is{_S}+|was{_S}+)?"
+    rf"(?:also{_S}+)?(?:cast{_S}+as|play|plays|playing|portray|portrays|portraying|voices|voicing|stars{_S}+as"
+    rf"|starring{_S}+as|takes{_S}+on{_S}+the{_S}+(?:role|part){_S}+of|took{_S}+on{_S}+the{_S}+(?:role|part){_S}+of"
+    rf"|in{_S}+the{_S}+(?:role|part){_S}+of){_S}+"
+)
+# "Name – Actor", "Name: Actor" as a whole line of a cast list.
+_CAST_LINE_GAP = re.compile(rf"{_S}*[–—:|]{_S}*|{_S}+-{_S}+")
+# "Name, brought to life by Actor", "Name, embodied by Actor".
+_PASSIVE_ACTING_GAP = re.compile(
+    rf"{_S}*[,—–(]?{_S}*(?:(?:is|was){_S}+)?(?:brought{_S}+to{_S}+life|embodied|given{_S}+life|inhabited)"
+    rf"(?:{_S}+[a-z-]+){{0,3}}{_S}+by{_S}+"
+)
+# "The actor playing Name, Actor, ...", "In the role of Name, Actor ...".
+_PART_FIRST_GAP = re.compile(rf",{_S}+")
+_PART_BEFORE = re.compile(
+    rf"(?:\b(?:actor|actress|star|performer){_S}+(?:playing|who{_S}+plays|who{_S}+played)|\b(?:role|part){_S}+of)"
+    rf"{_S}+$", re.IGNORECASE)
+# "Name (Actor, superb)": a few lower-case words of praise after the actor, no digits.
+_PRAISE_TAIL = re.compile(rf",{_S}*[a-z][a-z -]{{0,30}}\)")
 # "Actor, as Name’s daughter Other": the part is the one the role noun names, not the owner.
 _OWNER_ROLE_GAP = re.compile(rf"['’]s{_S}+(?:[a-z-]+{_S}+){{0,2}}(?P<role>[a-z-]+),?{_S}+")
 
@@ -198,6 +220,9 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str, spans: list[NameSp
         return PairLink(span, nxt, fixed=paren.group(0).rstrip(" \u00a0")[-1:] != "(")
     if _PLAYED_BY_GAP.fullmatch(gap) and not span.possessive and not nxt.titles:
         return PairLink(span, nxt, fixed=True)
+    acting = _acting_link(text, span, nxt, gap)
+    if acting is not None:
+        return acting
     described = _DESCRIBED_GAP.fullmatch(gap)
     if described and not span.possessive and not nxt.titles and len(nxt.words) >= 2:
         if described.group("paren") is None or (_PAREN_TAIL.match(text, nxt.end) and not nxt.possessive
@@ -222,6 +247,33 @@ def _pair(text: str, span: NameSpan, nxt: NameSpan, gap: str, spans: list[NameSp
     if (_IS_GAP.fullmatch(gap) and len(nxt.words) >= 2 and not nxt.titles and span.key != nxt.key
             and _IS_TAIL.match(text, nxt.end)):
         return PairLink(nxt, span, fixed=False)
+    return None
+
+
+def _acting_link(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink | None:
+    """The other shapes of "this actor has this part", read from the words between (and just
+    before) two names: an acting verb in the active ("has been cast as", "will play", "playing",
+    "takes on the role of", "(who plays"), in the passive ("brought to life by"), a part named
+    first ("the actor playing Name, Actor", "In the role of Name, Actor"), and a praised actor in
+    parentheses ("Name (Actor, superb)")."""
+    if span.possessive or nxt.possessive:
+        return None
+    actor_first_ok = len(span.words) >= 2 and not span.titles and not span.caps
+    actor_second_ok = len(nxt.words) >= 2 and not nxt.titles and not nxt.caps
+    if actor_first_ok and _ACTIVE_ACTING_GAP.fullmatch(gap):
+        return PairLink(nxt, span, fixed=True)
+    if actor_second_ok and _PASSIVE_ACTING_GAP.fullmatch(gap):
+        return PairLink(span, nxt, fixed=True)
+    if (actor_second_ok and _PART_FIRST_GAP.fullmatch(gap)
+            and _PART_BEFORE.search(text[max(0, span.start - 40):span.start])):
+        return PairLink(span, nxt, fixed=True)
+    if (actor_second_ok and re.fullmatch(rf"{_S}*\({_S}*", gap) and _PRAISE_TAIL.match(text, nxt.end)
+            and not _not_a_person(nxt)):
+        return PairLink(span, nxt, fixed=True)
+    if (_CAST_LINE_GAP.fullmatch(gap) and not text[:span.start].strip(" \u00a0•*·-")
+            and not text[nxt.end:].strip(" \u00a0.;,") and (actor_first_ok or actor_second_ok)
+            and not _not_a_person(span) and not _not_a_person(nxt)):
+        return PairLink(span, nxt, fixed=False)  # a cast-list line "Name – Actor" (either way round)
     return None
 
 

@@ -80,3 +80,32 @@ def test_romanisation_variants_are_one_person(variant: str) -> None:
     found = find_characters(article)
     assert [c.name for c in found] == ["Jeon Hae-won"]
     assert variant in found[0].aliases
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("list_item", "Mara Quist – Tessa Hollin"),
+    ("list_item", "Mara Quist: Tessa Hollin"),
+    ("paragraph", "The actor playing Mara Quist, Tessa Hollin, is the find of the year."),
+    ("paragraph", "Tessa Hollin has been cast as Mara Quist for the second season."),
+    ("paragraph", "Tessa Hollin will play Mara Quist in the second season."),
+    ("paragraph", "Tessa Hollin, playing Mara Quist, is the find of the year."),
+    ("paragraph", "Mara Quist, brought to life by Tessa Hollin, is the find of the year."),
+    ("paragraph", "Tessa Hollin takes on the role of Mara Quist with relish."),
+    ("paragraph", "Tessa Hollin (who plays Mara Quist) is the find of the year."),
+    ("paragraph", "Mara Quist (Tessa Hollin, superb) is the find of the year."),
+    ("paragraph", "In the role of Mara Quist, Tessa Hollin is the find of the year."),
+])
+def test_acting_links_read_from_the_words_between(kind: str, text: str) -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, kind, text),  # type: ignore[arg-type]
+        Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries."),
+        Block(2, "paragraph", "Odo Brill leaves; Mara stays.")], None, "text")
+    found = {c.name: c.actor for c in find_characters(article)}
+    assert found.get("Mara Quist") == "Tessa Hollin" and "Tessa Hollin" not in found
+
+
+def test_parentheses_with_a_year_are_no_praised_actor() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Mara Quist (Lowlands, 2018) walks the pier."),
+        Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
+    assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
