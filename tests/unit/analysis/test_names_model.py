@@ -71,3 +71,18 @@ def test_a_role_noun_that_names_someone_else_is_no_apposition() -> None:
     text = "In the town of Fenmore, Halvard, a shop teacher named Erik Lind walks onto the ice."
     assert "role_apposition" not in cues(text, "Halvard")
     assert "role_apposition" in cues("Later Halvard, the shop teacher, walks onto the ice.", "Halvard")
+
+
+def test_the_shipped_weights_are_those_the_training_command_fits_today(shared_dir: Path) -> None:
+    """A change to the cues or the corpus must come with a refit
+    (``python -m reader.analysis.names_train``), or the shipped weights weigh stale features."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
+    from labelled_sites import load_corpus
+
+    data = [s for item in load_corpus(shared_dir) for s in names_train.samples(item.article, item.labels)]
+    fitted, ship = names_train.fit(data), shipped()
+    assert set(fitted.weights) == set(ship.weights)
+    assert all(abs(fitted.weights[k] - ship.weights[k]) < 0.01 for k in fitted.weights)
+    assert abs(fitted.bias - ship.bias) < 0.01
