@@ -109,3 +109,10 @@ def test_parentheses_with_a_year_are_no_praised_actor() -> None:
         Block(0, "paragraph", "Mara Quist (Lowlands, 2018) walks the pier."),
         Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
     assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
+
+
+def test_a_word_used_as_a_name_at_a_sentence_start_keeps_its_actor_credit() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Hope (Ava Lind) finally admits it. There is no hope for the farm, and Hope cries.")],
+        None, "text")
+    assert [(c.name, c.actor) for c in find_characters(article)] == [("Hope", "Ava Lind")]
