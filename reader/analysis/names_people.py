@@ -73,8 +73,9 @@ class PeopleIndex:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 part = words[i:j]
-                if part[0] in PARTICLES or part[-1] in PARTICLES:
-                    continue
+                if part[-1] in PARTICLES or part[0] in PARTICLES and (
+                        j < len(words) or all(w in PARTICLES for w in part)):
+                    continue  # a particle alone or inside; "van der Berg" (the surname) stays
                 _put(self._parts, fold(" ".join(part)), person)
         for nick in person.nicknames:
             _put(self._parts, fold(nick), person)

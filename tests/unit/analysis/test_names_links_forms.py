@@ -116,3 +116,14 @@ def test_a_word_used_as_a_name_at_a_sentence_start_keeps_its_actor_credit() -> N
         Block(0, "paragraph", "Hope (Ava Lind) finally admits it. There is no hope for the farm, and Hope cries.")],
         None, "text")
     assert [(c.name, c.actor) for c in find_characters(article)] == [("Hope", "Ava Lind")]
+
+
+@pytest.mark.parametrize(("intro", "later", "alias"), [
+    ("Pieter van der Berg (Jan Smit) arrives.", "Van der Berg admits everything to the council.", "Van der Berg"),
+    ("Inés de la Vega (Rita Lobo) arrives.", "De la Vega admits everything to the council.", "De la Vega"),
+])
+def test_a_surname_with_its_particles_is_an_alias(intro: str, later: str, alias: str) -> None:
+    article = Article("Tidewater, episode 3 recap", [Block(0, "paragraph", intro), Block(1, "paragraph", later)],
+                      None, "text")
+    found = find_characters(article)
+    assert len(found) == 1 and alias in found[0].aliases
