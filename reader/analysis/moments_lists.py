@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reader.analysis.moments_ranked import list_runs
 from reader.analysis.sections import is_heading_line, strip_number
 from reader.article import Block, KeyMoment
 
@@ -36,18 +37,10 @@ def story_list_moments(blocks: list[Block], is_story: Callable[[Block], bool]) -
     """The top-level items of every list (3+ items of a clause or more) that no heading puts
     elsewhere and whose items mostly tell the story (``is_story``)."""
     moments: list[KeyMoment] = []
-    start = 0
-    while start < len(blocks):
-        if blocks[start].kind != "list_item":
-            start += 1
-            continue
-        end = start
-        while end < len(blocks) and blocks[end].kind == "list_item":
-            end += 1
+    for start, end in list_runs(blocks):
         heading = _heading_before(blocks, start)
         if heading is None or not _ELSEWHERE.search(heading):
             moments.extend(_story_items(blocks[start:end], is_story))
-        start = end
     return moments
 
 
