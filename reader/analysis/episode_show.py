@@ -57,7 +57,7 @@ _LEADERS = frozenset(
 # Whole names that are generic words rather than a show.
 _GENERIC = frozenset(
     "recap review episode season series premiere finale spoilers spoiler discussion thread tv "
-    "television the show this week tonight news".split()
+    "television the show this week tonight news podcast pod newsletter issue".split()
 )
 # Subreddits about television in general rather than one show.
 _GENERIC_SUBREDDITS = frozenset(

@@ -27,7 +27,9 @@ from names_folds import analyse_with, fitter  # noqa: E402
 from recap_labels import score  # noqa: E402
 
 from reader.analysis import analyze  # noqa: E402
+from reader.analysis.episode import read_episode  # noqa: E402
 from reader.analysis.episode_refs import find_refs  # noqa: E402
+from reader.article import Article, Block  # noqa: E402
 
 
 def main() -> int:
@@ -86,6 +88,19 @@ def main() -> int:
     find_refs(text * 10)
     long = time.process_time() - start
     print(f"   find_refs: {len(text)} chars {short * 1000:.1f} ms; x10 {long * 1000:.1f} ms = {long / max(short, 1e-6):.1f}x")
+
+    # A hostile headline and body: the episode reader must stay linear too.
+    sentence = "The finale, episode 9, is long. All 10 episodes are up. Episode 3 of Copper Bell. "
+    small = Article("‘Copper Bell’ season finale recap " + "and more " * 100, [Block(0, "paragraph", sentence * 200)], None, "text")
+    big = Article("‘Copper Bell’ season finale recap " + "and more " * 1_000, [Block(0, "paragraph", sentence * 2_000)], None, "text")
+    read_episode(small)
+    start = time.process_time()
+    read_episode(small)
+    short = time.process_time() - start
+    start = time.process_time()
+    read_episode(big)
+    long = time.process_time() - start
+    print(f"   read_episode: hostile page {short * 1000:.1f} ms; x10 {long * 1000:.1f} ms = {long / max(short, 1e-6):.1f}x")
     return 0
 
 
