@@ -77,6 +77,8 @@ _PART_FIRST_GAP = re.compile(rf",{_S}+")
 _PART_BEFORE = re.compile(
     rf"(?:\b(?:actor|actress|star|performer){_S}+(?:playing|who{_S}+plays|who{_S}+played)|\b(?:role|part){_S}+of)"
     rf"{_S}+$", re.IGNORECASE)
+# "Name, Actor’s character, ...": the part an actor's possessive names (after its "’s").
+_ACTORS_PART = re.compile(rf"{_S}+(?:[a-z-]+{_S}+){{0,3}}(?:character|role|part){_S}*[,;)—–.]")
 # "Name (Actor, superb)": a few lower-case words of praise after the actor, no digits.
 _PRAISE_TAIL = re.compile(rf",{_S}*[a-z][a-z -]{{0,30}}\)")
 # "Actor, as Name’s daughter Other": the part is the one the role noun names, not the owner.
@@ -97,7 +99,7 @@ _AS_BEFORE = re.compile(rf"(?:^|[.!?:;]{_S}*[\"“]?){_S}*As{_S}+$")
 _PLAYS_AFTER_CLAUSE = re.compile(rf"[^.!?]{{0,160}}?,{_S}+(?:she|he|they){_S}+(?:plays|is|gives|brings|makes)\b")
 # "Name, played by Actor", "Name – played with bone-dry precision by Actor".
 _PLAYED_BY_GAP = re.compile(
-    rf"{_S}*[,—–]?{_S}+(?:is|was)?{_S}*(?:played|portrayed|voiced)(?:{_S}+(?:with|to)(?:{_S}+[a-z-]+){{1,3}})?"
+    rf"{_S}*[,—–]?{_S}+(?:is|was|as)?{_S}*(?:played|portrayed|voiced)(?:{_S}+(?:with|to)(?:{_S}+[a-z-]+){{1,3}})?"
     rf"{_S}+by{_S}+"
 )
 _PLAYS_PRONOUN = re.compile(
@@ -256,10 +258,13 @@ def _acting_link(text: str, span: NameSpan, nxt: NameSpan, gap: str) -> PairLink
     "takes on the role of", "(who plays"), in the passive ("brought to life by"), a part named
     first ("the actor playing Name, Actor", "In the role of Name, Actor"), and a praised actor in
     parentheses ("Name (Actor, superb)")."""
-    if span.possessive or nxt.possessive:
-        return None
     actor_first_ok = len(span.words) >= 2 and not span.titles and not span.caps
     actor_second_ok = len(nxt.words) >= 2 and not nxt.titles and not nxt.caps
+    if (actor_second_ok and nxt.possessive and not span.possessive and re.fullmatch(rf",{_S}+", gap)
+            and _ACTORS_PART.match(text, nxt.end + 2)):
+        return PairLink(span, nxt, fixed=True)  # "Name, Actor’s character, ..."
+    if span.possessive or nxt.possessive:
+        return None
     if actor_first_ok and _ACTIVE_ACTING_GAP.fullmatch(gap):
         return PairLink(nxt, span, fixed=True)
     if actor_second_ok and _PASSIVE_ACTING_GAP.fullmatch(gap):

@@ -94,6 +94,8 @@ def test_romanisation_variants_are_one_person(variant: str) -> None:
     ("paragraph", "Tessa Hollin (who plays Mara Quist) is the find of the year."),
     ("paragraph", "Mara Quist (Tessa Hollin, superb) is the find of the year."),
     ("paragraph", "In the role of Mara Quist, Tessa Hollin is the find of the year."),
+    ("paragraph", "Mara Quist, Tessa Hollin’s wonderfully prickly character, finally snaps."),
+    ("paragraph", "Mara Quist, as played by Tessa Hollin, finally snaps."),
 ])
 def test_acting_links_read_from_the_words_between(kind: str, text: str) -> None:
     article = Article("Tidewater, episode 3 recap", [
@@ -127,3 +129,10 @@ def test_a_surname_with_its_particles_is_an_alias(intro: str, later: str, alias:
                       None, "text")
     found = find_characters(article)
     assert len(found) == 1 and alias in found[0].aliases
+
+
+def test_a_relative_after_a_comma_is_no_actor() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Mara Quist, Odo Brill’s sister, finally snaps."),
+        Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
+    assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
