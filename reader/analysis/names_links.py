@@ -60,8 +60,10 @@ _AS_ROLE_GAP = re.compile(
 # "Actor has been cast as Name", "Actor will play Name", "Actor, playing Name,", "Actor takes on
 # the role of Name", "Actor (who plays Name)", "Actor stars as Name".
 _ACTIVE_ACTING_GAP = re.compile(
-    rf"{_S}*[,(]?{_S}*(?:who{_S}+)?(?:(?:has|have|had){_S}+been{_S}+|will{_S}+(?:also{_S}+)?|is{_S}+|was{_S}+)?"
-    rf"(?:also{_S}+)?(?:cast{_S}+as|play|plays|playing|portray|portrays|portraying|voices|voicing|stars{_S}+as"
+    rf"{_S}*[,(]?{_S}*(?:(?:who|has|have|had|been|will|is|was|set|to|also|signed|on|tapped|reportedly|due"
+    rf"|going|currently|landed|lands){_S}+){{0,5}}"
+    rf"(?:cast{_S}+as|play|plays|playing|portray|portrays|portraying|voices|voicing|stars?{_S}+as"
+    rf"|the{_S}+(?:role|part){_S}+of"
     rf"|starring{_S}+as|takes{_S}+on{_S}+the{_S}+(?:role|part){_S}+of|took{_S}+on{_S}+the{_S}+(?:role|part){_S}+of"
     rf"|in{_S}+the{_S}+(?:role|part){_S}+of){_S}+"
 )

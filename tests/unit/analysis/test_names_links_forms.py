@@ -96,6 +96,10 @@ def test_romanisation_variants_are_one_person(variant: str) -> None:
     ("paragraph", "In the role of Mara Quist, Tessa Hollin is the find of the year."),
     ("paragraph", "Mara Quist, Tessa Hollin’s wonderfully prickly character, finally snaps."),
     ("paragraph", "Mara Quist, as played by Tessa Hollin, finally snaps."),
+    ("paragraph", "Tessa Hollin will star as Mara Quist in the second season."),
+    ("paragraph", "Tessa Hollin is set to play Mara Quist in the second season."),
+    ("paragraph", "Tessa Hollin has signed on to play Mara Quist."),
+    ("paragraph", "Tessa Hollin landed the role of Mara Quist after one audition."),
 ])
 def test_acting_links_read_from_the_words_between(kind: str, text: str) -> None:
     article = Article("Tidewater, episode 3 recap", [
@@ -134,5 +138,12 @@ def test_a_surname_with_its_particles_is_an_alias(intro: str, later: str, alias:
 def test_a_relative_after_a_comma_is_no_actor() -> None:
     article = Article("Tidewater, episode 3 recap", [
         Block(0, "paragraph", "Mara Quist, Odo Brill’s sister, finally snaps."),
+        Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
+    assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
+
+
+def test_a_character_who_refuses_to_play_someone_is_no_actor() -> None:
+    article = Article("Tidewater, episode 3 recap", [
+        Block(0, "paragraph", "Odo Brill refuses to play Mara Quist at chess again."),
         Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
     assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
