@@ -71,7 +71,8 @@ _AT = re.compile(
     S(?P<sxe_s>\d{{1,2}})\s?[.\-]?\s?E(?:p\.?\s?)?(?P<sxe_e>\d{{1,4}})
         (?:(?:[-–]E?|\s?(?:[-–&+]|and)\s?E)(?P<sxe_e2>\d{{1,4}}))?(?!\w)
   | (?P<nx_s>\d{{1,2}})x(?P<nx_e>\d{{1,3}})(?:(?:[-–](?:\d{{1,2}}x)?|\s?[-–&+]\s?\d{{1,2}}x)(?P<nx_e2>\d{{1,3}}))?(?![\w.])
-  | episodes\s+(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?P<eps_b>{_NUM})\b
+  | (?:episodes|eps\.?)\s*(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?:e(?:p\.?\s*)?)?(?P<eps_b>{_NUM})\b
+  | (?:episode|ep\.?)\s*(?P<ep_a>{_NUM})\s*(?:[-–&+]|and|to|through)\s*(?:e(?:p\.?\s*)?)?(?P<ep_b>\d{{1,4}})\b(?![-–]\w)
   | {_SEASON_WORD}\s+(?P<se_s>{_NUM})\s*[,:;/–—-]?\s*(?:and\s+)?{_EPISODE_WORD}\s*(?P<se_e>{_NUM})\b
   | episode\s+(?P<cnt_kind>season|series|run|drama|show|saga|story|arc)\b
   | part\s+(?P<part>{_NUM})\s+of\s+(?P<part_of>{_NUM})\b
@@ -225,6 +226,12 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
         return EpisodeRef(start, end, "code", int(g["nx_s"]), max(int(g["nx_e"]), int(g["nx_e2"] or 0)))
     if g["eps_a"] is not None:
         return EpisodeRef(start, end, "episode", episode=max(number_value(g["eps_a"]) or 0, number_value(g["eps_b"]) or 0))
+    if g["ep_a"] is not None:
+        # "Ep. 5 & 6", "episode 5-6": a range counts as its last episode, and a range ascends;
+        # otherwise the second number is something else ("episode 5 and 12 people die" is rare,
+        # "episode 5 to 3" never a range).
+        first, second = number_value(g["ep_a"]) or 0, number_value(g["ep_b"]) or 0
+        return EpisodeRef(start, end, "episode", episode=second if first < second <= first + 3 else first)
     if g["se_s"] is not None:
         return EpisodeRef(start, end, "code", number_value(g["se_s"]), number_value(g["se_e"]))
     if g["cnt_kind"] is not None:

@@ -386,3 +386,14 @@ def test_a_podcasts_own_episode_number_is_not_the_shows(title: str, body: str, s
                                                          expected: tuple) -> None:
     info = read_episode(article(title, body, site=site))
     assert (info.show, info.season, info.episode) == expected
+
+
+@pytest.mark.parametrize(("title", "episode"), [
+    ("Copper Bell eps 5-6 recap", 6),
+    ("Copper Bell Ep. 5 & 6 recap", 6),
+    ("Copper Bell Ep5-Ep6 recap", 6),
+    ("Copper Bell episode 5 and 12 people die", 5),
+    ("Copper Bell episode 3, 2 weeks later", 3),
+])
+def test_ranges_written_with_the_singular_word(title: str, episode: int) -> None:
+    assert read_episode(article(title, "Copper Bell is back.")).episode == episode
