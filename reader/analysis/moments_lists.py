@@ -23,6 +23,7 @@ MIN_ITEMS = 3
 MIN_WORDS = 5  # an item that tells a beat is a clause, not a name or a link label
 STORY_SHARE = 2 / 3
 
+_TIMESTAMP = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?\b")
 # Headings of lists that are about something other than the episode's story.
 _ELSEWHERE = re.compile(
     r"\b(?:read|reading|more|most|popular|trending|related|recommended|sponsored|sponsors?|partners?"
@@ -60,6 +61,8 @@ def _story_items(run: list[Block], is_story: Callable[[Block], bool]) -> list[Ke
     items = [b for b in listed if len(strip_number(b.text).split()) >= MIN_WORDS]
     if len(items) < MIN_ITEMS or len(items) < STORY_SHARE * len(listed):
         return []
+    if 2 * sum(1 for b in items if _TIMESTAMP.match(strip_number(b.text))) >= len(items):
+        return []  # "12:30 – Odile confronts Brann": chapters, a table of contents of the page
     if sum(1 for b in items if is_story(b)) < STORY_SHARE * len(items):
         return []
     return [KeyMoment(strip_number(b.text), b.id) for b in items]

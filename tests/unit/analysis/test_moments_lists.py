@@ -61,3 +61,9 @@ def test_short_items_are_labels_not_beats() -> None:
 def test_a_stray_short_line_does_not_sink_a_list_of_beats() -> None:
     article = _article("Notes", [*BEATS, "Spoilers end here –"])
     assert [m.text for m in story_list_moments(article.blocks, lambda b: True)] == BEATS
+
+
+def test_timestamped_chapters_are_not_moments_even_without_a_heading() -> None:
+    chapters = [f"{m:02d}:15 – {text}" for m, text in enumerate(BEATS, 3)]
+    article = _article(None, chapters)
+    assert story_list_moments(article.blocks, lambda b: True) == []
