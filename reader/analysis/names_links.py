@@ -8,7 +8,11 @@ Name``, ``Actor as her eldest son, Name``, ``Actor is terrific as Name``, ``As N
 the family driver (Actor)`` and ``Name, the late father's partner, played by Actor``, ``Actor is
 Name``, ``Actor's Name``, ``Actor's quiet turn as Name``, ``Actor brings a wounded charm to
 Name``, and ``Actor plays her`` / ``Actor gives the priest a frayed decency`` right after the
-character is named.
+character is named. Also ``Actor’s DI Name``, ``Name – played with real bite by Actor``, a role
+described after as/plays/returns as (``Actor plays her estranged son, Name``), ``Actor, as
+Name’s daughter Other``, acting verbs in any tense or voice (``has been cast as``, ``is set to
+play``, ``brought to life by``), the part first (``the actor playing Name, Actor``), ``Name,
+Actor’s character``, ``Name (Actor, superb)`` and a whole cast-list line ``Name – Actor``.
 Nicknames: ``First “Nick” Last``, ``(or as my dad calls him, Nick)``, ``— or Nick, as she is
 known —``, ``known as Nick``, ``– Title Name to everyone –``.
 Crew: ``(written by X, directed by Y)``, ``teleplay by``, ``Photo: X``, ``Courtesy of X``, a job
