@@ -78,7 +78,7 @@ def quoted_spans(text: str) -> list[tuple[int, int, str]]:
 def _clean(name: str | None, avoid: Sequence[str], body: str = "") -> str | None:
     """Trim a candidate to a plausible show name, or None when it is not one. A leading word
     that usually opens a headline ("After", "New", "First") stays when the body writes the
-    whole name with it ("After the Last Train airs on Thursdays")."""
+    whole name with it ("Before the First Frost airs on Sundays")."""
     if not name:
         return None
     name = re.sub(r"\s+", " ", name).strip(" \t:;,.|–—-([)]\"'‘’“”")
@@ -247,7 +247,7 @@ def _name_part(segment: str, body: str) -> str:
     words = segment.split()
     whole = " ".join(words)
     if body and len(words) > 2 and words[0][:1].isupper() and words[-1][:1].isupper() and _written_in(whole, body):
-        return whole  # "Salt and Honey": the body writes the headline's words as one name
+        return whole  # "Brine and Clover": the body writes the headline's words as one name
     if any(w.islower() and w not in _CONNECTORS for w in words) and any(w[:1].isupper() for w in words):
         words = (_capitalised_run(segment, forward=False) or "").split()
     candidate = " ".join(words)

@@ -1,6 +1,6 @@
 """A list of the episode's beats under any heading, or none: the key moments of an article
-whose moments list no known heading names ("Three things I can’t stop thinking about",
-"What we learned", a closing list whose heading the page lost).
+whose moments list no known heading names ("Five scenes I keep replaying",
+"What we found out", a closing list whose heading the page lost).
 
 A list is the episode's beats when most of its items tell the story: the spoiler judge found
 them to be plot, or they narrate (a character of the story doing or learning something). Lists

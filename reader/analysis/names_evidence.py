@@ -247,7 +247,7 @@ def _weigh_apposition(words: list[str], ev: Evidence) -> None:
     for i, word in enumerate(words[1:4], 1):
         if word in PERSON_ROLES:
             if words[i + 1:i + 2] in (["named"], ["called"]):
-                return  # "Fenmore, Minnesota, a shop teacher named X": the role is X's
+                return  # "Halden, Vermont, a ferry mechanic named X": the role is X's
             ev.cue("role_apposition")
             return
     if any(w in ("who", "whose") for w in words[2:6]):

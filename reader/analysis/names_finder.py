@@ -219,12 +219,12 @@ class CharacterFinder:
             return True
         if len(span.words) > 1:
             same = self.index.reordered(span.words) or self.index.same_spelling(span.words)
-            if len(same) == 1:  # family name first here, given name first there; "Hae Won" for "Hae-won"
+            if len(same) == 1:  # family name first here, given name first there; "Ha Jin" for "Ha-jin"
                 same[0].note(span, self.texts[span.block])
                 return True
         if len(span.words) == 1 and not span.titles:
             same = self.index.same_spelling(span.words)
-            if len(same) == 1 and fold(span.key) not in self.reserved:  # "Haewon" for "Hae-won"
+            if len(same) == 1 and fold(span.key) not in self.reserved:  # "Hajin" for "Ha-jin"
                 same[0].note(span, self.texts[span.block])
                 return True
             person = self.index.short_form_of(span.key)
@@ -335,7 +335,7 @@ class CharacterFinder:
     # -- helpers -----------------------------------------------------------------------------
 
     def _epithet(self, name: str, mentions: list) -> str | None:  # noqa: ANN001 - Mention
-        """"the Warden", "the Raven": a one-word name the text always writes after "the" is an
+        """"the Ferryman", "the Abbess": a one-word name the text always writes after "the" is an
         epithet, and "the" is part of how readers know it."""
         if " " in name or not mentions:
             return None

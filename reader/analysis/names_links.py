@@ -53,7 +53,7 @@ _PLAYS_GAP = re.compile(
     rf",?{_S}+(?:also{_S}+|who{_S}+)?(?:plays|played|portrays|portrayed|has{_S}+played|is{_S}+playing){_S}+"
 )
 # "Actor as her eldest son, Name": the part named after a role noun.
-# "Actor as her eldest son, Name", "Actor, as the firm’s ambitious junior partner Name", "Actor
+# "Actor as her eldest son, Name", "Actor, as the clinic’s overworked deputy registrar Name", "Actor
 # plays her estranged son, Name", "Actor returns as her engineer and reluctant conscience, Name":
 # the part is named after a description that holds a role noun.
 _AS_ROLE_GAP = re.compile(
@@ -103,7 +103,7 @@ _IS_TAIL = re.compile(rf"{_S}*(?:[,;(—–.]|$)")
 _BRINGS_GAP = re.compile(rf"{_S}+(?:brings|lends|gives){_S}+(?P<what>[^.;:()]{{1,60}}?){_S}+to{_S}+")
 _AS_BEFORE = re.compile(rf"(?:^|[.!?:;]{_S}*[\"“]?){_S}*As{_S}+$")
 _PLAYS_AFTER_CLAUSE = re.compile(rf"[^.!?]{{0,160}}?,{_S}+(?:she|he|they){_S}+(?:plays|is|gives|brings|makes)\b")
-# "Name, played by Actor", "Name – played with bone-dry precision by Actor".
+# "Name, played by Actor", "Name – played with dry wit by Actor".
 _PLAYED_BY_GAP = re.compile(
     rf"{_S}*[,—–]?{_S}+(?:is|was|as)?{_S}*(?:played|portrayed|voiced)(?:{_S}+(?:with|to)(?:{_S}+[a-z-]+){{1,3}})?"
     rf"{_S}+by{_S}+"
@@ -307,7 +307,7 @@ def _not_a_person(span: NameSpan, acronyms: bool = True) -> bool:
 
 
 def _looks_like_actor_possessive(actor: NameSpan, name: NameSpan) -> bool:
-    """"Liv Vik’s Oda is ...", "Olu Bankole’s DI Rhys Calder": a full name owning a name (with
+    """"Liv Vik’s Oda is ...", "Wale Adeyemi’s DI Corin Hale": a full name owning a name (with
     a rank or job title, not a kinship word), neither a place nor a company."""
     words = (*actor.words, *name.words)
     kin = any(bare_title(t) in _KIN_TITLES for t in name.titles)  # "Ana Ruiz’s Aunt Rosa" is family

@@ -25,7 +25,7 @@ from reader.analysis.names_evidence import SHAPE_CUES, STRONG_CUES, THING_CUES, 
 
 MODEL_FILE = Path(__file__).with_name("names_person_model.json")
 _log = logging.getLogger(__name__)
-# A capital after two lower-case letters inside a word ("ComfortNest", "PlayStation"); "McLagan",
+# A capital after two lower-case letters inside a word ("BrightNest", "PlayStation"); "McLagan",
 # "MacLeod", "DeShawn", "O'Neill" have at most one letter (or an apostrophe) before it.
 _CAMEL = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]")
 
@@ -82,7 +82,7 @@ def name_features(evidence: Evidence, mentions: int, words: tuple[str, ...], ful
     # An article that ties no actor to anyone is about people who play themselves (a reality
     # show, a documentary): there a full name is one of them, not an actor's.
     features["full_name_no_cast"] = 1.0 if full_name_shape and not cast_linked else 0.0
-    features["camel_case"] = 1.0 if any(_CAMEL.search(w) for w in words) else 0.0  # "ComfortNest": a brand
+    features["camel_case"] = 1.0 if any(_CAMEL.search(w) for w in words) else 0.0  # "BrightNest": a brand
     features["ranked_slot"] = math.log1p(ranked_slots)  # a slot of a ranked list of characters
     features["only_in_acting_talk"] = 0.0 if evidence.outside_acting else 1.0
     return {k: v for k, v in features.items() if v}

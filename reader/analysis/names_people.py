@@ -101,14 +101,14 @@ class PeopleIndex:
 
     def reordered(self, words: tuple[str, ...]) -> list[Person]:
         """People with exactly these name words in another order (family name first), with or
-        without the hyphen ("Hae-won Jeon", "Haewon Jeon" for "Jeon Hae-won")."""
+        without the hyphen ("Ha-jin Seo", "Hajin Seo" for "Seo Ha-jin")."""
         folded = [fold(w) for w in words if w not in PARTICLES]
         return list((self._word_sets.get(frozenset(folded))
                      or self._word_sets.get(frozenset(_unhyphenated(w) for w in folded), {})).values())
 
     def same_spelling(self, words: tuple[str, ...]) -> list[Person]:
         """People with a run of name words spelled the same once spaces and hyphens go: the
-        romanisations "Hae Won", "Haewon" and "Hae-won" of one given name."""
+        romanisations "Ha Jin", "Hajin" and "Ha-jin" of one given name."""
         key = "".join(_unhyphenated(fold(w)) for w in words if w not in PARTICLES)
         return list(self._spellings.get(key, {}).values()) if len(key) >= 4 else []
 

@@ -17,17 +17,17 @@ def cast(*paragraphs: str) -> dict[str, str | None]:
 
 
 @pytest.mark.parametrize(("text", "character", "actor"), [
-    ("Both get their endings: Wale Adeyemi’s DI Corin Hale walks out into the rain.",
+    ("In the end Wale Adeyemi’s DI Corin Hale walks out into the rain.",
      "Corin Hale", "Wale Adeyemi"),
-    ("Chief among them is the cook, Mirela “Mira” Stan – played with real bite by Ines Varga – who runs the pass.",
+    ("The night cook, Mirela “Mira” Stan – played with dry wit by Ines Varga – keeps the grill going.",
      "Mirela Stan", "Ines Varga"),
-    ("Tobi Adewale, as the firm’s ambitious junior partner Femi Okafor, has less to do this week.",
+    ("Tobi Adewale, as the clinic’s overworked deputy registrar Femi Okafor, gets one great scene.",
      "Femi Okafor", "Tobi Adewale"),
-    ("Pavel Roth plays her estranged son, Emil Vasko, with a kind of apologetic stubbornness.",
+    ("Pavel Roth plays her youngest son, Emil Vasko, with quiet menace.",
      "Emil Vasko", "Pavel Roth"),
-    ("Arlo Penn returns as her engineer and reluctant conscience, Dace Morrow.",
+    ("Arlo Penn comes back as her pilot and oldest friend, Dace Morrow.",
      "Dace Morrow", "Arlo Penn"),
-    ("Stage actor Hal Greer also joins in a recurring role as Auditor Pell Varn, who audits everyone.",
+    ("Hal Greer also joins in a guest role as Auditor Pell Varn, who checks every ledger.",
      "Auditor Pell Varn", "Hal Greer"),
 ])
 def test_actor_links_in_more_forms(text: str, character: str, actor: str) -> None:
@@ -36,11 +36,11 @@ def test_actor_links_in_more_forms(text: str, character: str, actor: str) -> Non
 
 
 def test_a_relative_named_after_a_possessive_is_the_role() -> None:
-    found = cast("Noor Hale is wonderful as Maud Lind, and Ida Crane, as Maud’s daughter Clementine, "
-                 "known to everyone as Clem, is the audience’s way in.",
-                 "Clementine finds the deed in the barn and tells Maud.")
-    assert found.get("Clementine") == "Ida Crane"
-    assert found.get("Maud Lind") == "Noor Hale"
+    found = cast("Noor Hale is sharp as Petra Voss, and Ida Crane, as Petra’s niece Rosalie, "
+                 "steals every scene she is in.",
+                 "Rosalie finds the deed in the barn and tells Petra.")
+    assert found.get("Rosalie") == "Ida Crane"
+    assert found.get("Petra Voss") == "Noor Hale"
 
 
 def test_a_kinship_title_after_a_possessive_is_family_not_a_role() -> None:
@@ -50,35 +50,35 @@ def test_a_kinship_title_after_a_possessive_is_family_not_a_role() -> None:
 
 def test_an_epithet_keeps_its_the() -> None:
     article = Article("Tidewater, episode 3 recap", [
-        Block(0, "paragraph", "Tehran opens the gate at midnight to the Warden (played by Gideon Vail) and his riders."),
-        Block(1, "paragraph", "The final reveal is that the Warden calls him brother.")], None, "text")
-    warden = next(c for c in find_characters(article) if c.name == "Warden")
-    assert "the Warden" in warden.aliases and warden.actor == "Gideon Vail"
+        Block(0, "paragraph", "At dawn Osric lets in the Ferryman (played by Tomas Vail) and his crew."),
+        Block(1, "paragraph", "By the end the Ferryman has the keys to the lighthouse.")], None, "text")
+    ferryman = next(c for c in find_characters(article) if c.name == "Ferryman")
+    assert "the Ferryman" in ferryman.aliases and ferryman.actor == "Tomas Vail"
 
 
 def test_a_title_with_an_initial_is_a_form_of_the_one_person_it_fits() -> None:
     article = Article("Tidewater, episode 3 recap", [
-        Block(0, "paragraph", "Sheriff Ada Whitcomb (Lena Ford) arrives. Later Sheriff W. tells Nora Keane to leave."),
-        Block(1, "paragraph", "Nora refuses and Whitcomb sighs.")], None, "text")
+        Block(0, "paragraph", "Sheriff Ada Pryce (Lena Ford) arrives. Later Sheriff P. tells Odile Marsh to leave."),
+        Block(1, "paragraph", "Odile refuses and Pryce sighs.")], None, "text")
     found = {c.name: c for c in find_characters(article)}
-    assert set(found) == {"Ada Whitcomb", "Nora Keane"}
-    assert any(a.startswith("Sheriff W") and len(a) <= 10 for a in found["Ada Whitcomb"].aliases)
+    assert set(found) == {"Ada Pryce", "Odile Marsh"}
+    assert any(a.startswith("Sheriff P") and len(a) <= 10 for a in found["Ada Pryce"].aliases)
 
 
 def test_a_title_with_an_initial_that_fits_two_people_names_nobody() -> None:
     article = Article("Tidewater, episode 3 recap", [
-        Block(0, "paragraph", "Walt Ames (Dennis Farrow) and Wren Holt (Tessa Lo) wait. Then Sheriff W arrives.")],
+        Block(0, "paragraph", "Wim Ames (Bo Farr) and Wren Holt (Tessa Lo) wait. Then Sheriff W arrives.")],
         None, "text")
     assert all("Sheriff W" not in (c.name, *c.aliases) for c in find_characters(article))
 
 
-@pytest.mark.parametrize("variant", ["Hae Won", "Haewon", "Hae-won Jeon"])
+@pytest.mark.parametrize("variant", ["Ha Jin", "Hajin", "Ha-jin Seo"])
 def test_romanisation_variants_are_one_person(variant: str) -> None:
     article = Article("Tidewater, episode 3 recap", [
-        Block(0, "paragraph", "Jeon Hae-won (Kim Ji-ahn) runs the salt farm."),
+        Block(0, "paragraph", "Seo Ha-jin (Lee Na-ra) runs the noodle stall."),
         Block(1, "paragraph", f"Later {variant} finally tells her sister the truth, and she cries.")], None, "text")
     found = find_characters(article)
-    assert [c.name for c in found] == ["Jeon Hae-won"]
+    assert [c.name for c in found] == ["Seo Ha-jin"]
     assert variant in found[0].aliases
 
 
