@@ -86,3 +86,19 @@ def test_the_shipped_weights_are_those_the_training_command_fits_today(shared_di
     assert set(fitted.weights) == set(ship.weights)
     assert all(abs(fitted.weights[k] - ship.weights[k]) < 0.01 for k in fitted.weights)
     assert abs(fitted.bias - ship.bias) < 0.01
+
+
+def test_an_unreadable_weights_file_is_logged_and_takes_nobody(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    from reader.analysis import names_model
+
+    broken = tmp_path / "weights.json"
+    broken.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(names_model, "MODEL_FILE", broken)
+    names_model.shipped.cache_clear()
+    try:
+        model = names_model.shipped()
+        assert not model.is_person({"title": 1.0, "strong_cue": 1.0})
+        assert "unreadable" in caplog.text
+    finally:
+        names_model.shipped.cache_clear()
