@@ -4,10 +4,13 @@ The finder reads the article's own grammar rather than a list of names:
 
 1. ``names`` cuts every block into capitalised name sequences (titles, particles, nicknames).
 2. ``names_links`` reads how the text ties names together: ``Name (Actor)`` either way round,
-   ``Actor as Name``, ``Actor plays Name``, nicknames, crew credits and photo captions.
+   ``Actor as Name``, ``Actor plays Name``, possessives, casting news, cast-list lines,
+   nicknames, crew credits and photo captions; ``names_tables`` reads cast tables.
 3. Linked characters come first; every other name is matched to one of them (given name,
-   surname, title + name, accent-free spelling, short form) or, failing that, weighed by
-   ``names_evidence`` (does it act like a person, a place, a company, a title of a work?).
+   surname, title + name, accent-free spelling, romanisation with or without hyphens, either
+   word order, short form, a title with an initial) or, failing that, decided by a fitted
+   logistic model (``names_model``) over the context cues ``names_evidence`` reads: does it act
+   like a person, or like a place, a company, a title of a work? ``names_train`` fits it.
 4. ``names_mentions`` finds every occurrence of every character, one pass per block.
 
 ``names_finder`` runs those steps over one article; ``names_context`` knows the names that are

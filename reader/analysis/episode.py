@@ -33,6 +33,12 @@ _POINTS_AHEAD = re.compile(r"\s*(?:is\s+out|arrives|airs|comes|drops|premieres|w
 # A season stated beside the show's name but about the future ("Season 3 has been renewed").
 _FUTURE = re.compile(r"^\W*(?:has\s+been|was|is|will|gets?|got)\s+(?:officially\s+)?"
                      r"(?:renewed|confirmed|announced|ordered|coming|greenlit|be)\b", re.IGNORECASE)
+# A publication's own numbering right before an episode word: "Podcast episode 45", "our
+# newsletter, issue 12".
+_PUBLICATION_BEFORE = re.compile(r"\b(?:podcast|pod|newsletter|bulletin|digest|radio\s+show)[’'s]*[\s,:#]*$",
+                                 re.IGNORECASE)
+_PUBLICATION_NAME = re.compile(r"\b(?:pod|podcast|newsletter|letter|dispatch|digest|bulletin|radio|report)\b",
+                               re.IGNORECASE)
 # "the second series ends, with episode 8": the episode a season ends with is its finale.
 _ENDS_WITH = re.compile(r"\b(?:ends|ended|closes|closed|concludes|concluded|wraps\s+up|wrapped\s+up)"
                         r",?\s+(?:[a-z]+\s+){0,2}?with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -42,9 +48,9 @@ def read_episode(article: Article) -> EpisodeInfo:
     """Show / season / episode as the article states them; ``None`` where it does not."""
     title = (article.title or "")[:_MAX_HEADLINE]
     avoid = [a for a in (article.site, article.byline) if a]
-    title_refs = find_refs(title, headline=True)
+    title_refs = _not_the_publications(title, find_refs(title, headline=True), article.site)
     early = [t for t in [article.description, *(b.text for b in article.blocks[:_EARLY_BLOCKS])] if t]
-    early_refs = [(text, find_refs(text)) for text in early]
+    early_refs = [(text, _not_the_publications(text, find_refs(text), article.site)) for text in early]
 
     body = " ".join(b.text for b in article.blocks)
     show = show_in_title(title, title_refs, avoid, body)
@@ -65,6 +71,23 @@ def read_episode(article: Article) -> EpisodeInfo:
     if episode is None and finale:
         episode = _finale_number(article, show, season)
     return EpisodeInfo(show, season, episode, finale)
+
+
+def _not_the_publications(text: str, refs: list[EpisodeRef], site: str | None) -> list[EpisodeRef]:
+    """``refs`` without the podcast's or newsletter's own numbers: "Podcast episode 45",
+    "Issue 112", "<site> Ep. 45". A season-and-episode code is always the show's."""
+    # Only a site that is itself a podcast or a newsletter numbers its own issues ("The Couch
+    # Pod Ep. 45"); a fan site named after the show ("Copper Bell Episode 4") does not.
+    site_key = fold_show(site) if site and _PUBLICATION_NAME.search(site) else ""
+    kept = []
+    for ref in refs:
+        before = text[max(0, ref.start - 60):ref.start]
+        own = ref.kind in ("episode", "count") and (
+            _PUBLICATION_BEFORE.search(before)
+            or bool(site_key) and fold_show(before).rstrip(" ,:;|·–—-#").endswith(site_key))
+        if not own:
+            kept.append(ref)
+    return kept
 
 
 def _about_this_episode(text: str, ref: EpisodeRef) -> bool:
@@ -180,7 +203,7 @@ def _finale_number(article: Article, show: str | None, season: int | None) -> in
             continue
         finale_sentences = _finale_sentences(text, refs)
         for r in refs:
-            if r.kind == "count" and r.episode:
+            if r.kind in ("count", "finale") and r.episode:  # "all 82 episodes", "the sixth and final episode"
                 found.append(r.episode)
             elif r.kind in _NUMBERED and r.episode and (season is None or r.season in (None, season)):
                 after = fold_show(text[r.end:r.end + 80])

@@ -49,13 +49,20 @@ _SEASON_WORD = r"(?:season|series|saison|temporada|staffel|sezon)"
 # where one of these occurs. The keywords are matched on the lower-cased text as plain literals,
 # which Python's regex engine scans far faster than a case-insensitive alternation.
 _ANCHOR = re.compile(
-    r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?\b|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
+    r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?(?:\b|(?=\d))|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
     r"folge|aflevering|odcinek|jakso|avsnitt|season|series|saison|temporada|staffel|sezon|finale|"
     r"premi[eè]re|pilot|part\s+\w+\s+of\b"
 )
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 _DOTTED = re.compile(r"(?<![\w.$£€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
 _NO_LEFT = {"s": "#", "d": ".#/"}  # besides word characters, what may not precede a code
+# Languages that write the number before the episode word: Turkish "27. Bölüm", Japanese and
+# Chinese "第6話" / "第6集", Korean "3화" / "3회".
+_NUMBER_FIRST = re.compile(
+    r"(?<![\w.])(\d{1,4})\.?\s?b[öo]l[üu]m\b|第\s?(\d{1,4})\s?[話话集回]|(?<![\w.])(\d{1,4})\s?[화회](?![가-힣])",
+    re.IGNORECASE,
+)
+_NUMBER_FIRST_CUES = "話话集回화회"
 
 
 # Patterns that start at an anchor.
@@ -64,12 +71,13 @@ _AT = re.compile(
     S(?P<sxe_s>\d{{1,2}})\s?[.\-]?\s?E(?:p\.?\s?)?(?P<sxe_e>\d{{1,4}})
         (?:(?:[-–]E?|\s?(?:[-–&+]|and)\s?E)(?P<sxe_e2>\d{{1,4}}))?(?!\w)
   | (?P<nx_s>\d{{1,2}})x(?P<nx_e>\d{{1,3}})(?:(?:[-–](?:\d{{1,2}}x)?|\s?[-–&+]\s?\d{{1,2}}x)(?P<nx_e2>\d{{1,3}}))?(?![\w.])
-  | episodes\s+(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?P<eps_b>{_NUM})\b
+  | (?:episodes|eps\.?)\s*(?P<eps_a>{_NUM})\s*(?:[-–&+,]|and|to|through)\s*(?:e(?:p\.?\s*)?)?(?P<eps_b>{_NUM})\b
+  | (?:episode|ep\.?)\s*(?P<ep_a>{_NUM})\s*(?:[-–&+]|and|to|through)\s*(?:e(?:p\.?\s*)?)?(?P<ep_b>\d{{1,4}})\b(?![-–]\w)
   | {_SEASON_WORD}\s+(?P<se_s>{_NUM})\s*[,:;/–—-]?\s*(?:and\s+)?{_EPISODE_WORD}\s*(?P<se_e>{_NUM})\b
   | episode\s+(?P<cnt_kind>season|series|run|drama|show|saga|story|arc)\b
   | part\s+(?P<part>{_NUM})\s+of\s+(?P<part_of>{_NUM})\b
-  | {_EPISODE_WORD}\s*(?:no\.?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
-  | {_SEASON_WORD}\s+(?P<s>{_NUM})\b
+  | {_EPISODE_WORD}\s*(?:[:：]\s*)?(?:no\.?:?\s*|number\s+|\#\s?)?(?P<ep>{_NUM})\b(?![-–]\w)
+  | {_SEASON_WORD}(?:\s*[:：])?\s+(?P<s>{_NUM})\b
   | (?P<fin>finale)\b
   | (?P<pre>premi[eè]re)\b(?!\s+date)
   | (?P<pilot>pilot)\b
@@ -137,6 +145,12 @@ def find_refs(text: str, headline: bool = False) -> list[EpisodeRef]:
         if (ref := _read(text, m)) is not None:
             refs.append(ref)
         pos = m.end()
+    if any(c in text for c in _NUMBER_FIRST_CUES) or "bölüm" in low or "bolum" in low:
+        for m in _NUMBER_FIRST.finditer(text):
+            if not any(r.start < m.end() and m.start() < r.end for r in refs):
+                number = next(g for g in m.groups() if g is not None)
+                refs.append(EpisodeRef(m.start(), m.end(), "episode", episode=int(number)))
+        refs.sort(key=lambda r: r.start)
     if headline:
         for m in _DOTTED.finditer(text):
             if not any(r.start < m.end() and m.start() < r.end for r in refs):
@@ -151,6 +165,8 @@ def _bounded(low: str, start: int, end: int) -> bool:
     kind = "d" if first.isdigit() else ("s" if first == "s" and low[start + 1:start + 2].isdigit() else "w")
     if start and (low[start - 1].isalnum() or low[start - 1] == "_" or low[start - 1] in _NO_LEFT.get(kind, "")):
         return False
+    if kind == "w" and low[start:end] in ("ep", "eps") and low[end:end + 1].isdigit():
+        return True  # "Ep06"
     return kind != "w" or end >= len(low) or not (low[end].isalnum() or low[end] == "_")
 
 
@@ -210,6 +226,12 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
         return EpisodeRef(start, end, "code", int(g["nx_s"]), max(int(g["nx_e"]), int(g["nx_e2"] or 0)))
     if g["eps_a"] is not None:
         return EpisodeRef(start, end, "episode", episode=max(number_value(g["eps_a"]) or 0, number_value(g["eps_b"]) or 0))
+    if g["ep_a"] is not None:
+        # "Ep. 5 & 6", "episode 5-6": a range counts as its last episode, and a range ascends;
+        # otherwise the second number is something else ("episode 5 and 12 people die" is rare,
+        # "episode 5 to 3" never a range).
+        first, second = number_value(g["ep_a"]) or 0, number_value(g["ep_b"]) or 0
+        return EpisodeRef(start, end, "episode", episode=second if first < second <= first + 3 else first)
     if g["se_s"] is not None:
         return EpisodeRef(start, end, "code", number_value(g["se_s"]), number_value(g["se_e"]))
     if g["cnt_kind"] is not None:
@@ -242,10 +264,27 @@ def _read(text: str, m: re.Match[str]) -> EpisodeRef | None:
             total = _number_before(text, start, _CARDINALS, before_word="all")
             return EpisodeRef(total[0], end, "count", episode=total[1]) if total else None
         if previous and previous[0][1] in ("final", "last"):
-            return EpisodeRef(previous[0][0], end, "finale")
+            return _numbered_finale(text, start, end) or EpisodeRef(previous[0][0], end, "finale")
         if ordinal := _number_before(text, start, _ORDINALS):
             return EpisodeRef(ordinal[0], end, "ordinal", episode=ordinal[1])
         return None
     if ordinal := _number_before(text, start, _ORDINALS):  # a bare season word: "the first season"
         return EpisodeRef(ordinal[0], end, "season", season=ordinal[1])
     return None
+
+
+def _numbered_finale(text: str, start: int, end: int) -> EpisodeRef | None:
+    """"the sixth and final episode", "the 10th and last episode": a finale that gives its number."""
+    words = _words_before(text, start, 3)
+    if len(words) < 3 or words[-2][1] != "and":
+        return None
+    pos, word = words[-3]
+    value = _ORDINALS.get(word)
+    if value is None and word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+        value = int(word[:-2])
+    if value is None:
+        return None
+    before = _words_before(text, pos, 1)
+    if before and before[-1][1] == "the":
+        pos = before[-1][0]
+    return EpisodeRef(pos, end, "finale", episode=value)

@@ -57,7 +57,7 @@ _LEADERS = frozenset(
 # Whole names that are generic words rather than a show.
 _GENERIC = frozenset(
     "recap review episode season series premiere finale spoilers spoiler discussion thread tv "
-    "television the show this week tonight news".split()
+    "television the show this week tonight news podcast pod newsletter issue".split()
 )
 # Subreddits about television in general rather than one show.
 _GENERIC_SUBREDDITS = frozenset(
@@ -75,21 +75,25 @@ def quoted_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _clean(name: str | None, avoid: Sequence[str]) -> str | None:
-    """Trim a candidate to a plausible show name, or None when it is not one."""
+def _clean(name: str | None, avoid: Sequence[str], body: str = "") -> str | None:
+    """Trim a candidate to a plausible show name, or None when it is not one. A leading word
+    that usually opens a headline ("After", "New", "First") stays when the body writes the
+    whole name with it ("Before the First Frost airs on Sundays")."""
     if not name:
         return None
     name = re.sub(r"\s+", " ", name).strip(" \t:;,.|–—-([)]\"'‘’“”")
     name = _POSSESSIVE.sub("", name) if not name.endswith(("’’", "''")) else name
     words = name.split()
     while words and words[0].casefold().strip("“‘\"'") in _LEADERS and len(words) > 1:
+        if body and len(words) > 2 and _written_in(" ".join(words), body):
+            break
         words.pop(0)
     while words and words[-1].islower() and words[-1].casefold() in _CONNECTORS | {"and", "a", "an"}:
         words.pop()
     name = " ".join(words).strip(" :;,.–—-")
     if not name or len(words) > 8 or len(name) > 70:
         return None
-    if not any(c.isupper() for c in name) or not any(c.isalpha() for c in name):
+    if not any(c.isalpha() and not c.islower() for c in name):  # a capital, or a caseless script (빵집)
         return None
     folded = fold_show(name)
     if folded in _GENERIC or all(w.casefold() in _LEADERS | _CONNECTORS for w in words):
@@ -193,7 +197,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
             previous = plain[:seg_start].rstrip(" :|·•–—-(,;")
             segment, seg_start = _segment_before(plain, len(previous))
         if segment.strip() and not any(s < m_start and e > seg_start for s, e, _ in all_spans):
-            if name := _clean(_name_part(segment, body), avoid):
+            if name := _clean(_name_part(segment, body), avoid, body):
                 return name
     # 4. "Episode 4 of Night Orchard", "Recap of ‘X’".
     for _m_start, m_end in markers:
@@ -230,12 +234,20 @@ def _tag_name(tag: str, avoid: Sequence[str], body: str) -> str | None:
     return None
 
 
+def _written_in(name: str, body: str) -> bool:
+    """The body writes ``name`` exactly, capitals included, as a whole phrase."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) is not None
+
+
 def _name_part(segment: str, body: str) -> str:
     """The part of a headline segment that is the name: the trailing capitalised run when the
     segment has ordinary lower-case words ("everything that happened in Copper Bell"), then
     the longest tail of it that the body also uses, in the body's capitals when the headline
     has none ("HARBOR LIGHTS", "harbor lights")."""
     words = segment.split()
+    whole = " ".join(words)
+    if body and len(words) > 2 and words[0][:1].isupper() and words[-1][:1].isupper() and _written_in(whole, body):
+        return whole  # "Brine and Clover": the body writes the headline's words as one name
     if any(w.islower() and w not in _CONNECTORS for w in words) and any(w[:1].isupper() for w in words):
         words = (_capitalised_run(segment, forward=False) or "").split()
     candidate = " ".join(words)

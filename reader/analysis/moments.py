@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.moments_lists import story_list_moments
 from reader.analysis.moments_ranked import ranked_list_moments
 from reader.analysis.narration import read_narration, subject_events
 from reader.analysis.phrases import phrase_kinds
 from reader.analysis.sections import Role, find_headings, is_heading_line, strip_number
-from reader.analysis.spoiler_names import build_index
+from reader.analysis.spoiler_names import NameIndex, build_index
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, STRONG_FORMS
 from reader.article import Article, Block, BlockVerdict, EpisodeInfo, KeyMoment
 
@@ -56,8 +57,18 @@ def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str |
     the moments do not change with progress.
     """
     moments = _listed_moments(article.blocks) or ranked_list_moments(article.blocks, plot_blocks)
+    indexes: list[NameIndex] = []  # built once, and only if a list or the inference needs it
+
+    def index() -> NameIndex:
+        if not indexes:
+            indexes.append(build_index(article, [], EpisodeInfo()))
+        return indexes[0]
+
     if not moments:
-        moments = _inferred_moments(article, show, plot_blocks)
+        moments = story_list_moments(article.blocks, lambda b: b.id in plot_blocks or bool(b.spoiler_markup)
+                                     or read_narration(b.text, index()).narrates())
+    if not moments:
+        moments = _inferred_moments(article, show, plot_blocks, index())
     for moment in moments:
         moment.spoiler = _in_hidden_text(moment, article.blocks, verdicts)
     return moments
@@ -112,9 +123,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _inferred_moments(article: Article, show: str | None, plot_blocks: frozenset[int]) -> list[KeyMoment]:
+def _inferred_moments(article: Article, show: str | None, plot_blocks: frozenset[int],
+                      index: NameIndex) -> list[KeyMoment]:
     """3-5 sentences where the plot turns, one per block, in article order."""
-    index = build_index(article, [], EpisodeInfo())
     show_key = show.casefold() if show else None
     candidates: list[tuple[float, int, str]] = []
     for block in article.blocks:

@@ -11,6 +11,8 @@ when the article has no explicit moments list, so it never competes with one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reader.analysis.sections import is_heading_line, strip_number
 from reader.analysis.warnings import Signal, line_signal
 from reader.article import Block, KeyMoment
@@ -21,6 +23,14 @@ MIN_ITEMS = 3
 def ranked_list_moments(blocks: list[Block], plot_blocks: frozenset[int]) -> list[KeyMoment]:
     """The items of every numbered list (3+ items) that opens a section and is mostly plot."""
     moments: list[KeyMoment] = []
+    for start, end in list_runs(blocks):
+        if start > 0 and _opens_section(blocks[start - 1]):
+            moments.extend(_plot_items(blocks[start:end], plot_blocks))
+    return moments
+
+
+def list_runs(blocks: list[Block]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of consecutive list items."""
     start = 0
     while start < len(blocks):
         if blocks[start].kind != "list_item":
@@ -29,10 +39,8 @@ def ranked_list_moments(blocks: list[Block], plot_blocks: frozenset[int]) -> lis
         end = start
         while end < len(blocks) and blocks[end].kind == "list_item":
             end += 1
-        if start > 0 and _opens_section(blocks[start - 1]):
-            moments.extend(_plot_items(blocks[start:end], plot_blocks))
+        yield start, end
         start = end
-    return moments
 
 
 def _opens_section(block: Block) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from reader.analysis.names import (
     HONORIFIC_SUFFIX,
@@ -18,6 +19,7 @@ from reader.analysis.names import (
 )
 from reader.analysis.names_context import article_names, squash, title_case
 from reader.analysis.names_evidence import Evidence, weigh
+from reader.analysis.names_model import current, name_features
 from reader.analysis.names_lexicon import (
     COMMON_WORDS,
     MEDIA,
@@ -30,14 +32,22 @@ from reader.analysis.names_links import BlockLinks, PairLink, read_links
 from reader.analysis.names_lists import ranked_openers
 from reader.analysis.names_mentions import find_mentions, mention_forms, partial_forms
 from reader.analysis.names_people import PeopleIndex, Person, choose
+from reader.analysis.names_tables import table_pairs
 from reader.article import Article, Character
 
 # How reviews name a strand of the episode ("the whole A-plot", "the B-story"): a letter and a
 # plot word, capitalised only because of the letter, never a person.
 _PLOT_LABEL = re.compile(r"[A-Z]-(?:plot|story|storyline|story-line)", re.I)
 
-_PERSON_BAR = 1.5  # summed cues a name needs, with no actor link, to be a character
-_LONE_WORD_BAR = 2.0  # ... when it is one word written once ("Variety says", "Oslo feels")
+
+
+@dataclass(slots=True)
+class WeighedName:
+    """A name the fitted model decided on: its occurrences and its feature record (kept so
+    ``names_train`` can learn from the same records the finder decides with)."""
+
+    spans: list[NameSpan]
+    features: dict[str, float]
 
 
 class CharacterFinder:
@@ -61,6 +71,9 @@ class CharacterFinder:
         self.crew_keys: set[str] = set()
         self.used: set[int] = set()
         self.people: list[Person] = []
+        self.weighed: list[WeighedName] = []
+        self.cast_linked = True
+        self.initials: list[NameSpan] = []
         self.index = PeopleIndex([])
         self.mixed = {fold(w): w for spans in self.spans.values() for s in spans for w in s.words
                       if not w.isupper()}
@@ -73,6 +86,7 @@ class CharacterFinder:
         self._pronouns()
         self._nicknames()
         blockers = self._unlinked()
+        self._initials()
         return self._characters(blockers)
 
     def _credits(self) -> None:
@@ -80,7 +94,7 @@ class CharacterFinder:
         count as actors unless the text links them to an actor as characters. An article that
         ties no actor to anyone is about people who play themselves (a reality show, a
         documentary): there the people pictured are the ones it is about, weighed like any name."""
-        has_cast = any(links.pairs or links.pronouns for links in self.links.values())
+        has_cast = self.cast_linked = any(links.pairs or links.pronouns for links in self.links.values())
         for links in self.links.values():
             for span in links.crew:
                 self._reserve(span)
@@ -91,7 +105,9 @@ class CharacterFinder:
                 self.used.add(id(span))
 
     def _pairs(self) -> None:
-        pairs = [p for links in self.links.values() for p in links.pairs
+        linked = [p for links in self.links.values() for p in links.pairs]
+        linked += table_pairs(self.article.blocks, self.spans)
+        pairs = [p for p in linked
                  if fold(p.actor.key) not in self.excluded and fold(p.character.key) not in self.excluded]
         counts = Counter(fold(s.key) for spans in self.spans.values() for s in spans if not s.titles)
         votes = [self._orient(pair, counts) for pair in pairs]
@@ -155,7 +171,7 @@ class CharacterFinder:
                 continue
             if span.titles or len(span.words) > 1 or self.index.candidates(span.key):
                 return span
-            if weigh(self.texts[span.block], span, keys).score > 0:
+            if weigh(self.texts[span.block], span, keys).grammatical_person():
                 return span
         return None
 
@@ -189,6 +205,9 @@ class CharacterFinder:
         return self._weigh_clusters(clusters)
 
     def _match_person(self, span: NameSpan) -> bool:
+        if span.titles and len(span.words) == 1 and len(span.words[0].rstrip(".")) == 1:
+            self.initials.append(span)
+            return True  # "Constable B" is someone's initial, never a character of its own
         people = self.index.candidates(span.key) or self.index.candidates(HONORIFIC_SUFFIX.sub("", span.key))
         if people:
             person = choose(people, span)
@@ -199,16 +218,30 @@ class CharacterFinder:
         if self._is_reserved_name(span):
             return True
         if len(span.words) > 1:
-            same = self.index.reordered(span.words)
-            if len(same) == 1:  # family name first here, given name first there
+            same = self.index.reordered(span.words) or self.index.same_spelling(span.words)
+            if len(same) == 1:  # family name first here, given name first there; "Ha Jin" for "Ha-jin"
                 same[0].note(span, self.texts[span.block])
                 return True
         if len(span.words) == 1 and not span.titles:
+            same = self.index.same_spelling(span.words)
+            if len(same) == 1 and fold(span.key) not in self.reserved:  # "Hajin" for "Ha-jin"
+                same[0].note(span, self.texts[span.block])
+                return True
             person = self.index.short_form_of(span.key)
             if person is not None and not is_place_or_org(span.words):
                 person.note(span, self.texts[span.block])
                 return True
         return self._extend_person(span)
+
+    def _initials(self) -> None:
+        """"Constable B", "Mr. B.": a title with an initial is a form of the one person with a
+        name word starting with that letter; with none or several it names nobody."""
+        for span in self.initials:
+            letter = fold(span.words[0][0])
+            found = [p for p in self.people if any(fold(w[:1]) == letter for w in p.words if w not in PARTICLES)]
+            if len(found) == 1:
+                found[0].forms.add(self.texts[span.block][span.start:span.end])
+                self.index.add(found[0])
 
     def _extend_person(self, span: NameSpan) -> bool:
         """A fuller form of a linked name ("Ana" then "Ana Ruiz"): the person takes the full name."""
@@ -248,23 +281,22 @@ class CharacterFinder:
         keys = frozenset(p.key for p in self.people) | frozenset(f for p in self.people for f in p.forms)
         ranked = ranked_openers(self.article, self.spans, lambda s: bool(self.index.candidates(s.key)))
         blockers: set[str] = set()
+        model = current()
         for head, spans in heads.items():
             main = max(spans, key=lambda s: len(s.words))
             evidence = Evidence()
+            slots = 0
             for span in spans:
                 found = weigh(self.texts[span.block], span, keys)
-                if self._italic_title(span):
-                    found.work, found.score = True, found.score - 6
-                if fold(span.key) != head:
-                    found.score = max(0.0, found.score)  # "the Ruiz farm" says nothing against Ana Ruiz
-                evidence.add(found)
-                if (span.block, span.start) in ranked:  # a character's slot in a ranked list
-                    evidence.score, evidence.strong = evidence.score + _PERSON_BAR, True
-            if len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words):
-                evidence.add_soft(1)  # given name and family name
-            bar = _PERSON_BAR if len(spans) > 1 or len(main.words) > 1 or evidence.strong else _LONE_WORD_BAR
-            if self._hard_excluded(main, evidence) or evidence.score < bar or evidence.firm < 1 or not (
-                    evidence.outside_acting or evidence.strong):
+                found.work = found.work or self._italic_title(span)
+                evidence.add(found, things=fold(span.key) == head)
+                slots += (span.block, span.start) in ranked  # a character's slot in a ranked list
+            full_name = len(main.words) >= 2 and not any(is_common(w, self.lower_vocab) for w in main.words)
+            features = name_features(evidence, len(spans), main.words, full_name, slots, self.cast_linked)
+            excluded = self._hard_excluded(main, evidence)
+            if not excluded:
+                self.weighed.append(WeighedName(spans, features))
+            if excluded or not model.is_person(features):
                 if len(main.words) >= 2:
                     blockers.add(self.texts[main.block][main.name_start:main.end])
                 continue
@@ -293,11 +325,24 @@ class CharacterFinder:
             for nick in person.nicknames:
                 if nick not in aliases and nick != name:
                     aliases.append(nick)
+            epithet = self._epithet(name, [m for m, _ in found])
+            if epithet and epithet not in aliases:
+                aliases.append(epithet)
             result.append(Character(name, person.actor, aliases, [m for m, _ in found]))
         result.sort(key=lambda c: (c.mentions[0].block, c.mentions[0].start))
         return result
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _epithet(self, name: str, mentions: list) -> str | None:  # noqa: ANN001 - Mention
+        """"the Ferryman", "the Abbess": a one-word name the text always writes after "the" is an
+        epithet, and "the" is part of how readers know it."""
+        if " " in name or not mentions:
+            return None
+        before = [self.texts[m.block][max(0, m.start - 4):m.start] for m in mentions]
+        if all(b.casefold() == "the " for b in before):
+            return f"the {name}"
+        return None
 
     def _person_for(self, span: NameSpan) -> Person:
         people = self.index.candidates(span.key)

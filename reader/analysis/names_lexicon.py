@@ -94,7 +94,8 @@ ORG_NOUNS = _words("""
     Street Expressway Highway Motorway Tunnel Canal Lake Sea Ocean Gulf Strait Forest Woods
     Festival Fair Parade Gala Awards Cup Games Championship Carnival Conference Summit Party Expo
     Show Tour Regatta Derby Marathon Olympics Prize Pavilion Palace Gate Sect Clan Dynasty Kingdom
-    Empire Republic Province Prefecture District Quarter Ward Borough
+    Empire Republic Province Prefecture District Quarter Ward Borough Development Keep Castle
+    Citadel Fortress Abbey Priory
 """)
 
 # Nouns after "X's" that only people have ("X's father", "X's face", "X's handwriting").
@@ -197,13 +198,10 @@ DETERMINERS = _words("""
     Another Its
 """)
 
-# Prepositions that put a name somewhere rather than someone: weight of the cue (negative).
-PLACE_PREPOSITIONS = {
-    "in": 2.0, "at": 2.0, "on": 2.0, "aboard": 3.0, "onto": 2.0, "into": 2.0, "near": 2.0,
-    "off": 2.0, "outside": 2.0, "inside": 2.0, "across": 1.5, "toward": 1.5, "towards": 1.5,
-    "via": 2.0, "throughout": 2.0, "around": 1.5, "beyond": 1.5, "within": 1.5, "from": 1.0,
-    "of": 1.0, "through": 1.5, "behind": 1.0, "under": 1.0, "along": 1.5,
-}
+# Prepositions that put a name somewhere rather than someone ("aboard X", "in X") ...
+PLACE_PREPOSITIONS = _words("in at on aboard onto into near off outside inside via throughout")
+# ... and ones that do so less surely ("from X", "of X", "behind X").
+LOOSE_PREPOSITIONS = _words("across toward towards around beyond within from of through behind under along")
 
 # Verbs before "at"/"on" that aim at a person ("stares at X", "turns on X").
 GAZE_VERBS = _words("""

@@ -62,6 +62,7 @@ class PeopleIndex:
         self._affixes: dict[str, dict[int, Person]] = {}
         self._word_sets: dict[frozenset[str], dict[int, Person]] = {}
         self._edges: dict[str, dict[int, Person]] = {}
+        self._spellings: dict[str, dict[int, Person]] = {}
         for person in people:
             self.add(person)
 
@@ -72,8 +73,9 @@ class PeopleIndex:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 part = words[i:j]
-                if part[0] in PARTICLES or part[-1] in PARTICLES:
-                    continue
+                if part[-1] in PARTICLES or part[0] in PARTICLES and (
+                        j < len(words) or all(w in PARTICLES for w in part)):
+                    continue  # a particle alone or inside; "van der Berg" (the surname) stays
                 _put(self._parts, fold(" ".join(part)), person)
         for nick in person.nicknames:
             _put(self._parts, fold(nick), person)
@@ -81,6 +83,10 @@ class PeopleIndex:
             _put(self._parts, fold(form), person)
         folded = [fold(w) for w in words if w not in PARTICLES]
         _put(self._word_sets, frozenset(folded), person)
+        _put(self._word_sets, frozenset(_unhyphenated(w) for w in folded), person)
+        for i in range(len(folded)):
+            for j in range(i + 1, len(folded) + 1):
+                _put(self._spellings, "".join(_unhyphenated(w) for w in folded[i:j]), person)
         if folded:
             _put(self._edges, "<" + folded[0], person)
             _put(self._edges, folded[-1] + ">", person)
@@ -94,8 +100,17 @@ class PeopleIndex:
         return list(self._parts.get(fold(key), {}).values())
 
     def reordered(self, words: tuple[str, ...]) -> list[Person]:
-        """People with exactly these name words in another order (family name first)."""
-        return list(self._word_sets.get(frozenset(fold(w) for w in words if w not in PARTICLES), {}).values())
+        """People with exactly these name words in another order (family name first), with or
+        without the hyphen ("Ha-jin Seo", "Hajin Seo" for "Seo Ha-jin")."""
+        folded = [fold(w) for w in words if w not in PARTICLES]
+        return list((self._word_sets.get(frozenset(folded))
+                     or self._word_sets.get(frozenset(_unhyphenated(w) for w in folded), {})).values())
+
+    def same_spelling(self, words: tuple[str, ...]) -> list[Person]:
+        """People with a run of name words spelled the same once spaces and hyphens go: the
+        romanisations "Ha Jin", "Hajin" and "Ha-jin" of one given name."""
+        key = "".join(_unhyphenated(fold(w)) for w in words if w not in PARTICLES)
+        return list(self._spellings.get(key, {}).values()) if len(key) >= 4 else []
 
     def starting_or_ending(self, first: str, last: str) -> list[Person]:
         """People whose name starts with ``first`` or ends with ``last`` (folded words)."""
@@ -109,6 +124,10 @@ class PeopleIndex:
             return None
         found = {**self._affixes.get(folded + "…", {}), **self._affixes.get("…" + folded, {})}
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _unhyphenated(word: str) -> str:
+    return word.replace("-", "").replace("‐", "")
 
 
 def _put(index: dict, key, person: Person) -> None:  # noqa: ANN001 - str or frozenset key

@@ -73,10 +73,11 @@ def _remainder(article: Article, episode: EpisodeInfo, characters: Sequence[Char
         after_ref = any(r.end <= start and re.fullmatch(r"[\s:,–—-]*", title[r.end:start]) for r in refs)
         if after_ref or (episode.show and same_show(inner, episode.show)):
             cut.append((start, end))
+    low = title.lower()
     for name in (episode.show, article.site, article.byline, *(c.actor for c in characters)):
         if name:
-            for m in re.finditer(re.escape(name), title, re.IGNORECASE):
-                cut.append(m.span())
+            cut.extend(_occurrences(low, name.lower(), whole_words=False) if len(low) == len(title)
+                       else (m.span() for m in re.finditer(re.escape(name), title, re.IGNORECASE)))
     chars = list(title)
     for start, end in cut:
         for i in range(start, end):
@@ -97,7 +98,27 @@ def _name_forms(characters: Iterable[Character]) -> tuple[set[str], set[str]]:
 
 
 def _contains(text: str, forms: set[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in forms)
+    return any(next(iter(_occurrences(text, form, whole_words=True)), None) for form in forms)
+
+
+def _occurrences(text: str, needle: str, whole_words: bool) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of ``needle`` in ``text``; with ``whole_words`` only where
+    no word character touches it. Plain string search: a regex per character name would be
+    compiled again for every article (there are more names than the regex cache holds)."""
+    found: list[tuple[int, int]] = []
+    if not needle:
+        return found
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if not whole_words or not (_is_word_char(text[start - 1:start]) or _is_word_char(text[end:end + 1])):
+            found.append((start, end))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
 
 
 def _spoils(article: Article, episode: EpisodeInfo, characters: Sequence[Character],

@@ -209,19 +209,6 @@ def test_no_reference_in_lookalikes(text: str) -> None:
     assert find_refs(text) == []
 
 
-def test_find_refs_is_fast_and_linear() -> None:
-    import time
-
-    text = "The episode opens on a pier, and the season keeps its secrets for one more week. " * 20
-    start = time.perf_counter()
-    find_refs(text)
-    short = time.perf_counter() - start
-    start = time.perf_counter()
-    find_refs(text * 100)
-    long = time.perf_counter() - start
-    assert long < max(short, 1e-4) * 300
-
-
 def _own_labelled() -> list[Path]:
     return sorted(DATA.glob("episode-*.labels.json"))
 
@@ -299,19 +286,11 @@ def test_a_double_episode_counts_as_its_later_half(title: str, expected: tuple) 
     assert (info.season, info.episode) == expected
 
 
-def test_hostile_sizes_stay_linear() -> None:
-    import time
-
-    def timed(a: Article) -> float:
-        start = time.perf_counter()
-        read_episode(a)
-        return time.perf_counter() - start
-
+def test_hostile_sizes_are_read() -> None:
+    # How the time grows with such a page is measured by tests/benchmarks/names_cv.py.
     sentence = "The finale, episode 9, is long. All 10 episodes are up. Episode 3 of Copper Bell. "
-    small = article("‘Copper Bell’ season finale recap " + "and more " * 10, sentence * 20)
     big = article("‘Copper Bell’ season finale recap " + "and more " * 10_000, sentence * 2_000)
     assert read_episode(big).episode == 10
-    assert timed(big) < max(timed(small), 1e-4) * 400
 
 
 def test_body_episodes_mentioned_equally_often_resolve_to_the_later() -> None:
@@ -353,3 +332,68 @@ def test_part_n_of_m_names_the_episode_of_a_limited_series() -> None:
 def test_part_of_in_running_text_is_no_episode() -> None:
     assert find_refs("It is part of the show, and part of me hated it.") == []
     assert find_refs("Part 7 of 6 makes no sense.") == []
+
+
+@pytest.mark.parametrize(("title", "body", "show"), [
+    ("Brine and Clover – Episode 7 impressions", "Brine and Clover keeps finding new ways to hurt me.", "Brine and Clover"),
+    ("Before the First Frost: Episode 3 recap", "Before the First Frost airs on Sundays.", "Before the First Frost"),
+    ("New Harbour Nights Episode 2 recap", "Harbour Nights is back, and so is the rain.", "Harbour Nights"),
+    ("Pike and Ward Episode 2 recap", "Tonight Ward finally calls Pike.", "Ward"),
+])
+def test_a_show_name_the_body_writes_whole_keeps_its_small_and_leading_words(title: str, body: str, show: str) -> None:
+    assert read_episode(article(title, body)).show == show
+
+
+@pytest.mark.parametrize(("text", "episode"), [
+    ("Spoilers for the sixth and final episode of the series follow.", 6),
+    ("The 10th and last episode ends on the pier.", 10),
+])
+def test_a_finale_that_gives_its_number(text: str, episode: int) -> None:
+    info = read_episode(article("Copper Bell series 3 finale recap", text))
+    assert (info.season, info.episode, info.finale) == (3, episode, True)
+
+
+def test_a_final_episode_without_a_number_stays_unnumbered() -> None:
+    info = read_episode(article("Copper Bell series 3 finale recap", "The final episode ends on the pier."))
+    assert (info.season, info.episode) == (3, None)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Copper Bell Episode: 6 recap", ("Copper Bell", None, 6)),
+    ("Copper Bell Season: 2, Episode: 4", ("Copper Bell", 2, 4)),
+    ("Copper Bell Ep06 review", ("Copper Bell", None, 6)),
+    ("Copper Bell 27. Bölüm özeti", ("Copper Bell", None, 27)),
+    ("深夜食堂 第6話 感想", ("深夜食堂", None, 6)),
+    ("월요일의 빵집 12화 리뷰", ("월요일의 빵집", None, 12)),
+])
+def test_infobox_rows_and_number_first_languages(title: str, expected: tuple) -> None:
+    info = read_episode(article(title, "Nothing else here."))
+    assert (info.show, info.season, info.episode) == expected
+
+
+def test_a_colon_after_episode_in_prose_is_no_number() -> None:
+    assert find_refs("Deep prep for the episode: it was good") == []
+
+
+@pytest.mark.parametrize(("title", "body", "site", "expected"), [
+    ("Podcast episode 45: we discuss Copper Bell episode 3", "Copper Bell is back.", None, ("Copper Bell", None, 3)),
+    ("The Couch Pod Ep. 45 – Copper Bell, episode 3", "Copper Bell is back.", "The Couch Pod", ("Copper Bell", None, 3)),
+    ("The Couch Pod, Episode 45", "This week we talk about Copper Bell episode 3, which is great.", "The Couch Pod",
+     ("Copper Bell", None, 3)),
+    ("Copper Bell Episode 4 Recap", "Copper Bell is back.", "The Couch Pod", ("Copper Bell", None, 4)),
+])
+def test_a_podcasts_own_episode_number_is_not_the_shows(title: str, body: str, site: str | None,
+                                                         expected: tuple) -> None:
+    info = read_episode(article(title, body, site=site))
+    assert (info.show, info.season, info.episode) == expected
+
+
+@pytest.mark.parametrize(("title", "episode"), [
+    ("Copper Bell eps 5-6 recap", 6),
+    ("Copper Bell Ep. 5 & 6 recap", 6),
+    ("Copper Bell Ep5-Ep6 recap", 6),
+    ("Copper Bell episode 5 and 12 people die", 5),
+    ("Copper Bell episode 3, 2 weeks later", 3),
+])
+def test_ranges_written_with_the_singular_word(title: str, episode: int) -> None:
+    assert read_episode(article(title, "Copper Bell is back.")).episode == episode
