@@ -73,7 +73,7 @@ class Typography:
 
     @cached_property
     def label_font(self) -> QFont:
-        """The small "Spoiler - click to reveal" label painted on blurred blocks."""
+        """The small "Spoiler – click to reveal" label painted on blurred blocks."""
         font = _font(SANS, max(11.0, self.em * 0.72), QFont.StyleHint.SansSerif)
         font.setWeight(QFont.Weight.DemiBold)
         return font
