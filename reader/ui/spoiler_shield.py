@@ -49,7 +49,10 @@ from reader.ui.document_builder import (
 from reader.ui.guard import qt_override
 from reader.ui.typography import BODY_PX, FIXED, Typography
 
-__all__ = ["LABEL", "ArticleDocument", "ObjectPainter", "ShieldCache", "ShieldRenderer", "blur_image", "blur_radius"]
+__all__ = [
+    "LABEL", "ArticleDocument", "ObjectPainter", "ShieldCache", "ShieldRenderer", "blur_image", "blur_radius",
+    "placeholder_text",
+]
 
 LABEL = "Spoiler \u2013 click to reveal"
 BLUR_EM = 6.0  # pixels per em (of the hidden text's font) in the image that gets blurred
@@ -376,13 +379,33 @@ class ObjectPainter(QPyTextObject):
         painter.drawRoundedRect(area.adjusted(1, 1, -1, -1), max(1.0, radius - 1), max(1.0, radius - 1))
 
     def _placeholder(self, painter: QPainter, rect: QRectF, remote: bool) -> None:
+        """One quiet muted line where a picture was not saved (or lives on the web, which is
+        never fetched): a small outline of a picture and a few words, no box."""
         typo = self.renderer.typo
-        area = rect.adjusted(1, 1, -1, -1)
-        painter.setBrush(typo.color("shield", 0.6))
-        pen = QPen(typo.color("muted", 0.7), 1, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawRoundedRect(area, 6, 6)
-        painter.setFont(typo.caption_font)
-        painter.setPen(typo.color("muted"))
-        text = "Remote image not downloaded" if remote else "Image not available in the saved page"
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        font = QFont(typo.caption_font)
+        font.setItalic(True)
+        metrics = QFontMetricsF(font)
+        text = placeholder_text(remote)
+        icon_w, icon_h = 1.1 * metrics.ascent(), 0.8 * metrics.ascent()
+        gap = 0.5 * metrics.averageCharWidth()
+        width = icon_w + gap + metrics.horizontalAdvance(text)
+        left = rect.center().x() - width / 2
+        mid = rect.center().y()
+        muted = typo.color("muted", 0.65)
+        icon = QRectF(left, mid - icon_h / 2, icon_w, icon_h)
+        painter.setPen(QPen(muted, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(icon, 2, 2)
+        hill = QPainterPath(QPointF(icon.left() + 1, icon.bottom() - 1))  # a hill, so it reads as a picture
+        hill.lineTo(icon.left() + icon_w * 0.4, icon.top() + icon_h * 0.45)
+        hill.lineTo(icon.left() + icon_w * 0.65, icon.top() + icon_h * 0.7)
+        hill.lineTo(icon.right() - 1, icon.top() + icon_h * 0.35)
+        painter.drawPath(hill)
+        painter.setFont(font)
+        painter.drawText(QRectF(icon.right() + gap, rect.top(), width, rect.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def placeholder_text(remote: bool) -> str:
+    """What stands where a picture is missing (short: it replaces a picture, not a paragraph)."""
+    return "Picture on the web, not loaded" if remote else "Picture not in the saved page"

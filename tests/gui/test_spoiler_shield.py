@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -218,3 +219,28 @@ def test_a_whole_state_renders_through_the_view_pipeline() -> None:
     renderer = ShieldRenderer(builder, [1])
     assert renderer.geometry(1).count >= 1
     assert state.block_hidden(1)
+
+
+@pytest.mark.parametrize("remote", [True, False])
+def test_a_missing_picture_is_one_quiet_line_not_a_box(remote: bool) -> None:
+    from reader.article import ImageRef
+    from reader.ui.spoiler_shield import ObjectPainter, placeholder_text
+
+    src = "https://cdn.example.org/photo.jpg" if remote else "photo_files/gone.jpg"
+    article = Article("t", [Block(0, "image", "", image=ImageRef(src))], None, "html")
+    typo = Typography(THEMES["dark"])
+    builder = DocumentBuilder(article, typo, ImageStore(article), 640)
+    fmt = builder._image_format(article.blocks[0])
+    width, height = fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT)
+    assert height <= 2 * typo.em  # a line, not a picture-sized frame
+    image = QImage(int(width), int(height), QImage.Format.Format_ARGB32)
+    page = typo.color("background")
+    image.fill(page)
+    painter = QPainter(image)
+    ObjectPainter(ShieldRenderer(builder, []))._placeholder(painter, QRectF(0, 0, width, height), remote)
+    painter.end()
+    corners = [image.pixelColor(x, y) for x, y in ((2, 2), (int(width) - 3, 2), (2, int(height) - 3))]
+    assert all(c == page for c in corners)  # no fill, no border: nothing boxed in
+    drawn = sum(image.pixelColor(x, int(height / 2)) != page for x in range(int(width)))
+    assert drawn > 10  # ... but the words are there, in the theme's muted colour
+    assert placeholder_text(remote) != placeholder_text(not remote)
