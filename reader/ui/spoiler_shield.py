@@ -162,6 +162,7 @@ class ShieldRenderer:
         self._shadow.setTextWidth(builder.width)
         self._geometry: dict[int, LineGeometry] = {}
         self._origin: dict[int, QPointF] = {}
+        self._font_px: dict[int, float] = {}
 
     @property
     def cache(self) -> ShieldCache:
@@ -219,15 +220,17 @@ class ShieldRenderer:
 
     def block_font_px(self, block_id: int) -> float:
         """The pixel size the block's text is set in, never less than body text (a caption or
-        a picture is blurred at least as much as a paragraph)."""
-        block = self.builder.article.blocks[block_id]
-        return max(self.typo.em, float(self.typo.char_format(block).font().pixelSize()))
+        a picture is blurred at least as much as a paragraph). Kept: every strip asks."""
+        if block_id not in self._font_px:
+            block = self.builder.article.blocks[block_id]
+            self._font_px[block_id] = max(self.typo.em, float(self.typo.char_format(block).font().pixelSize()))
+        return self._font_px[block_id]
 
     def blur_margin(self, block_id: int) -> int:
         """Image pixels left empty around a block's words, so that its blur fades out instead of
-        stopping at the edge of the words' own rectangle."""
+        stopping at the edge of the words' own rectangle (Qt's blur reaches about its radius)."""
         font_px = self.block_font_px(block_id)
-        return math.ceil(2 * blur_radius(font_px) * BLUR_EM / font_px)
+        return math.ceil(blur_radius(font_px) * BLUR_EM / font_px) + 1
 
     def blurred_block(self, block_id: int, dpr: float = 1.0) -> QImage:
         """The whole block blurred, ``blur_margin`` pixels around it (small: the painter scales
