@@ -76,6 +76,7 @@ class HiddenText:
     blocks: list[int] = field(default_factory=list)  # blocks that hide something, in order
     words: set[str] = field(default_factory=set)  # hidden-only words
     heading_words: set[str] = field(default_factory=set)  # of those, the ones in hidden headings
+    visible: set[str] = field(default_factory=set)  # readable words (and the pill's)
 
 
 def hidden_text(article: Article, state: RevealState) -> HiddenText:
@@ -102,6 +103,7 @@ def hidden_text(article: Article, state: RevealState) -> HiddenText:
         visible.update(_words(block.text[pos:]))
     out.words = hidden - visible
     out.heading_words = heading - visible
+    out.visible = visible
     return out
 
 
@@ -170,9 +172,11 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def near_reads(read: set[str], hidden: set[str]) -> set[str]:
-    """Hidden words of 5+ letters that OCR read with one letter wrong (the shape came through)."""
-    return {h for h in hidden if len(h) >= 5 and any(_one_edit(r, h) for r in read if len(r) >= 4)}
+def near_reads(read: set[str], hidden: set[str], visible: set[str]) -> set[str]:
+    """Hidden words of 5+ letters that OCR read with one letter wrong (the shape came through).
+    A token that is itself a readable word ("reveal" from the pill) is no sign of a hidden one."""
+    tokens = [r for r in read - visible if len(r) >= 4]
+    return {h for h in hidden if len(h) >= 5 and any(_one_edit(r, h) for r in tokens)}
 
 
 def enhanced(image: QImage, scale: float) -> QImage:
@@ -246,7 +250,7 @@ def main() -> int:
                             enhanced(QImage(str(shots[False])), scale).save(str(extra))
                             read |= ocr_words(extra)
                     read_hidden = read & text.words
-                    near = near_reads(read, text.words) - read_hidden
+                    near = near_reads(read, text.words, text.visible) - read_hidden
                     read_revealed = ocr_words(shots[True]) & text.words
                     heads = read_hidden & text.heading_words
                     near_heads = near & text.heading_words
