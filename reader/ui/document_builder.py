@@ -414,8 +414,9 @@ class DocumentBuilder:
             return fmt
         fmt = QTextCharFormat()
         fmt.setObjectType(PLACEHOLDER_OBJECT)
-        fmt.setProperty(Prop.WIDTH, min(self.width, 26 * self.typo.em))
-        fmt.setProperty(Prop.HEIGHT, 3.6 * self.typo.em)
+        # One quiet line (painted by the shield's ObjectPainter), not a picture-sized box.
+        fmt.setProperty(Prop.WIDTH, min(self.width, 22 * self.typo.em))
+        fmt.setProperty(Prop.HEIGHT, 1.6 * self.typo.em)
         src = block.image.src if block.image is not None else ""
         fmt.setProperty(Prop.REMOTE, src.lower().startswith(("http:", "https:", "//")))
         return fmt

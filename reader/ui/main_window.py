@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.empty_page.setText("Opening…" if busy else _EMPTY_TEXT)
+        if not busy and self.statusBar().currentMessage().startswith("Opening"):
+            self.statusBar().clearMessage()  # done: "Opening…" must not outlive the loading
 
     def _on_tab_added(self, tab: ArticleTab) -> None:
         self.stack.setCurrentWidget(self.tabs)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 THEME_NAMES = ("system", "light", "dark", "sepia")
+ALERT = "#e01b24"  # the hue of an error, tinted into whatever page colour the theme has
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,21 @@ def resolve_theme(name: str) -> Theme:
     if name in THEMES:
         return THEMES[name]
     return THEMES["dark"] if system_prefers_dark() else THEMES["light"]
+
+
+def mix(base: QColor, tint: QColor, share: float) -> QColor:
+    """``share`` of ``tint`` over ``base`` (opaque)."""
+    return QColor.fromRgbF(*(b + (t - b) * share for b, t in zip(
+        (base.redF(), base.greenF(), base.blueF()), (tint.redF(), tint.greenF(), tint.blueF()), strict=True)))
+
+
+def alert_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """Fill and border of an error strip in the window's theme: its page colour tinted red
+    (more on a dark page, where a light tint would not show); the text keeps the theme's own."""
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = base.lightness() < 128
+    alert = QColor(ALERT)
+    return mix(base, alert, 0.24 if dark else 0.11), mix(base, alert, 0.55 if dark else 0.4)
 
 
 def palette_for(theme: Theme) -> QPalette:

@@ -26,8 +26,14 @@ from reader.ui.theme import Theme
 __all__ = ["BODY_PX", "FIXED", "SINGLE", "Typography"]
 
 BODY_PX = 17.0  # body text size at 100 %: a comfortable screen reading size
-SERIF = ["Source Serif 4", "Source Serif Pro", "Literata", "Noto Serif", "Georgia", "DejaVu Serif"]
-SANS = ["Inter", "Noto Sans", "Cantarell", "Source Sans 3", "DejaVu Sans"]
+# Latin faces first; then CJK faces of the same style, so Hangul, kana and Han characters in a
+# serif paragraph stay serif when such a font is installed. For anything none of these has, Qt
+# goes on to any installed font with the glyphs (fontconfig's fallback for the script); only
+# with no such font at all do characters show as boxes (the README suggests fonts-noto-cjk).
+_CJK_SERIF = ["Noto Serif CJK JP", "Noto Serif CJK KR", "Noto Serif CJK SC", "Source Han Serif"]
+_CJK_SANS = ["Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK SC", "Source Han Sans"]
+SERIF = ["Source Serif 4", "Source Serif Pro", "Literata", "Noto Serif", "Georgia", "DejaVu Serif", *_CJK_SERIF]
+SANS = ["Inter", "Noto Sans", "Cantarell", "Source Sans 3", "DejaVu Sans", *_CJK_SANS]
 _HEADING_SCALE = {1: 1.75, 2: 1.45, 3: 1.22, 4: 1.08}
 FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 SINGLE = QTextBlockFormat.LineHeightTypes.SingleHeight.value
@@ -73,7 +79,7 @@ class Typography:
 
     @cached_property
     def label_font(self) -> QFont:
-        """The small "Spoiler - click to reveal" label painted on blurred blocks."""
+        """The small "Spoiler – click to reveal" label painted on blurred blocks."""
         font = _font(SANS, max(11.0, self.em * 0.72), QFont.StyleHint.SansSerif)
         font.setWeight(QFont.Weight.DemiBold)
         return font
