@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.article import EpisodeInfo
 
-__all__ = ["WatchProgress", "parse_watched", "fold_show", "has_watched", "same_show"]
+__all__ = ["WatchProgress", "parse_watched", "fold_show", "has_watched", "same_show", "show_key"]
 
 _PUNCT_FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -69,6 +69,12 @@ def same_show(a: str, b: str) -> bool:
     """True when two spellings name the same show."""
     key = _match_key(a)
     return bool(key) and key == _match_key(b)
+
+
+def show_key(name: str) -> str:
+    """The key ``same_show`` compares: two names with the same non-empty key are one show, so a
+    store can index its entries by it (one lookup each instead of a scan of them all)."""
+    return _match_key(name)
 
 
 _NUMBER = r"0*(\d{1,4})"
