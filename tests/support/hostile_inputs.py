@@ -220,12 +220,13 @@ def progress_damage(entries: int = 300_000) -> dict[str, tuple[Callable[[Path], 
 
 
 def settings_damage() -> dict[str, Callable[[Path], None]]:
-    """Damaged settings files (an INI file QSettings reads)."""
+    """Damaged settings files (an INI file QSettings reads). Each that can hold keys sets the
+    theme to "dark" first, so a test can see that readable keys were kept."""
     return {
-        "binary garbage": _write_bytes(os.urandom(4096)),
+        "binary garbage": _write_bytes(b"[view]\ntheme=dark\n" + os.urandom(4096)),
         "truncated": _write_text("[view]\ntheme=dark\nzoom=1"),
-        "wrong values": _write_text("[view]\ntheme=\x00\nzoom=banana\nreading_width=-5\n[recent]\nsize=99999999\n"),
+        "wrong values": _write_text("[view]\ntheme=dark\nzoom=banana\nreading_width=-5\n[recent]\nsize=99999999\n"),
         "FIFO": _make_fifo,
         "folder": _make_folder,
-        "huge": _write_bytes(b"[view]\n" + b"key=" + b"x" * (20 * MB) + b"\n"),
+        "huge": _write_bytes(b"[view]\ntheme=dark\nkey=" + b"x" * (20 * MB) + b"\n"),
     }
