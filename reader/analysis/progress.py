@@ -52,7 +52,8 @@ def fold_show(name: str) -> str:
     """Fold a show name so typographic variants of one name compare equal
     ("The Miller’s Wife" = "the miller's wife", "Gül" = "Gul", "Sørensen" = "Sorensen")."""
     text = unicodedata.normalize("NFKD", (name or "").translate(_PUNCT_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no combining marks: skip the per-letter pass
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().casefold()
 
 

@@ -74,8 +74,10 @@ def _further(a: WatchProgress, b: WatchProgress) -> bool:
 class ProgressStore:
     """Watched-up-to entries, one per show, loaded from and saved to ``path``.
 
-    Entries are kept by ``show_key`` (insertion order), so loading and each lookup are linear
-    and constant, however many shows the file lists. A damaged file is moved aside and its
+    Entries are kept by ``show_key`` (insertion order), so loading is linear and each lookup
+    constant, however many shows the file lists. The keys of loaded entries are computed on the
+    first lookup, not at start-up: folding a name costs microseconds, which a file of 300,000
+    shows would turn into seconds before the window shows. A damaged file is moved aside and its
     readable entries are kept (see the module docstring); a file that cannot be moved aside is
     never overwritten: changes then stay in memory for this run.
     """
@@ -83,13 +85,14 @@ class ProgressStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else data_dir() / FILE_NAME
         self._entries: dict[str, WatchProgress] = {}
+        self._unindexed: list[WatchProgress] = []  # loaded, not yet keyed (see the class docstring)
         self._may_save = True
         self.load()
 
     # --- reading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        self._entries = {}
+        self._entries, self._unindexed = {}, []
         read = read_state(self.path, MAX_FILE_BYTES)
         damaged = read.damaged
         if read.data is not None:
@@ -100,22 +103,24 @@ class ProgressStore:
                 if entry is None:
                     damaged = True
                 else:
-                    self._set(entry)
+                    self._unindexed.append(entry)
         if not damaged:
             return
         if move_aside(self.path) is None:
             self._may_save = False  # never overwrite what could not be kept aside
             return
-        if self._entries:
+        if self._unindexed:
             self._save_quietly()
 
     def entries(self) -> list[WatchProgress]:
         """The progress list ``analyze`` takes."""
+        if self._unindexed:  # as loaded: a file holds one entry per show
+            return list(self._unindexed)
         return list(self._entries.values())
 
     def entry_for(self, show: str | None) -> WatchProgress | None:
         key = show_key(show) if show else ""
-        return self._entries.get(key) if key else None
+        return self._index().get(key) if key else None
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -163,7 +168,7 @@ class ProgressStore:
         if not self._may_save:
             _log.warning("progress not saved: the damaged %s could not be moved aside", self.path)
             return
-        data = {"schema": SCHEMA, "watched": [_entry_to_json(e) for e in self._entries.values()]}
+        data = {"schema": SCHEMA, "watched": [_entry_to_json(e) for e in self._index().values()]}
         write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     # --- internals -------------------------------------------------------------------------
@@ -174,6 +179,14 @@ class ProgressStore:
         except OSError as err:  # start-up goes on; the entries stay in memory for this run
             _log.warning("could not write the recovered progress to %s: %s", self.path, err)
 
+    def _index(self) -> dict[str, WatchProgress]:
+        """Entries by show key, keying the loaded ones now (a later entry for a show wins)."""
+        if self._unindexed:
+            loaded, self._unindexed = self._unindexed, []
+            for entry in loaded:
+                self._set(entry)
+        return self._entries
+
     def _set(self, entry: WatchProgress) -> None:
         self._replace(entry.show, entry)
 
@@ -181,9 +194,10 @@ class ProgressStore:
         """Put ``entry`` last in order for its show (or forget the show when None)."""
         # A name with no letters or digits matches no other; it is kept under its own spelling.
         key = show_key(show) or f"\0{show}"
-        self._entries.pop(key, None)
+        entries = self._index()
+        entries.pop(key, None)
         if entry is not None:
-            self._entries[key] = entry
+            entries[key] = entry
 
 
 _WATCHED_LIST = re.compile(r'"watched"\s*:\s*\[')
