@@ -87,8 +87,12 @@ def run_measured(argv: list[str], timeout: float, memory_mb: int, env: dict[str,
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB_BYTES, memory_mb * MB_BYTES))
 
     start = time.monotonic()
+    def prepare() -> None:
+        os.setsid()  # its own group: a timeout ends strace's traced child too
+        limit()
+
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=limit, env=env, stdin=subprocess.DEVNULL)
+                            preexec_fn=prepare, env=env, stdin=subprocess.DEVNULL)
     # Read the pipes on threads so a chatty child never blocks on a full pipe.
     chunks: dict[str, list[str]] = {"out": [], "err": []}
     readers = [threading.Thread(target=lambda s=stream, k=key: chunks[k].append(s.read()), daemon=True)
@@ -106,7 +110,7 @@ def run_measured(argv: list[str], timeout: float, memory_mb: int, env: dict[str,
             break
         time.sleep(0.05)
     else:
-        proc.kill()
+        os.killpg(proc.pid, 9)
         os.waitpid(proc.pid, 0)
         proc.returncode = -9
         return None, time.monotonic() - start, peak

@@ -38,7 +38,7 @@ class HostileInput:
 
 
 def _paragraph_page(count: int, tag: str) -> bytes:
-    body = f"<{tag}>Mia Ortega opens the door.</{tag}>\n".encode() * count
+    body = f"<{tag}>Mia runs.</{tag}>\n".encode() * count  # a million fit under the size cap
     return b"<html><head><title>Many elements</title></head><body><article>" + body + b"</article></body></html>"
 
 
@@ -92,6 +92,12 @@ def write_inputs(folder: Path, scale: float = 1.0) -> dict[str, HostileInput]:
     _write_repeated(folder / "big.html", b"<html><head><title>Big</title></head><body><article>", para,
                     size(100), b"</article></body></html>")
     add("100 MB HTML", "size", folder / "big.html")
+    # Just under the 32 MB cap of reader/loaders: the largest pages that are read at all.
+    _write_repeated(folder / "under-cap.txt", b"", line, size(31))
+    add("31 MB text", "size", folder / "under-cap.txt")
+    _write_repeated(folder / "under-cap.html", b"<html><head><title>Big</title></head><body><article>", para,
+                    size(31), b"</article></body></html>")
+    add("31 MB HTML", "size", folder / "under-cap.html")
     elements = max(10_000, int(1_000_000 * scale))
     (folder / "spans.html").write_bytes(_paragraph_page(elements, "span"))
     add("one million <span>", "size", folder / "spans.html")

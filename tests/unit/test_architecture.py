@@ -41,3 +41,19 @@ def test_the_app_id_is_defined_once() -> None:
     assert APP_ID.count(".") >= 2 and " " not in APP_ID
     holders = [p for p in _modules(exclude_ui=False) if APP_ID in p.read_text(encoding="utf-8")]
     assert [p.name for p in holders] == ["appinfo.py"]
+
+
+def test_one_pipeline_loads_and_analyses() -> None:
+    """load → extract → analyze is written once (reader/pipeline.py), with its caps and
+    deadline; the command line and the window both call it instead of loading themselves."""
+    callers = []
+    for path in _modules(exclude_ui=False):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("loaders", "analysis", "extraction"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in ("reader.loaders", "reader.analysis"):
+                if any(alias.name in ("load", "analyze") for alias in node.names):
+                    callers.append(str(rel))
+    assert sorted(set(callers)) == ["pipeline.py"]
