@@ -80,6 +80,7 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         return 1
     from reader.ui.single_instance import claim_instance, open_requests_in
 
+    logging.basicConfig(level=logging.WARNING, format=f"{APP_COMMAND}: %(message)s")
     app = create_application()
     claim = claim_instance(files if named is None else named)
     if claim.handed_off:
