@@ -254,13 +254,15 @@ def _entry_to_json(entry: WatchProgress) -> dict[str, object]:
 
 
 def _entry_from_json(item: object) -> WatchProgress | None:
-    if not isinstance(item, dict):
+    """The entry ``item`` describes, or None. ``type(...) is`` rather than ``isinstance``: JSON
+    gives exact types (``bool`` is not an ``int`` here), and a file may hold 300,000 of them."""
+    if type(item) is not dict:
         return None
     show, season, episode = item.get("show"), item.get("season"), item.get("episode")
-    if not isinstance(show, str) or not show.strip():
+    if type(show) is not str or not show.strip():
         return None
-    if not isinstance(episode, int) or isinstance(episode, bool) or episode < 1:
+    if type(episode) is not int or episode < 1:
         return None
-    if season is not None and (not isinstance(season, int) or isinstance(season, bool) or season < 1):
+    if season is not None and (type(season) is not int or season < 1):
         return None
     return WatchProgress(show, season, episode)
