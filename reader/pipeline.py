@@ -8,8 +8,12 @@ Bounds (issue 14: every input ends in an article or one clear line within second
 gigabyte):
 
 - bytes: ``reader.loaders`` reads only regular files, at most ``MAX_FILE_BYTES``;
-- analysis: an article longer than ``Budget.max_blocks`` blocks or ``Budget.max_chars``
-  characters is cut there and ends with a note block saying so. Analysis time grows with the
+- analysis and drawing: an article longer than ``Budget.max_blocks`` blocks or
+  ``Budget.max_chars`` characters is cut there, a paragraph longer than
+  ``Budget.max_block_chars`` is shortened (past ``max_block_runs`` pieces of formatting, the
+  rest is plain text), and the article ends with a note block saying so. The window lays the
+  article out on its GUI thread, so these bound the drawing too: a megabyte-long paragraph or
+  one with thousands of formatted pieces froze it for minutes. Analysis time grows with the
   text (about a millisecond per block), so these bound it; a recap is a few hundred blocks and
   characters in the tens of thousands, far inside them;
 - deadline (``reader.deadline``): loading is stopped at ``Budget.load_seconds`` and ends in one
@@ -44,8 +48,10 @@ _log = logging.getLogger(__name__)
 class Budget:
     """How much of an article is analysed, and the time the whole pipeline aims to stay in."""
 
-    max_blocks: int = 4000
-    max_chars: int = 1_000_000
+    max_blocks: int = 1000
+    max_chars: int = 300_000
+    max_block_chars: int = 20_000
+    max_block_runs: int = 200
     deadline_seconds: float = 8.0
     load_seconds: float = 6.0
 
@@ -123,27 +129,43 @@ def _remaining(budget: Budget, spent: float) -> Budget:
 
 
 def bound_article(article: Article, budget: Budget = DEFAULT_BUDGET) -> tuple[Article, str | None]:
-    """``article`` cut to ``budget`` with a closing note block, or unchanged with no note."""
+    """``article`` cut to ``budget`` with a closing note block, or unchanged with no note.
+
+    Blocks past ``max_blocks`` or ``max_chars`` are left out, and a single block longer than
+    ``max_block_chars`` is shortened: Qt lays out one paragraph as a whole, and a paragraph of a
+    megabyte (a text file with no blank line) would freeze the window for minutes.
+    """
     blocks = article.blocks
     total_chars = sum(len(b.text) for b in blocks)
-    if len(blocks) <= budget.max_blocks and total_chars <= budget.max_chars:
+    longest = max((len(b.text) for b in blocks), default=0)
+    most_runs = max((len(b.runs) for b in blocks), default=0)
+    if (len(blocks) <= budget.max_blocks and total_chars <= budget.max_chars
+            and longest <= budget.max_block_chars and most_runs <= budget.max_block_runs):
         return article, None
     kept: list[Block] = []
     used = 0
+    shortened = 0
     for block in blocks:
         if len(kept) >= budget.max_blocks - 1 or used >= budget.max_chars:
             break
-        room = budget.max_chars - used
+        room = min(budget.max_chars - used, budget.max_block_chars)
         if len(block.text) > room:
-            kept.append(_cut_block(block, room))
-            break
+            block = _cut_block(block, room)
+            shortened += 1
+        if len(block.runs) > budget.max_block_runs:  # the words stay, the formatting goes
+            block = replace(block, runs=block.runs[: budget.max_block_runs])
+            shortened += 1
         kept.append(block)
         used += len(block.text)
     shown = sum(len(b.text) for b in kept)
-    note = (f"This page is too long to be read whole: Recap Reader shows its first {len(kept):,} of "
-            f"{len(blocks):,} blocks ({_share(shown, total_chars)} of the text), checked for spoilers.")
+    if len(kept) < len(blocks):
+        note = (f"This page is too long to be read whole: Recap Reader shows its first {len(kept):,} of "
+                f"{len(blocks):,} blocks ({_share(shown, total_chars)} of the text), checked for spoilers.")
+    else:
+        note = (f"Recap Reader simplified {shortened:,} very long paragraph{'s' if shortened > 1 else ''} "
+                f"of this page ({_share(shown, total_chars)} of the text is shown), checked for spoilers.")
     kept.append(Block(id=len(kept), kind="paragraph", text=note))
-    _log.info("%s cut to %d of %d blocks", article.source_path, len(kept) - 1, len(blocks))
+    _log.info("%s cut to %d of %d blocks, %d shortened", article.source_path, len(kept) - 1, len(blocks), shortened)
     return replace(article, blocks=kept), note
 
 

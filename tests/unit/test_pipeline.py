@@ -60,3 +60,12 @@ def test_a_page_of_many_paragraphs_opens_cut_with_a_note(tmp_path: Path) -> None
     assert opened.note is not None
     assert len(opened.article.blocks) <= 500
     assert len(opened.analysis.verdicts) == len(opened.article.blocks)
+
+
+def test_a_paragraph_too_long_to_draw_is_shortened_with_a_note() -> None:
+    article = _article(["short", "word " * 10_000, "after"])
+    bounded, note = bound_article(article, Budget(max_blocks=10, max_chars=1_000_000, max_block_chars=1000))
+    assert note is not None and "simplified 1 very long paragraph" in note
+    assert [b.text for b in bounded.blocks][0] == "short" and bounded.blocks[2].text == "after"
+    assert len(bounded.blocks[1].text) <= 1002
+    assert [b.id for b in bounded.blocks] == [0, 1, 2, 3]
