@@ -8,6 +8,9 @@ running when it fires, ``DeadlineExceeded`` is raised *in the working thread* (C
 ``PyThreadState_SetAsyncExc``) at its next Python instruction, and the work unwinds like any
 other exception.
 
+An exception raised where Python ignores exceptions (a ``__del__``, a garbage-collector
+callback) is lost, so it is raised again, up to five times a second apart, until the work ends.
+
 Limits, stated plainly: a single long call into C (a parser, a regular expression) is
 interrupted only when it returns to Python. The pipeline's bounded input (``reader.loaders``
 caps the bytes) keeps such calls to seconds.
@@ -25,6 +28,8 @@ __all__ = ["DeadlineExceeded", "run_with_deadline"]
 
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
+_ATTEMPTS = 5
+_RETRY_SECONDS = 1.0
 
 
 class DeadlineExceeded(Exception):
@@ -43,11 +48,19 @@ def run_with_deadline(work: Callable[[], T], seconds: float) -> T:
     state = {"done": False}
 
     def expire() -> None:
-        with lock:
-            if not state["done"]:
-                _log.warning("work ran past its %.1f s deadline; stopping it", seconds)
+        # An exception that lands where Python ignores exceptions (a __del__ method, a garbage
+        # collector callback) is lost; the work then goes on. So it is raised again, a few
+        # times, a while apart: long enough for a delivered one to have unwound the work.
+        for _ in range(_ATTEMPTS):
+            with lock:
+                if state["done"]:
+                    return
+                _log.info("work ran past its %.1f s deadline; stopping it", seconds)
                 _raise_in(thread_id, DeadlineExceeded)
+            if stop.wait(_RETRY_SECONDS):
+                return
 
+    stop = threading.Event()
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
     timer.start()
@@ -58,4 +71,5 @@ def run_with_deadline(work: Callable[[], T], seconds: float) -> T:
         # exception it fired just before surfaces here, still inside this call.
         with lock:
             state["done"] = True
+        stop.set()
         timer.cancel()

@@ -78,3 +78,23 @@ def test_an_analysis_past_the_deadline_falls_back_to_the_beginning(tmp_path: Pat
     assert opened.note is not None
     assert len(opened.article.blocks) <= FALLBACK_BUDGET.max_blocks
     assert len(opened.analysis.verdicts) == len(opened.article.blocks)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the lost one, on purpose
+def test_a_stop_lost_in_a_destructor_is_raised_again() -> None:
+    """Python ignores an exception raised inside ``__del__``; the deadline must still win."""
+    import gc
+
+    class Swallows:
+        def __del__(self) -> None:
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline:  # the first stop lands here and is ignored
+                sum(range(100))
+
+    def work() -> None:
+        Swallows()  # collected at once: __del__ runs inside the work, past the deadline
+        _forever()
+
+    gc.collect()
+    with pytest.raises(DeadlineExceeded):
+        run_with_deadline(work, 0.1)
