@@ -22,8 +22,6 @@ import logging
 import re
 from pathlib import Path
 
-from lxml import etree
-
 from reader.bounded_read import read_bounded
 
 __all__ = ["MAX_IMAGE_BYTES", "page_image_bytes", "renderable_image_bytes", "sanitize_svg", "looks_like_svg"]
@@ -82,6 +80,8 @@ def renderable_image_bytes(data: bytes) -> bytes | None:
 
 
 def _local_name(tag: object) -> str:
+    from lxml import etree
+
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
@@ -99,6 +99,8 @@ def _clean_css(text: str) -> str:
 
 def sanitize_svg(data: bytes) -> bytes | None:
     """An SVG with every external reference removed; None when it cannot be parsed."""
+    from lxml import etree  # here, not at import: the window imports this module at start-up
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
     try:
