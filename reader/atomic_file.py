@@ -2,12 +2,16 @@
 
 The new content goes to a temporary file in the same folder (same file system, so the rename
 is atomic) and then takes the target's name with ``os.replace``: readers see either the old
-file or the whole new one. Used for the watch progress and for the desktop files that
+file or the whole new one. It is also durable: the file's data is flushed to disk (``fsync``)
+before the rename, and the folder after it, so a power cut right after a save can leave neither
+an empty file under the target's name (the rename reached the disk before the data) nor the old
+file back (the rename never reached it). Used for the watch progress and for the desktop files that
 ``--install-desktop`` writes, which a menu or a software centre may read at any moment.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -27,9 +31,25 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Some file systems cannot sync a folder (EINVAL); the
+    write has then gone as far as it can, which is no reason to report it failed."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)

@@ -103,19 +103,6 @@ def files_to_open(files: Sequence[Path]) -> list[Path]:
     return [sample_article_path()]
 
 
-def _load(path: Path):  # noqa: ANN202 - Article
-    """Load one file; unexpected failures become a LoadError, so no traceback reaches the user."""
-    from reader.loaders import load
-
-    try:
-        return load(path)
-    except LoadError:
-        raise
-    except Exception as err:  # noqa: BLE001 - the user gets a sentence, not a traceback
-        _log.exception("Unexpected error reading %s", path)
-        raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
-
-
 def open_window(files: Sequence[Path]) -> int:
     """Open the ``files`` the user named (the sample when none) in the reader window: the one
     already running if there is one, else a new one that runs until the user quits. Qt is
@@ -138,13 +125,15 @@ def _qt_app() -> ModuleType:
 def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
                 progress: Sequence[WatchProgress] = ()) -> int:
     """Analyse each file in order; keep going after a bad one and report failure at the end."""
+    from reader.pipeline import open_article
     from reader.report import article_json, article_text, error_json
 
     status = EXIT_OK
     for path in files:
         try:
-            article = _load(path)
-            payload = article_json(article, path, _analyze(article, path, progress)) if as_json else None
+            opened = open_article(path, progress)
+            article = opened.article
+            payload = article_json(article, path, opened.analysis) if as_json else None
         except LoadError as exc:
             status = EXIT_FILE_ERROR
             print(f"{APP_COMMAND}: {exc}", file=err)
@@ -157,17 +146,6 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
             print(article_text(article), file=out)
     out.flush()
     return status
-
-
-def _analyze(article, path: Path, progress: Sequence[WatchProgress]):  # noqa: ANN001, ANN202
-    """Run the analysis; a failure inside it is reported for this file like a load error."""
-    from reader.analysis import analyze
-
-    try:
-        return analyze(article, progress)
-    except Exception as err:  # noqa: BLE001 - one sentence per file, the batch goes on
-        _log.exception("Unexpected error analysing %s", path)
-        raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
 
 
 def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.article import EpisodeInfo
 
-__all__ = ["WatchProgress", "parse_watched", "fold_show", "has_watched", "same_show"]
+__all__ = ["WatchProgress", "parse_watched", "fold_show", "has_watched", "same_show", "show_key"]
 
 _PUNCT_FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -52,7 +52,8 @@ def fold_show(name: str) -> str:
     """Fold a show name so typographic variants of one name compare equal
     ("The Miller’s Wife" = "the miller's wife", "Gül" = "Gul", "Sørensen" = "Sorensen")."""
     text = unicodedata.normalize("NFKD", (name or "").translate(_PUNCT_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no combining marks: skip the per-letter pass
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACES.sub(" ", text).strip().casefold()
 
 
@@ -69,6 +70,12 @@ def same_show(a: str, b: str) -> bool:
     """True when two spellings name the same show."""
     key = _match_key(a)
     return bool(key) and key == _match_key(b)
+
+
+def show_key(name: str) -> str:
+    """The key ``same_show`` compares: two names with the same non-empty key are one show, so a
+    store can index its entries by it (one lookup each instead of a scan of them all)."""
+    return _match_key(name)
 
 
 _NUMBER = r"0*(\d{1,4})"

@@ -8,6 +8,11 @@ folder comes from ``RECAP_READER_DATA_DIR`` (tests), else ``$XDG_DATA_HOME/<APP_
 
 Every change returns an ``UndoToken``: an undo must always be at hand, and undoing restores the
 exact entry that was there before, not a guess.
+
+A damaged file (cut short, hand-edited, not a regular file, huge, nested too deep) never stops
+the app and never costs an entry that can still be read: every readable entry is kept, the file
+is moved aside as ``progress.json.damaged-<time>`` (``reader/state_file.py``) and the readable
+entries are written to a fresh file. Loading is linear in the number of entries.
 """
 
 from __future__ import annotations
@@ -15,21 +20,26 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-from reader.analysis.progress import WatchProgress, same_show
+from reader.analysis.progress import WatchProgress, show_key
 from reader.appinfo import APP_ID
 from reader.atomic_file import write_atomically
 from reader.article import EpisodeInfo
+from reader.state_file import move_aside, read_state
 
 __all__ = ["DATA_DIR_ENV", "ProgressStore", "UndoToken", "data_dir"]
 
 DATA_DIR_ENV = "RECAP_READER_DATA_DIR"
 FILE_NAME = "progress.json"
 SCHEMA = 1
+# A progress file holds one short entry per show: a few kilobytes in real use. Past this the
+# file is damage; the entries in its first MAX_FILE_BYTES are still read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _log = logging.getLogger(__name__)
 
@@ -64,40 +74,53 @@ def _further(a: WatchProgress, b: WatchProgress) -> bool:
 class ProgressStore:
     """Watched-up-to entries, one per show, loaded from and saved to ``path``.
 
-    A damaged or unreadable file counts as no progress (everything stays shielded, the safe
-    side) and is replaced on the next save.
+    Entries are kept by ``show_key`` (insertion order), so loading is linear and each lookup
+    constant, however many shows the file lists. The keys of loaded entries are computed on the
+    first lookup, not at start-up: folding a name costs microseconds, which a file of 300,000
+    shows would turn into seconds before the window shows. A damaged file is moved aside and its
+    readable entries are kept (see the module docstring); a file that cannot be moved aside is
+    never overwritten: changes then stay in memory for this run.
     """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else data_dir() / FILE_NAME
-        self._entries: list[WatchProgress] = []
+        self._entries: dict[str, WatchProgress] = {}
+        self._unindexed: list[WatchProgress] = []  # loaded, not yet keyed (see the class docstring)
+        self._may_save = True
         self.load()
 
     # --- reading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        self._entries = []
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return  # nothing watched yet
-        except (OSError, ValueError) as err:
-            _log.warning("Watch progress %s could not be read (%s); starting with none", self.path, err)
+        self._entries, self._unindexed = {}, []
+        read = read_state(self.path, MAX_FILE_BYTES)
+        damaged = read.damaged
+        if read.data is not None:
+            items, broken = _readable_items(read.data)
+            damaged = damaged or broken
+            for item in items:
+                entry = _entry_from_json(item)
+                if entry is None:
+                    damaged = True
+                else:
+                    self._unindexed.append(entry)
+        if not damaged:
             return
-        items = raw.get("watched", []) if isinstance(raw, dict) else []
-        for item in items if isinstance(items, list) else []:
-            entry = _entry_from_json(item)
-            if entry is not None:
-                self._set(entry)
+        if move_aside(self.path) is None:
+            self._may_save = False  # never overwrite what could not be kept aside
+            return
+        if self._unindexed:
+            self._save_quietly()
 
     def entries(self) -> list[WatchProgress]:
         """The progress list ``analyze`` takes."""
-        return list(self._entries)
+        if self._unindexed:  # as loaded: a file holds one entry per show
+            return list(self._unindexed)
+        return list(self._entries.values())
 
     def entry_for(self, show: str | None) -> WatchProgress | None:
-        if not show:
-            return None
-        return next((e for e in self._entries if same_show(e.show, show)), None)
+        key = show_key(show) if show else ""
+        return self._index().get(key) if key else None
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -141,18 +164,90 @@ class ProgressStore:
         return True
 
     def save(self) -> None:
-        """Write atomically: a crash mid-write must not lose the reader's whole progress."""
-        data = {"schema": SCHEMA, "watched": [_entry_to_json(e) for e in self._entries]}
+        """Write atomically and durably: a crash mid-write must not lose the reader's progress."""
+        if not self._may_save:
+            _log.warning("progress not saved: the damaged %s could not be moved aside", self.path)
+            return
+        data = {"schema": SCHEMA, "watched": [_entry_to_json(e) for e in self._index().values()]}
         write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     # --- internals -------------------------------------------------------------------------
+
+    def _save_quietly(self) -> None:
+        try:
+            self.save()
+        except OSError as err:  # start-up goes on; the entries stay in memory for this run
+            _log.warning("could not write the recovered progress to %s: %s", self.path, err)
+
+    def _index(self) -> dict[str, WatchProgress]:
+        """Entries by show key, keying the loaded ones now (a later entry for a show wins)."""
+        if self._unindexed:
+            loaded, self._unindexed = self._unindexed, []
+            for entry in loaded:
+                self._set(entry)
+        return self._entries
 
     def _set(self, entry: WatchProgress) -> None:
         self._replace(entry.show, entry)
 
     def _replace(self, show: str, entry: WatchProgress | None) -> None:
-        kept = [e for e in self._entries if not same_show(e.show, show)]
-        self._entries = kept + ([entry] if entry is not None else [])
+        """Put ``entry`` last in order for its show (or forget the show when None)."""
+        # A name with no letters or digits matches no other; it is kept under its own spelling.
+        key = show_key(show) or f"\0{show}"
+        entries = self._index()
+        entries.pop(key, None)
+        if entry is not None:
+            entries[key] = entry
+
+
+_WATCHED_LIST = re.compile(r'"watched"\s*:\s*\[')
+_SKIP = re.compile(r"[\s,]*")
+
+
+def _readable_items(data: bytes) -> tuple[list[object], bool]:
+    """The entry objects in a progress file's bytes, and whether the file was damaged.
+
+    A well-formed file is parsed whole. Otherwise (bad bytes, cut short, nested past the
+    parser's depth) the ``watched`` list (or a bare top-level list) is read one entry at a time
+    up to the first entry that cannot be read, so a file cut short keeps every entry before the
+    cut. Linear in the size of the file.
+    """
+    try:
+        text = data.decode("utf-8")
+        broken = False
+    except UnicodeDecodeError:
+        text, broken = data.decode("utf-8", errors="replace"), True
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError):
+        return _salvage_items(text), True
+    if isinstance(raw, dict) and isinstance(raw.get("watched"), list):
+        return raw["watched"], broken
+    if isinstance(raw, list):
+        return raw, True
+    return [], True
+
+
+def _salvage_items(text: str) -> list[object]:
+    found = _WATCHED_LIST.search(text)
+    if found is not None:
+        index = found.end()
+    else:
+        index = text.find("[") + 1
+        if index == 0:
+            return []
+    decoder = json.JSONDecoder()
+    items: list[object] = []
+    while True:
+        skipped = _SKIP.match(text, index)
+        index = skipped.end() if skipped is not None else index
+        if index >= len(text) or text[index] == "]":
+            return items
+        try:
+            item, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError):
+            return items
+        items.append(item)
 
 
 def _entry_to_json(entry: WatchProgress) -> dict[str, object]:
@@ -160,13 +255,15 @@ def _entry_to_json(entry: WatchProgress) -> dict[str, object]:
 
 
 def _entry_from_json(item: object) -> WatchProgress | None:
-    if not isinstance(item, dict):
+    """The entry ``item`` describes, or None. ``type(...) is`` rather than ``isinstance``: JSON
+    gives exact types (``bool`` is not an ``int`` here), and a file may hold 300,000 of them."""
+    if type(item) is not dict:
         return None
     show, season, episode = item.get("show"), item.get("season"), item.get("episode")
-    if not isinstance(show, str) or not show.strip():
+    if type(show) is not str or not show.strip():
         return None
-    if not isinstance(episode, int) or isinstance(episode, bool) or episode < 1:
+    if type(episode) is not int or episode < 1:
         return None
-    if season is not None and (not isinstance(season, int) or isinstance(season, bool) or season < 1):
+    if season is not None and (type(season) is not int or season < 1):
         return None
     return WatchProgress(show, season, episode)

@@ -10,28 +10,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.article import Article
+from reader.bounded_read import NotARegularFile, TooLarge, read_bounded
 from reader.errors import LoadError
 from reader.loaders.sniff import SUPPORTED_EXTENSIONS, sniff_format
 
-__all__ = ["load", "load_bytes", "SUPPORTED_EXTENSIONS", "LoadError"]
+__all__ = ["load", "load_bytes", "read_article_bytes", "MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "LoadError"]
 
-# Larger files are refused rather than risking the machine's memory; a saved page is rarely
-# more than a few megabytes, and the benchmark shows a 50 MB page loads comfortably.
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Larger files are refused in one sentence rather than opened cut short. A saved recap is rarely
+# more than a few megabytes (an MHTML file with its pictures inside, a few tens); past this the
+# read, parse and analysis could not finish within seconds and a gigabyte (issue 14). Refusing
+# beats a truncated article: a page cut at a byte count can lose the article itself (it often
+# comes after megabytes of scripts) while looking complete, and the reader would not know.
+MAX_FILE_BYTES = 32 * 1024 * 1024
 
 
-def load(path: str | Path) -> Article:
-    """Load the article saved at ``path``; raise ``LoadError`` when it cannot be read."""
-    path = Path(path)
+def _megabytes(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB"
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of the saved article at ``path``: a regular file of at most ``MAX_FILE_BYTES``,
+    read through ``reader.bounded_read`` (a FIFO, a device or a socket is refused before any
+    read, and the size ``stat`` reports is never trusted). Raises ``LoadError``."""
     try:
-        if path.is_dir():
-            raise LoadError(f"{path.name} is a folder, not a saved article.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                f"{path.name} is {size // (1024 * 1024)} MB, too large to be a saved article."
-            )
-        data = path.read_bytes()
+        return read_bounded(path, MAX_FILE_BYTES)
+    except NotARegularFile as err:
+        if err.kind == "a folder":
+            raise LoadError(f"{path.name} is a folder, not a saved article.") from None
+        raise LoadError(f"{path.name} is {err.kind}, not a saved article.") from None
+    except TooLarge:
+        raise LoadError(f"{path.name} is larger than {_megabytes(MAX_FILE_BYTES)}, "
+                        "too large to be a saved article.") from None
     except FileNotFoundError:
         raise LoadError(f"{path} does not exist.") from None
     except PermissionError:
@@ -40,7 +49,12 @@ def load(path: str | Path) -> Article:
         raise LoadError(f"{path.name} is a folder, not a saved article.") from None
     except OSError as err:
         raise LoadError(f"{path.name} cannot be read: {err.strerror or err}.") from None
-    return load_bytes(data, path)
+
+
+def load(path: str | Path) -> Article:
+    """Load the article saved at ``path``; raise ``LoadError`` when it cannot be read."""
+    path = Path(path)
+    return load_bytes(read_article_bytes(path), path)
 
 
 def load_bytes(data: bytes, path: Path) -> Article:

@@ -44,6 +44,10 @@ from reader.ui.guard import install_excepthook
 __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
 
 SCREENSHOT_SIZE = (1280, 860)
+# How long quitting waits for a load still running before leaving it behind.
+ABANDON_LOADS_AFTER_MS = 1500
+
+_log = logging.getLogger(__name__)
 
 _log = logging.getLogger(__name__)
 
@@ -96,6 +100,7 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         return 1
     from reader.ui.single_instance import claim_instance, open_requests_in
 
+    logging.basicConfig(level=logging.WARNING, format=f"{APP_COMMAND}: %(message)s")
     app = create_application()
     _log_start("window")
     claim = claim_instance(files if named is None else named)
@@ -115,8 +120,24 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         status = app.exec()
     if claim.server is not None:
         claim.server.close()
-    window.loader.wait()
+    if not window.loader.wait(ABANDON_LOADS_AFTER_MS):
+        _exit_leaving_loads_behind(status)
     return status
+
+
+def _exit_leaving_loads_behind(status: int) -> None:
+    """End the process although a background load is still running.
+
+    A load that outlives the window (a pathological page still inside its deadline, a read the
+    system does not return from) must never keep the process alive after the reader quit: Qt's
+    thread pool would wait for it at exit, and the process would live on without a window.
+    Nothing is lost by not waiting: the settings were synced when the window closed and the
+    progress is saved on every change; the load's result would be thrown away anyway.
+    """
+    _log.warning("quitting with a background load still running; it is abandoned")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 @contextmanager

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from reader.article import Article, Block, HiddenSpan
 from reader.library.reveal_state import RevealState
+from reader.resource_policy import page_image_bytes, renderable_image_bytes
 from reader.ui.typography import Typography
 
 __all__ = [
@@ -166,10 +167,12 @@ class LineGeometry:
 
 class ImageStore:
     """Images the loader resolved (a file in the saved page's folder, or embedded bytes); nothing
-    else is ever read, and nothing is ever fetched from the network."""
+    else is ever read, and nothing is ever fetched from the network. What reaches Qt's image
+    readers is decided by ``reader.resource_policy`` (page folder only, SVG sanitised)."""
 
     def __init__(self, article: Article) -> None:
         self._refs = {b.id: b.image for b in article.blocks if b.image is not None and b.image.is_available}
+        self._page = article.source_path
         self._images: dict[int, QImage | None] = {}
         self._sizes: dict[int, QSize | None] = {}
 
@@ -208,14 +211,17 @@ class ImageStore:
         ref = self._refs.get(block_id)
         if ref is None:
             return None
-        if ref.data is not None:
-            buffer = QBuffer()
-            buffer.setData(QByteArray(ref.data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            return use(QImageReader(buffer))  # the buffer lives until the reader is done
-        if ref.local_path is not None and ref.local_path.is_file():
-            return use(QImageReader(str(ref.local_path)))
-        return None
+        # Qt never gets a path or an SVG as found: reader/resource_policy.py decides the bytes.
+        data = ref.data
+        if data is None and ref.local_path is not None and self._page is not None:
+            data = page_image_bytes(ref.local_path, self._page)
+        data = renderable_image_bytes(data) if data is not None else None
+        if data is None:
+            return None
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        return use(QImageReader(buffer))  # the buffer lives until the reader is done
 
 
 GeometryFn = Callable[[int], LineGeometry]

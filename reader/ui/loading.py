@@ -11,14 +11,13 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.analysis.progress import WatchProgress
-from reader.article import Analysis, Article
 from reader.errors import LoadError
+from reader.pipeline import Opened, open_article
 from reader.ui.guard import qt_override
 
 _log = logging.getLogger(__name__)
@@ -26,31 +25,14 @@ _log = logging.getLogger(__name__)
 __all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
 
 
-@dataclass(frozen=True)
-class Loaded:
-    path: Path
-    article: Article
-    analysis: Analysis
+# What a finished load carries: the pipeline's result (reader/pipeline.py).
+Loaded = Opened
 
 
 def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = ()) -> Loaded:
-    """The whole pipeline for one file, in the calling thread; raises LoadError only."""
-    from reader.analysis import analyze
-    from reader.loaders import load
-
-    try:
-        article = load(path)
-    except LoadError:
-        raise
-    except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
-        _log.exception("Unexpected error reading %s", path)
-        raise LoadError(f"{path.name} could not be read ({type(err).__name__}).") from err
-    try:
-        analysis = analyze(article, list(progress))
-    except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
-        _log.exception("Unexpected error analysing %s", path)
-        raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
-    return Loaded(path, article, analysis)
+    """The whole pipeline for one file, in the calling thread; raises LoadError only. The same
+    function as the command line's, with the same caps and deadline."""
+    return open_article(path, progress)
 
 
 class _Relay(QObject):

@@ -6,19 +6,27 @@ back as defaults (a hand-edited or older settings file must never stop the app f
 The file is an INI file in the user's config folder, scoped by the app id; ``RECAP_READER_CONFIG_DIR``
 points it elsewhere so tests and screenshots never touch the reader's real settings.
 
+A settings file that is not a regular file (a FIFO would hang start-up), is larger than
+``MAX_SETTINGS_BYTES`` or that Qt reports as malformed is damage: its readable keys are kept,
+it is moved aside as ``NAME.damaged-<time>`` (``reader/state_file.py``) and a fresh file gets
+the keys. Qt never opens it before that check.
+
 Recent files keep the title the window showed (``RevealState.display_title`` at open time), never
 a headline that spoils: the menu is seen before any reveal.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from reader.appinfo import APP_ID
+from reader.state_file import move_aside, read_state
 from reader.ui.theme import THEME_NAMES
 
 __all__ = ["CONFIG_DIR_ENV", "RecentFile", "Settings", "READING_WIDTHS", "ZOOM_RANGE"]
@@ -28,6 +36,10 @@ MAX_RECENT = 10
 ZOOM_RANGE = (50, 300)
 # Reading widths offered in the View menu (pixels of text column at 100% zoom).
 READING_WIDTHS = {"narrow": 600, "medium": 720, "wide": 900}
+# A real settings file is a few kilobytes; past this it is damage (its first part is still read).
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,7 @@ class Settings:
     @classmethod
     def at(cls, path: Path) -> Settings:
         """Settings kept in an explicit INI file (tests, screenshots)."""
-        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+        return cls(open_settings_file(path))
 
     def file_name(self) -> str:
         return self._q.fileName()
@@ -142,9 +154,47 @@ class Settings:
 def _default_qsettings() -> QSettings:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
-        return QSettings(str(Path(override) / "settings.ini"), QSettings.Format.IniFormat)
-    # ~/.config/<APP_ID>/settings.ini: the app id names the scope (see reader/appinfo.py).
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, "settings")
+        return open_settings_file(Path(override) / "settings.ini")
+    # ~/.config/<APP_ID>/settings.ini, the file QSettings' user scope names for the app id (see
+    # reader/appinfo.py), given as a path so it is checked before Qt opens it.
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return open_settings_file(Path(config) / APP_ID / "settings.ini")
+
+
+def open_settings_file(path: Path) -> QSettings:
+    """QSettings on the INI file ``path``, damage handled as the module docstring says."""
+    read = read_state(path, MAX_SETTINGS_BYTES)
+    if not read.damaged:
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        if settings.status() != QSettings.Status.FormatError:
+            return settings
+        del settings
+    keys = _readable_keys(read.data or b"")
+    if move_aside(path) is None:  # never overwrite it: this run's settings stay in a scratch file
+        scratch = tempfile.NamedTemporaryFile(prefix="recap-reader-settings-", suffix=".conf", delete=False)
+        scratch.close()
+        path = Path(scratch.name)
+    fresh = QSettings(str(path), QSettings.Format.IniFormat)
+    for key, value in keys.items():
+        fresh.setValue(key, value)
+    fresh.sync()
+    return fresh
+
+
+def _readable_keys(data: bytes) -> dict[str, object]:
+    """The keys Qt can read from ``data`` (an INI file's bytes, possibly cut short)."""
+    if not data:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="recap-reader-settings-") as scratch:
+        copy = Path(scratch) / "damaged.conf"
+        copy.write_bytes(data)
+        parsed = QSettings(str(copy), QSettings.Format.IniFormat)
+        keys = {key: parsed.value(key) for key in parsed.allKeys()}
+        del parsed
+    # A value as long as a settings file may be is the damage itself (no setting is that long).
+    keys = {k: v for k, v in keys.items() if len(str(v)) <= MAX_SETTINGS_BYTES // 16}
+    _log.info("kept %d readable keys of a damaged settings file", len(keys))
+    return keys
 
 
 def _int(value: object, default: int) -> int:

@@ -1,7 +1,8 @@
 """Large and pathological pages: time and peak memory of a full load, each in a fresh process.
 
-Run on demand:  python tests/benchmarks/robustness.py [--mb 50]
-Goal (issue 2): the 50 MB page in under 10 s and under 1 GB.
+Run on demand:  python tests/benchmarks/robustness.py [--mb 30]
+Goal (issue 2): the 50 MB page in under 10 s and under 1 GB. Since issue 14 files over 32 MB are
+refused (reader/loaders/__init__.py), so the default is 30 MB; hostile.py runs every bound.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def write_pages(folder: Path, megabytes: int) -> dict[str, Path]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=int, default=50)
+    parser.add_argument("--mb", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for label, path in write_pages(Path(tmp), args.mb).items():

@@ -59,11 +59,12 @@ def _block(i: int, text: str, kind: str = "paragraph", *, hidden: bool = False,
     return block, verdict
 
 
-def make(*parts: tuple[Block, BlockVerdict], title: str = "A recap") -> tuple[Article, RevealState]:
+def make(*parts: tuple[Block, BlockVerdict], title: str = "A recap",
+         source: Path | None = None) -> tuple[Article, RevealState]:
     blocks = [b for b, _ in parts]
     analysis = Analysis(EpisodeInfo("Show", 1, 3), [v for _, v in parts], [], [], title_spoiler=True,
                         safe_title="Show episode 3 recap")
-    return Article(title, blocks, None, "html"), RevealState(analysis)
+    return Article(title, blocks, source, "html"), RevealState(analysis)
 
 
 def standard() -> tuple[Article, RevealState]:
@@ -501,7 +502,8 @@ def test_images_scale_to_the_column_and_zoom(tmp_path: Path, view: ArticleView) 
         picture.fill(Qt.GlobalColor.gray)
         picture.save(str(path))
     article, state = make(_block(0, "", "image", image=ImageRef("big.png", local_path=big)),
-                          _block(1, "", "image", image=ImageRef("small.png", local_path=small)))
+                          _block(1, "", "image", image=ImageRef("small.png", local_path=small)),
+                          source=tmp_path / "page.html")
     view.set_appearance(THEMES["light"], 200, 720)
     view.set_article(article, state)
     doc = view.text_browser().document()
@@ -528,6 +530,7 @@ def test_only_resolved_images_are_loaded(tmp_path: Path, view: ArticleView) -> N
         _block(0, "", "image", image=ImageRef("page_files/keeper.png", local_path=local)),
         _block(1, "", "image", image=ImageRef("https://cdn.example.org/remote.jpg")),
         _block(2, "", "image", image=ImageRef(str(stray))),  # the loader did not resolve it
+        source=tmp_path / "page.html",
     )
     view.set_article(article, state)
     browser = view.text_browser()
@@ -667,3 +670,22 @@ def test_loaded_and_analysed_recap(qtbot, view: ArticleView) -> None:  # noqa: A
     view.reveal_all()
     assert all(article.blocks[i].text in doc_text(view) for i in hidden_ids)
     QGuiApplication.processEvents()
+
+
+def test_an_image_outside_the_page_folder_is_not_drawn_even_if_resolved(tmp_path: Path, view: ArticleView) -> None:
+    """The renderer checks again (reader/resource_policy.py): a path the loader resolved that now
+    leads outside the page folder (a symlink swapped since) is not read."""
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.darkCyan)
+    outside = tmp_path / "outside.png"
+    assert picture.save(str(outside))
+    page_dir = tmp_path / "site"
+    (page_dir / "page_files").mkdir(parents=True)
+    link = page_dir / "page_files" / "keeper.png"
+    link.symlink_to(outside)
+    article, state = make(_block(0, "", "image", image=ImageRef("page_files/keeper.png", local_path=link)),
+                          source=page_dir / "page.html")
+    view.set_article(article, state)
+    doc = view.text_browser().document()
+    image = doc.resource(QTextDocument.ResourceType.ImageResource.value, QUrl("recap-image:0"))
+    assert not isinstance(image, QImage) or image.isNull()

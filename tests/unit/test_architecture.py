@@ -119,3 +119,19 @@ def test_no_module_imports_itself_through_others() -> None:
     """An import cycle (such as main_window ↔ menus once) makes import order matter and the
     modules impossible to use or test apart."""
     assert _cycles(_module_graph()) == []
+
+
+def test_one_pipeline_loads_and_analyses() -> None:
+    """load → extract → analyze is written once (reader/pipeline.py), with its caps and
+    deadline; the command line and the window both call it instead of loading themselves."""
+    callers = []
+    for path in _modules(exclude_ui=False):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("loaders", "analysis", "extraction"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in ("reader.loaders", "reader.analysis"):
+                if any(alias.name in ("load", "analyze") for alias in node.names):
+                    callers.append(str(rel))
+    assert sorted(set(callers)) == ["pipeline.py"]

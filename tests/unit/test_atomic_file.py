@@ -41,3 +41,28 @@ def test_a_failed_replace_keeps_the_old_file_and_leaves_no_temporary(
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["file.txt"]
+
+
+def test_the_data_reaches_the_disk_before_the_rename_and_the_rename_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fsync of the file, then the rename, then fsync of the folder: without the first a power
+    cut can leave an empty file under the target's name, without the last the old file back."""
+    import stat
+
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        steps.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic_file.os, "fsync", fsync)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
+    write_atomically(tmp_path / "file.txt", b"data")
+    assert steps == ["fsync file", "rename", "fsync folder"]
+    assert (tmp_path / "file.txt").read_bytes() == b"data"
