@@ -52,7 +52,7 @@ def test_the_window_starts_with_damaged_settings_and_progress(qtbot, tmp_path: P
     config, data = tmp_path / "config", tmp_path / "data"
     config.mkdir()
     data.mkdir()
-    SETTINGS_DAMAGE["FIFO"](config / "settings.conf")
+    SETTINGS_DAMAGE["FIFO"](config / "settings.ini")
     make, readable = progress_damage(10)["truncated JSON"]
     make(data / "progress.json")
     monkeypatch.setenv(CONFIG_DIR_ENV, str(config))

@@ -96,5 +96,5 @@ def test_a_bug_while_reading_is_one_line_on_stderr_and_a_traceback_in_the_log(
     assert err == "recap-reader: page.html could not be read (KeyError).\n"
     _flush()
     log = (tmp_path / "log" / logs.LOG_FILE_NAME).read_text(encoding="utf-8")
-    assert f"ERROR reader.cli: Unexpected error reading {page}" in log
+    assert f"ERROR reader.pipeline: loading {page} failed" in log
     assert "Traceback (most recent call last)" in log and "KeyError: 'a bug in a loader'" in log
