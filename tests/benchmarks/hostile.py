@@ -206,7 +206,7 @@ def state_cases(timeout: float, memory_mb: int, scratch: Path, entries: int) -> 
     rows = []
     damages: list[tuple[str, str, object]] = [("none (clean start)", "progress.json", None)]
     damages += [(name, "progress.json", make) for name, (make, _) in progress_damage(entries).items()]
-    damages += [(name, "settings.conf", make) for name, make in settings_damage().items()]
+    damages += [(name, "settings.ini", make) for name, make in settings_damage().items()]
     for name, file_name, make in damages:
         case_dir = Path(tempfile.mkdtemp(dir=scratch))
         data, config = case_dir / "data", case_dir / "config"
