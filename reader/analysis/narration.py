@@ -19,6 +19,7 @@ from reader.analysis.cast_lines import is_cast_entry
 from reader.analysis.crew import after_crew_title
 from reader.analysis.phrases import phrase_kinds_folded
 from reader.analysis.spoiler_names import NameHit, NameIndex
+from reader.analysis.text import TOKEN
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, PARTICIPLES, STRONG_FORMS
 
 
@@ -65,7 +66,6 @@ elevates anchors imbues infuses radiates excels shines impresses dazzles stuns c
 performs acts portrays voiced voices narrates narrated directed directs wrote writes created
 creates produced produces starred stars
 """.split())
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
 _STOP = frozenset(".!?;:“”\"")
 
 _PRONOUNS = frozenset("he she they he’s she’s they’re he's she's they're he’d she’d they’d he'd she'd"
@@ -217,7 +217,7 @@ def _tokenize(text: str, index: NameIndex) -> _Tokens:
     cached = index.memo.get(text)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    tokens = list(_WORD.finditer(text))
+    tokens = list(TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
     result = _Tokens(words, [w.casefold() for w in words], [t.start() for t in tokens], [t.end() for t in tokens])
     index.memo[text] = result

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.analysis.text import WORD
 from reader.article import Article, Character, EpisodeInfo
 
 # Words that title a person rather than name them: never a name on their own.
@@ -41,7 +42,6 @@ saturday sunday january february march april may june july august september octo
 december tv our
 """.split())
 
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _CAP_RUN = re.compile(
     r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?:\s+(?:(?:de|del|la|van|von|al|bin|da|dos|du|le)\s+)?"
     r"[^\W\d_a-z][\w’'\-]*){0,3}"
@@ -204,7 +204,7 @@ def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:
 
 
 def _tokens(name: str) -> list[str]:
-    return [w for w in _WORD.findall(name)
+    return [w for w in WORD.findall(name)
             if len(w) >= 3 and w[0].isupper() and w.casefold() not in _TITLES | _PARTICLES]
 
 

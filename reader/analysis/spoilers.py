@@ -16,7 +16,6 @@ never a word of what they hide.
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import Enum
 
 from reader.analysis.asides import is_author_note, later_seasons
@@ -28,6 +27,7 @@ from reader.analysis.preview import is_season_preview, recounts_story
 from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index, proper_names
+from reader.analysis.text import fold
 from reader.analysis.warnings import Signal, is_label, line_signal, marks_no_spoilers
 from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo, HiddenSpan, MarkedSpoiler
 
@@ -58,7 +58,7 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
     index = index.with_names(plot_actors((b.text for b in article.blocks), index))
     sections = section_of_blocks(article.blocks)
     headings = heading_blocks(article.blocks)
-    show = _fold(episode.show or "")
+    show = fold(episode.show or "")
     signals = [line_signal(block.text) for block in article.blocks]
     state = _opening_state(article.title, any(s is not None for s in signals))
     promise: tuple[Heading, _State] | None = None  # a "Spoiler-free thoughts" heading, and the state before it
@@ -291,14 +291,8 @@ def _about_other_show(text: str, rest: str, index: NameIndex, show: str) -> bool
         return False
     if any(not h.guessed for h in index.hits(text)):
         return False
-    if show in _fold(text):
+    if show in fold(text):
         return False
     if _ANOTHER_SHOW.search(rest):
         return True
     return any(not any(w.casefold() in index.other_words for w in name.split()) for name in proper_names(rest))
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(str.maketrans("‘’“”–—", "''\"\"--")).casefold()
