@@ -35,6 +35,9 @@ EXIT_OK = 0
 EXIT_FILE_ERROR = 1
 EXIT_USAGE = 2
 ECHO_ARGS_ENV = "RECAP_READER_ECHO_ARGS"
+#: The shield's caution levels (``reader.analysis.shield_model.Caution``), the default first;
+#: spelled out here so that parsing the command line imports no analysis.
+SHIELD_LEVELS = ("cautious", "balanced", "relaxed")
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -52,6 +55,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     parser.add_argument("--watched", action="append", default=[], metavar="SHOW=S1E4",
                         help="the reader has watched SHOW up to this episode (repeatable)")
+    parser.add_argument("--shield", choices=SHIELD_LEVELS, default=SHIELD_LEVELS[0], metavar="LEVEL",
+                        help="how readily blocks are hidden: cautious (default), balanced or relaxed")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     return parser
 
@@ -120,7 +125,7 @@ def open_window(files: Sequence[Path]) -> int:
 
 
 def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
-                progress: Sequence[WatchProgress] = ()) -> int:
+                progress: Sequence[WatchProgress] = (), shield: str = SHIELD_LEVELS[0]) -> int:
     """Analyse each file in order; keep going after a bad one and report failure at the end."""
     from reader.report import article_json, article_text, error_json
 
@@ -128,7 +133,7 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
     for path in files:
         try:
             article = _load(path)
-            payload = article_json(article, path, _analyze(article, path, progress)) if as_json else None
+            payload = article_json(article, path, _analyze(article, path, progress, shield)) if as_json else None
         except LoadError as exc:
             status = EXIT_FILE_ERROR
             print(f"{APP_COMMAND}: {exc}", file=err)
@@ -143,12 +148,12 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
     return status
 
 
-def _analyze(article, path: Path, progress: Sequence[WatchProgress]):  # noqa: ANN001, ANN202
+def _analyze(article, path: Path, progress: Sequence[WatchProgress], shield: str):  # noqa: ANN001, ANN202
     """Run the analysis; a failure inside it is reported for this file like a load error."""
     from reader.analysis import analyze
 
     try:
-        return analyze(article, progress)
+        return analyze(article, progress, shield)
     except Exception as err:  # noqa: BLE001 - one sentence per file, the batch goes on
         raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
 
@@ -192,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
-            return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched))
+            return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched), ns.shield)
         ns = _main_parser().parse_args(args)
         if ns.install_desktop or ns.uninstall_desktop:
             return _run_desktop_install(ns, out, err)

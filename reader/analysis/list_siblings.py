@@ -1,9 +1,9 @@
 """The items of one list, so that an item can be judged with its siblings.
 
 A ranked or numbered list after a spoiler warning ("This week's rankings", "Every death,
-ranked") tells the plot item by item. When every other item of the list is plot, a reader
-takes the one item that looks quiet (it names someone the character finder missed, or tells
-its news sideways) as plot too, unless it is plainly an aside (craft, news, where to watch).
+ranked") tells the plot item by item, while a cast list or a list of links tells none. The
+shield's ``list_siblings_narrate`` feature reads how many of an item's siblings narrate, so
+one item that looks quiet among plot items is weighed with them.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@
 joins the cast, whether there is a trailer and when filming wrapped. None of that can spoil an
 episode, because no episode of that season has aired. Read as a recap, the cast lines ("X is
 back as Captain Y") and the quotes from the showrunner looked like narration and the whole
-article was hidden (blind set 2). What such an article can spoil is the story so far: a
-paragraph that recounts how an earlier season ended stays hidden.
+article was hidden (blind set 2). What such an article can spoil is the story so far: the
+shield's model weighs this page-level fact with the block's own narration (``shield_features``).
 
 The test is the shape of the article: it is about a season (its headline names it) yet about
 no episode of it, and it carries several kinds of release news. Never a show or a name.
@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 
 from reader.analysis.asides import season_numbers
-from reader.analysis.fates import tells_a_fate
-from reader.analysis.narration import Narration
 from reader.article import Article, EpisodeInfo
 
 # Each kind of release news, counted once however often it occurs.
@@ -32,8 +30,6 @@ _NEWS_KINDS = (
 )
 #: Kinds of release news an article needs before it counts as a preview.
 MIN_NEWS_KINDS = 3
-#: A paragraph naming this many characters is telling a story, whatever its tense.
-MANY_CHARACTERS = 3
 
 
 def is_season_preview(article: Article, episode: EpisodeInfo) -> bool:
@@ -44,14 +40,3 @@ def is_season_preview(article: Article, episode: EpisodeInfo) -> bool:
         return False
     text = "\n".join([article.title or ""] + [b.text for b in article.blocks])
     return sum(1 for kind in _NEWS_KINDS if kind.search(text)) >= MIN_NEWS_KINDS
-
-
-def recounts_story(text: str, n: Narration, heading: str, season: int) -> bool:
-    """Does a block of a preview tell what happened on screen? A reveal, a pointer at a scene,
-    dialogue, a time line of events, a death, a crowd of characters, or any block in a
-    section about an earlier season ("How did season 3 end?")."""
-    if n.strong or n.cue or n.scene or n.dialogue or n.timeline or n.quoted_line:
-        return True
-    if len(n.characters) >= MANY_CHARACTERS or tells_a_fate(text):
-        return True
-    return any(number < season for number in season_numbers(heading))
