@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.text import folded_words
+from reader.analysis.text import folded_words, lazy_compile
+
 
 # Deaths, killings and betrayals, and their traces, as words a recap uses without a subject.
 # Not "shot" or "revealed": craft and news talk use them too ("the wide shots", "the trailer
@@ -25,7 +26,7 @@ overdosed slain executed execution hanged beheaded betrays betrayed betrayal con
 kidnapped
 """.split())
 # "His body of work", "the body of the episode": the idiom, not a corpse.
-_BODY_IDIOM = re.compile(r"\bbod(?:y|ies) of\b", re.I)
+_BODY_IDIOM = lazy_compile(r"\bbod(?:y|ies) of\b", re.I)
 _PERSON = frozenset("he she they him her them his their hers theirs himself herself themselves".split())
 
 

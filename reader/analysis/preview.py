@@ -16,17 +16,19 @@ from __future__ import annotations
 import re
 
 from reader.analysis.asides import season_numbers
+from reader.analysis.text import lazy_compile
 from reader.article import Article, EpisodeInfo
+
 
 # Each kind of release news, counted once however often it occurs.
 _NEWS_KINDS = (
-    re.compile(r"\bpremieres? (?:on|in)\b|\b(?:release|premiere) date\b|\bcomes? out\b|\bcoming back\b", re.I),
-    re.compile(r"\b(?:is|are) (?:back|returning) as\b|\breturns? as\b|\bjoins? (?:the cast|as)\b"
+    lazy_compile(r"\bpremieres? (?:on|in)\b|\b(?:release|premiere) date\b|\bcomes? out\b|\bcoming back\b", re.I),
+    lazy_compile(r"\b(?:is|are) (?:back|returning) as\b|\breturns? as\b|\bjoins? (?:the cast|as)\b"
                r"|\bjoins? in a (?:recurring|guest|main) role\b", re.I),
-    re.compile(r"\btrailer\b|\bteaser\b|\bfirst[- ]look\b", re.I),
-    re.compile(r"\b(?:production|filming|shooting) (?:has )?(?:wrapped|began|begins|started|starts|is underway)\b"
+    lazy_compile(r"\btrailer\b|\bteaser\b|\bfirst[- ]look\b", re.I),
+    lazy_compile(r"\b(?:production|filming|shooting) (?:has )?(?:wrapped|began|begins|started|starts|is underway)\b"
                r"|\bwrapped (?:filming|production)\b", re.I),
-    re.compile(r"\beverything we know\b|\bwhat we know\b", re.I),
+    lazy_compile(r"\beverything we know\b|\bwhat we know\b", re.I),
 )
 #: Kinds of release news an article needs before it counts as a preview.
 MIN_NEWS_KINDS = 3

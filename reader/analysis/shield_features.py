@@ -28,7 +28,7 @@ from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.preview import is_season_preview
 from reader.analysis.sections import Heading, Role, heading_blocks, section_of_blocks
 from reader.analysis.spoiler_names import NameIndex, build_index
-from reader.analysis.text import folded_words
+from reader.analysis.text import folded_words, lazy_compile
 from reader.analysis.warnings import Signal, is_label, line_signal, marks_no_spoilers
 from reader.article import Article, Block, Character, EpisodeInfo, MarkedSpoiler
 
@@ -43,14 +43,14 @@ class Scope(Enum):
 
 # Headings of sections that carry no plot whatever the scope: where and how to watch, the cast
 # and crew, the verdict and rating, the writer. Read from the heading's words, never from a site.
-_SAFE_HEADING = re.compile(
+_SAFE_HEADING = lazy_compile(
     r"\b(?:where|how) to (?:watch|stream)\b|\bwatch it\b|\bcast\b|\bcredits?\b|\bverdict\b|\brating\b"
     r"|\bscore\b|\bbottom line\b|\bshould you watch\b|\babout the (?:author|writer)\b|\bwho(?:’|')?s who\b"
     r"|\bsubscribe\b|\bnewsletter\b|\bsponsor",
     re.I,
 )
 # A rating box: "4/5", "★★★½", "8 out of 10", "Rating: B+".
-_RATING = re.compile(r"[★☆✩✪]|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b|\b(?:rating|grade|score)\s*:", re.I)
+_RATING = lazy_compile(r"[★☆✩✪]|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b|\b(?:rating|grade|score)\s*:", re.I)
 _FIRST_PERSON = frozenset("i i’m i'm i’ve i've i’d i'd me my mine we we’re we're we’ve we've us our".split())
 _SECOND_PERSON = frozenset("you you’re you're your you’ll you'll".split())
 
@@ -222,7 +222,7 @@ def plainly_safe(page: PageContext, i: int) -> bool:
         return not n.named_events and not n.strong
     if n.premise and not n.strong and not n.cue:
         return True
-    return (n.quiet and not tells_a_fate(page.texts[i])) or n.cast_intro
+    return (n.quiet and not _fate(page, i)) or n.cast_intro
 
 
 @_feature
@@ -270,7 +270,7 @@ def reveal_verb(page: PageContext, i: int) -> float:
 @_feature
 def fate_words(page: PageContext, i: int) -> float:
     """A death or a betrayal told of a person, even without a subject ("the body was his")."""
-    return float(tells_a_fate(page.texts[i]))
+    return float(_fate(page, i))
 
 
 @_feature
@@ -357,7 +357,7 @@ def production_news(page: PageContext, i: int) -> float:
 @_feature
 def later_season(page: PageContext, i: int) -> float:
     """Speaks of a season after the one the article is about: news, not this episode."""
-    return float(later_seasons(page.texts[i], page.season))
+    return float(_later(page, i))
 
 
 @_feature
@@ -381,7 +381,10 @@ def author_note(page: PageContext, i: int) -> float:
 @_feature
 def aside(page: PageContext, i: int) -> float:
     """Talk about the making of the show, its future or the writer, in which no character acts."""
-    return float(is_aside(page.texts[i], _n(page, i), page.season, page.byline))
+    key = f"a{i}"
+    if key not in page.cache:
+        page.cache[key] = is_aside(page.texts[i], _n(page, i), page.season, page.byline)
+    return float(page.cache[key])  # type: ignore[arg-type]
 
 
 def is_aside(text: str, n: Narration, season: int | None, byline: str | None) -> bool:
@@ -485,6 +488,20 @@ def position(page: PageContext, i: int) -> float:
     return i / max(1, len(page.article.blocks) - 1)
 
 
+def _fate(page: PageContext, i: int) -> bool:
+    key = f"f{i}"
+    if key not in page.cache:
+        page.cache[key] = tells_a_fate(page.texts[i])
+    return bool(page.cache[key])
+
+
+def _later(page: PageContext, i: int) -> bool:
+    key = f"l{i}"
+    if key not in page.cache:
+        page.cache[key] = later_seasons(page.texts[i], page.season)
+    return bool(page.cache[key])
+
+
 def _words(page: PageContext, i: int) -> list[str]:
     key = f"w{i}"
     cached = page.cache.get(key)
@@ -520,7 +537,7 @@ def blank(text: str, markup: list[MarkedSpoiler]) -> str:
     return "".join(chars)
 
 
-_RECAP = re.compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
+_RECAP = lazy_compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
 
 
 def page_context(article: Article, characters: list[Character], episode: EpisodeInfo) -> PageContext:

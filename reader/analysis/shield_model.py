@@ -13,14 +13,12 @@ line, never a word of the block.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import zlib
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from importlib import resources
 
 from reader.analysis.text import folded_words
 
@@ -93,6 +91,8 @@ class ShieldModel:
         return sorted(pushes, reverse=True)
 
     def to_json(self, docs: dict[str, str], extra: dict | None = None) -> str:
+        import json
+
         data = {
             "about": "Spoiler shield weights, fitted by `python -m reader.analysis.train`; see shield_model.py.",
             **(extra or {}),
@@ -107,6 +107,8 @@ class ShieldModel:
 
     @classmethod
     def from_json(cls, text: str) -> ShieldModel:
+        import json  # only when the weights are first read: importing the analysis stays cheap
+
         data = json.loads(text)
         thresholds = dict(DEFAULT_THRESHOLDS)
         for name, value in data.get("thresholds", {}).items():
@@ -123,6 +125,8 @@ class ShieldModel:
 @cache
 def shipped_model() -> ShieldModel:
     """The weights that ship with the app (read once)."""
+    from importlib import resources
+
     text = resources.files("reader.analysis").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
     return ShieldModel.from_json(text)
 
@@ -142,16 +146,19 @@ def gram_buckets(text: str, name_spans: list[tuple[int, int]], buckets: int) -> 
             last = end
         parts.append(text[last:])
         text = "".join(parts)
-    words = [NAME_TOKEN if w == "qqname" else w for w in folded_words(text)]
-    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-    if not grams:
+    keys: set[int] = set()
+    crc32 = zlib.crc32
+    previous = None  # the CRC of the previous word followed by a space: a bigram continues it
+    for word in folded_words(text):
+        data = (NAME_TOKEN if word == "qqname" else word).encode("utf-8")
+        keys.add(crc32(data) % buckets)
+        if previous is not None:
+            keys.add(crc32(data, previous) % buckets)  # the CRC of "previous word"
+        previous = crc32(b" ", crc32(data))
+    if not keys:
         return {}
-    counts: dict[int, float] = {}
-    for gram in grams:
-        key = zlib.crc32(gram.encode("utf-8")) % buckets
-        counts[key] = 1.0
-    value = 1.0 / math.sqrt(len(counts))
-    return {k: value for k in counts}
+    value = 1.0 / math.sqrt(len(keys))
+    return dict.fromkeys(keys, value)
 
 
 def sigmoid(x: float) -> float:

@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.shield_features import FEATURE_NAMES, PageContext, Scope, block_features, page_context
 from reader.analysis.sections import Role
+from reader.analysis.shield_features import FEATURE_NAMES, PageContext, Scope, block_features, page_context
 from reader.analysis.shield_model import Caution, ShieldModel, gram_buckets, shipped_model, sigmoid
 from reader.analysis.spoiler_names import NameIndex, proper_names
-from reader.analysis.text import fold
+from reader.analysis.text import fold, lazy_compile
 from reader.article import Article, BlockVerdict, Character, EpisodeInfo, HiddenSpan
+
 
 MARKED = "marked as spoiler on the page"
 OTHER_SHOW = "about another show"
 SECTION = "in a plot section"
 
-_ANOTHER_SHOW = re.compile(r"\b(?:another|other|different|unrelated|separate) (?:show|series|drama|programme|program)\b", re.I)
+_ANOTHER_SHOW = lazy_compile(r"\b(?:another|other|different|unrelated|separate) (?:show|series|drama|programme|program)\b", re.I)
 
 # How a reason names each feature that can push a block towards "plot".
 _REASONS = {

@@ -34,3 +34,24 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_TYPOGRAPHY).casefold()
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used, so that importing the analysis
+    compiles nothing: the app starts faster, and articles that never reach a rule never pay
+    for it. After the first use, its methods are the compiled pattern's own."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        compiled = re.compile(*self._source)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        self.pattern, self.flags = compiled.pattern, compiled.flags
+        return getattr(compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """``re.compile``, deferred to the pattern's first use."""
+    return LazyPattern(pattern, flags)
