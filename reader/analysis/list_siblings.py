@@ -11,6 +11,27 @@ from __future__ import annotations
 from reader.article import Block
 
 
+def list_runs(blocks: list[Block]) -> tuple[dict[int, int], list[int]]:
+    """For each list item, the index of its run (consecutive list items at one nesting level;
+    nested items in between do not break it), and the size of each run. Linear in the page."""
+    runs: dict[int, int] = {}
+    sizes: list[int] = []
+    open_runs: dict[int, int] = {}  # level -> index of the open run at that level
+    for block in blocks:
+        if block.kind != "list_item":
+            open_runs.clear()
+            continue
+        level = block.level or 1
+        for deeper in [lv for lv in open_runs if lv > level]:
+            del open_runs[deeper]
+        if level not in open_runs:
+            open_runs[level] = len(sizes)
+            sizes.append(0)
+        runs[block.id] = open_runs[level]
+        sizes[open_runs[level]] += 1
+    return runs, sizes
+
+
 def list_siblings(blocks: list[Block]) -> dict[int, list[int]]:
     """For each list item, the other items of its list: the run of consecutive list items at
     the same nesting level (nested items in between do not break the run)."""

@@ -22,7 +22,7 @@ from enum import Enum
 from reader.analysis.asides import is_author_note, later_seasons, season_numbers
 from reader.analysis.crew import opens_with_credit
 from reader.analysis.fates import tells_a_fate
-from reader.analysis.list_siblings import list_siblings
+from reader.analysis.list_siblings import list_runs
 from reader.analysis.narration import Narration, plot_actors, read_narration
 from reader.analysis.participants import names_participant, recurring_people
 from reader.analysis.preview import is_season_preview
@@ -73,8 +73,13 @@ class PageContext:
     safe_sections: list[bool]
     earlier_season: list[bool]  # under a heading that names an earlier season than the article's
     headings: dict[int, Heading]
-    siblings: dict[int, list[int]]
+    list_runs: dict[int, int]  # list item -> the run of items (one list, one level) it belongs to
+    run_sizes: list[int]
+    run_narrating: list[int]  # how many items of each run narrate
     narrating: list[bool]
+    narration_share: float
+    uses_markup: bool
+    any_signal: bool
     participants: frozenset[str]
     title_warns: bool
     preview: bool
@@ -107,7 +112,7 @@ def marked_inline(page: PageContext, i: int) -> float:
 @_feature
 def page_uses_markup(page: PageContext, i: int) -> float:
     """The page marks its spoilers: a writer who tags them leaves less plot in the open."""
-    return float(any(page.markup))
+    return float(page.uses_markup)
 
 
 # ---------------------------------------------------------------- warnings and their scope
@@ -151,7 +156,7 @@ def before_body_warning(page: PageContext, i: int) -> float:
 @_feature
 def no_warning_on_page(page: PageContext, i: int) -> float:
     """Nothing on the page warns or promises: the content must speak for itself."""
-    return float(not page.title_warns and not any(page.signals))
+    return float(not page.title_warns and not page.any_signal)
 
 
 # ---------------------------------------------------------------- sections
@@ -445,10 +450,11 @@ def is_list_item(page: PageContext, i: int) -> float:
 @_feature
 def list_siblings_narrate(page: PageContext, i: int) -> float:
     """Share of the other items of its list that narrate: a list tells plot item by item, or not."""
-    others = page.siblings.get(i)
-    if not others:
+    run = page.list_runs.get(i)
+    if run is None or page.run_sizes[run] < 2:
         return 0.0
-    return sum(page.narrating[j] for j in others) / len(others)
+    others = page.run_narrating[run] - page.narrating[i]
+    return others / (page.run_sizes[run] - 1)
 
 
 @_feature
@@ -461,7 +467,7 @@ def neighbours_narrate(page: PageContext, i: int) -> float:
 @_feature
 def page_narration_share(page: PageContext, i: int) -> float:
     """Share of the page's blocks that narrate: a recap tells throughout, a review in places."""
-    return sum(page.narrating) / len(page.narrating) if page.narrating else 0.0
+    return page.narration_share
 
 
 @_feature
@@ -557,6 +563,10 @@ def page_context(article: Article, characters: list[Character], episode: Episode
                                       or (title_signal is None and bool(_RECAP.search(article.title or ""))))
     title_free = not body_warns and title_signal in (Signal.FREE, Signal.FREE_FIRST)
     scopes, since, closed = _scopes(blocks, signals, headings, title_warns, title_free)
+    runs, sizes = list_runs(blocks)
+    run_narrating = [0] * len(sizes)
+    for block_id, run in runs.items():
+        run_narrating[run] += narrating[block_id]
     last_open = max((k for k, s in enumerate(signals) if s in (Signal.OPEN, Signal.FREE_FIRST)), default=-1)
     return PageContext(
         article=article, index=index, texts=texts, markup=markup, narration=narration, signals=signals,
@@ -564,7 +574,9 @@ def page_context(article: Article, characters: list[Character], episode: Episode
         before_body_warning=[k < last_open for k in range(len(blocks))],
         sections=section_of_blocks(blocks), safe_sections=_safe_sections(blocks, headings), headings=headings,
         earlier_season=_earlier_season(blocks, headings, episode.season),
-        siblings=list_siblings(blocks), narrating=narrating,
+        list_runs=runs, run_sizes=sizes, run_narrating=run_narrating, narrating=narrating,
+        narration_share=sum(narrating) / len(narrating) if narrating else 0.0,
+        uses_markup=any(markup), any_signal=any(s is not None for s in signals),
         participants=recurring_people((t for t, n in zip(texts, narrating) if n), index),
         title_warns=title_warns, preview=is_season_preview(article, episode), season=episode.season,
         byline=article.byline,
@@ -583,6 +595,7 @@ def _scopes(blocks: list[Block], signals: list[Signal | None], headings: dict[in
     scopes: list[Scope] = []
     since: list[int | None] = []
     ended: list[bool] = []
+    last_open = max((k for k, s in enumerate(signals) if s is Signal.OPEN), default=-1)
     for k, (block, signal) in enumerate(zip(blocks, signals)):
         head = headings.get(block.id)
         if promise is not None and head is not None and head.level <= promise[0].level:
@@ -599,8 +612,7 @@ def _scopes(blocks: list[Block], signals: list[Signal | None], headings: dict[in
                 promise = (head, state)
             state = Scope.FREE
         elif signal is Signal.FREE_FIRST:
-            later = Signal.OPEN in signals[k + 1:]
-            state = Scope.FREE if later else Scope.NONE
+            state = Scope.FREE if last_open > k else Scope.NONE
     return scopes, since, ended
 
 

@@ -4,7 +4,7 @@ item of a ranked list whose siblings are all plot (the blind set's power-ranking
 from __future__ import annotations
 
 from reader.analysis.fates import tells_a_fate
-from reader.analysis.list_siblings import list_siblings
+from reader.analysis.list_siblings import list_runs, list_siblings
 from reader.analysis.shield_features import feature_records
 from reader.analysis.spoilers import judge_blocks
 from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo
@@ -83,11 +83,15 @@ def test_an_aside_item_among_plot_items_stays_readable() -> None:
         assert not verdicts[3].spoiler, aside
 
 
-def test_list_siblings_are_the_run_of_items_at_one_level() -> None:
+def test_list_runs_are_the_items_at_one_level() -> None:
     blocks = [Block(0, "list_item", "a", level=1), Block(1, "list_item", "a.1", level=2),
               Block(2, "list_item", "a.2", level=2), Block(3, "list_item", "b", level=1),
               Block(4, "paragraph", "between"), Block(5, "list_item", "c", level=1)]
-    siblings = list_siblings(blocks)
+    runs, sizes = list_runs(blocks)
+    assert runs[0] == runs[3] and runs[1] == runs[2] and runs[0] != runs[1]
+    assert runs[5] not in (runs[0], runs[1]) and 4 not in runs
+    assert sizes[runs[0]] == 2 and sizes[runs[1]] == 2 and sizes[runs[5]] == 1
+    siblings = list_siblings(blocks)  # the same runs, as each item's other items
     assert siblings[0] == [3] and siblings[3] == [0]
     assert siblings[1] == [2] and siblings[2] == [1]
     assert siblings[5] == [] and 4 not in siblings
