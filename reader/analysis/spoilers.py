@@ -85,6 +85,7 @@ def _grams(page: PageContext, i: int, model: ShieldModel) -> dict[int, float]:
 
 
 def _judge(page: PageContext, i: int, model: ShieldModel, threshold: float, show: str) -> BlockVerdict:
+    """Block ``i``: the page's markup first, then the model at ``threshold``."""
     block = page.article.blocks[i]
     markup = page.markup[i]
     if not block.text.strip():
@@ -101,6 +102,8 @@ def _judge(page: PageContext, i: int, model: ShieldModel, threshold: float, show
     rest = page.texts[i]
     grams = _grams(page, i, model)
     other = bool(markup) and _about_other_show(block.text, rest, page.index, show)
+    # A line about spoilers ("Spoilers below", "End of spoilers") is the signpost, not the plot:
+    # it stays readable unless it narrates too.
     warning_line = page.signals[i] is not None and not page.narration[i].narrates()
     if warning_line or sigmoid(model.logit(features, grams)) < threshold:
         reason = OTHER_SHOW if other else MARKED

@@ -3,7 +3,8 @@
 Training material (read where it lies, never copied into the project):
 
 - labelled recap articles (``*.labels.json``, schema in ``../shared/corpus/recaps/README.md``):
-  ``../shared/corpus/recaps``, ``../shared/corpus/recaps2`` and our own ``tests/data/recaps*``.
+  ``../shared/corpus/recaps``, ``../shared/corpus/recaps2``, ``../shared/samples`` and our own
+  ``tests/data/recaps*``.
   A ``must_hide`` block is plot (1), a ``must_show`` block safe (0); other blocks are not used.
 - the TV Tropes spoiler sentences (``../shared/corpus/tvtropes/train.csv``, Boyd-Graber, Glasgow
   & Zajac 2013, CC BY-NC-SA 3.0): one page per show, one block per trope entry; an entry's
