@@ -101,9 +101,11 @@ class ShieldModel:
             "features": [{"name": n, "weight": round(w, 5), "why": docs.get(n, "")}
                          for n, w in zip(self.feature_names, self.feature_weights)],
             "gram_buckets": self.buckets,
-            "gram_weights": [round(w, 4) for w in self.gram_weights],
         }
-        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+        text = json.dumps(data, indent=1, ensure_ascii=False)
+        # The bucket weights on one line: the file stays small and its diffs readable.
+        grams = json.dumps([round(w, 4) for w in self.gram_weights])
+        return f'{text[:-2]},\n "gram_weights": {grams}\n}}\n'
 
     @classmethod
     def from_json(cls, text: str) -> ShieldModel:
