@@ -38,6 +38,9 @@ EXIT_OK = 0
 EXIT_FILE_ERROR = 1
 EXIT_USAGE = 2
 ECHO_ARGS_ENV = "RECAP_READER_ECHO_ARGS"
+#: The shield's caution levels (``reader.analysis.shield_model.Caution``), the default first;
+#: spelled out here so that parsing the command line imports no analysis.
+SHIELD_LEVELS = ("cautious", "balanced", "relaxed")
 
 _log = logging.getLogger(__name__)
 
@@ -57,6 +60,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     parser.add_argument("--watched", action="append", default=[], metavar="SHOW=S1E4",
                         help="the reader has watched SHOW up to this episode (repeatable)")
+    parser.add_argument("--shield", choices=SHIELD_LEVELS, default=SHIELD_LEVELS[0], metavar="LEVEL",
+                        help="how readily blocks are hidden: cautious (default), balanced or relaxed")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     return parser
 
@@ -123,7 +128,7 @@ def _qt_app() -> ModuleType:
 
 
 def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
-                progress: Sequence[WatchProgress] = ()) -> int:
+                progress: Sequence[WatchProgress] = (), shield: str = SHIELD_LEVELS[0]) -> int:
     """Analyse each file in order; keep going after a bad one and report failure at the end."""
     from reader.pipeline import open_article
     from reader.report import article_json, article_text, error_json
@@ -131,7 +136,7 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
     status = EXIT_OK
     for path in files:
         try:
-            opened = open_article(path, progress)
+            opened = open_article(path, progress, caution=shield)
             article = opened.article
             payload = article_json(article, path, opened.analysis) if as_json else None
         except LoadError as exc:
@@ -192,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
-            return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched))
+            return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched), ns.shield)
         ns = _main_parser().parse_args(args)
         if ns.install_desktop or ns.uninstall_desktop:
             return _run_desktop_install(ns, out, err)

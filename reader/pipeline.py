@@ -78,8 +78,10 @@ class Opened:
     note: str | None = None
 
 
-def open_article(path: Path, progress: Sequence[WatchProgress] = (), budget: Budget = DEFAULT_BUDGET) -> Opened:
-    """Load, extract and analyse the file at ``path``; raise ``LoadError`` only."""
+def open_article(path: Path, progress: Sequence[WatchProgress] = (), budget: Budget = DEFAULT_BUDGET,
+                 caution: str | None = None) -> Opened:
+    """Load, extract and analyse the file at ``path``; raise ``LoadError`` only. ``caution`` is
+    the shield level (``reader.analysis.analyze``; None for the default, Cautious)."""
     from reader.analysis import analyze
     from reader.loaders import load
 
@@ -102,13 +104,13 @@ def open_article(path: Path, progress: Sequence[WatchProgress] = (), budget: Bud
     spent = time.monotonic() - started
     bounded, note = bound_article(article, _remaining(budget, spent))
     try:
-        analysis = run_with_deadline(lambda: analyze(bounded, list(progress)),
+        analysis = run_with_deadline(lambda: analyze(bounded, list(progress), caution),
                                      max(FALLBACK_SECONDS, budget.deadline_seconds - spent))
     except DeadlineExceeded:
         _log.warning("analysing %s ran out of time; analysing its beginning only", path)
         bounded, note = bound_article(article, FALLBACK_BUDGET)
         try:
-            analysis = run_with_deadline(lambda: analyze(bounded, list(progress)), FALLBACK_SECONDS)
+            analysis = run_with_deadline(lambda: analyze(bounded, list(progress), caution), FALLBACK_SECONDS)
         except DeadlineExceeded:
             raise LoadError(f"{path.name} could not be checked for spoilers in time.") from None
         except Exception as err:  # noqa: BLE001

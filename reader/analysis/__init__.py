@@ -5,7 +5,8 @@ episode the article is about. Pure Python, deterministic, no Qt and no downloade
 
 1. ``episode.read_episode``: show / season / episode from title, metadata and text
 2. ``characters.find_characters``: characters, actors, aliases and mentions
-3. ``spoilers.judge_blocks``: a verdict per block (markup, warnings, headings, narration)
+3. ``spoilers.judge_blocks``: a verdict per block (markup, then one fitted decision over each
+   block's feature record, at the reader's caution level)
 4. ``progress``: lift verdicts for episodes the reader has watched
 5. ``characters.mark_spoiler_characters`` and ``moments.find_key_moments``, which need the
    verdicts (moments are chosen from the verdicts before progress lifts them, so they do not
@@ -24,8 +25,9 @@ from reader.analysis.progress import WatchProgress, has_watched
 __all__ = ["analyze", "WatchProgress"]
 
 
-def analyze(article: Article, progress: Sequence[WatchProgress] = ()) -> Analysis:
-    """Analyse ``article`` for a reader whose progress per show is ``progress``."""
+def analyze(article: Article, progress: Sequence[WatchProgress] = (), caution: str | None = None) -> Analysis:
+    """Analyse ``article`` for a reader whose progress per show is ``progress``. ``caution``
+    is the shield level ("cautious", the default, "balanced" or "relaxed")."""
     from reader.analysis.characters import find_characters, mark_spoiler_characters
     from reader.analysis.episode import read_episode
     from reader.analysis.moments import find_key_moments
@@ -34,7 +36,7 @@ def analyze(article: Article, progress: Sequence[WatchProgress] = ()) -> Analysi
 
     episode = read_episode(article)
     characters = find_characters(article)
-    verdicts = judge_blocks(article, characters, episode)
+    verdicts = judge_blocks(article, characters, episode, caution)
     plot_blocks = frozenset(i for i, v in enumerate(verdicts) if v.spoiler)  # before progress lifts them
     if has_watched(progress, episode):
         _lift_watched(verdicts)

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.text import lazy_compile
+
+
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
-_SEASON_NUMBER = re.compile(r"\b(?:season|series)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b", re.I)
-_SEASON_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:season|series)\b", re.I)
+_SEASON_NUMBER = lazy_compile(r"\b(?:season|series)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b", re.I)
+_SEASON_ORDINAL = lazy_compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:season|series)\b", re.I)
 # What a note about the writer says right after the name: "Jo Lind writes about...", "is a critic".
-_BIO_VERB = re.compile(r"\s*(?:[,(][^.]{0,60}?[,)]\s*)?(?:writes|is|covers|reviews|has (?:written|covered|recapped|reviewed)"
+_BIO_VERB = lazy_compile(r"\s*(?:[,(][^.]{0,60}?[,)]\s*)?(?:writes|is|covers|reviews|has (?:written|covered|recapped|reviewed)"
                        r"|edits|hosts|lives|tweets|posts)\b", re.I)
 
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.text import folded_words, lazy_compile
+
+
 # Deaths, killings and betrayals, and their traces, as words a recap uses without a subject.
 # Not "shot" or "revealed": craft and news talk use them too ("the wide shots", "the trailer
 # revealed").
@@ -23,14 +26,13 @@ overdosed slain executed execution hanged beheaded betrays betrayed betrayal con
 kidnapped
 """.split())
 # "His body of work", "the body of the episode": the idiom, not a corpse.
-_BODY_IDIOM = re.compile(r"\bbod(?:y|ies) of\b", re.I)
+_BODY_IDIOM = lazy_compile(r"\bbod(?:y|ies) of\b", re.I)
 _PERSON = frozenset("he she they him her them his their hers theirs himself herself themselves".split())
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 def tells_a_fate(text: str) -> bool:
     """Does ``text`` speak of a person and of a death, a killing or a betrayal (killed, drowned, his body)?"""
-    words = [w.casefold() for w in _WORD.findall(_BODY_IDIOM.sub(" ", text))]
+    words = folded_words(_BODY_IDIOM.sub(" ", text))
     if _PERSON.isdisjoint(words):
         return False
     return not _FATE_WORDS.isdisjoint(words)

@@ -19,6 +19,7 @@ from reader.analysis.cast_lines import is_cast_entry
 from reader.analysis.crew import after_crew_title
 from reader.analysis.phrases import phrase_kinds_folded
 from reader.analysis.spoiler_names import NameHit, NameIndex
+from reader.analysis.text import TOKEN, lazy_compile
 from reader.analysis.verbs import BASE_FORMS, EVENT_FORMS, PARTICIPLES, STRONG_FORMS
 
 
@@ -46,7 +47,7 @@ running
 """.split())
 _PARTICLES = frozenset("up in out back away home off".split())
 # A third-person or past verb by its shape ("handles", "wrangled"), for verbs the lists lack.
-_VERB_SHAPE = re.compile(r"^[a-z]{2,}(?:[^s’'aiu]s|ed)$")
+_VERB_SHAPE = lazy_compile(r"^[a-z]{2,}(?:[^s’'aiu]s|ed)$")
 _COPULA = frozenset("is are was were been being be isn’t wasn’t isn't wasn't".split())
 # Before a participle ("has known", "was taken"): without one, "Ines, his aunt, known to all as..."
 # describes her rather than saying what she did.
@@ -65,7 +66,6 @@ elevates anchors imbues infuses radiates excels shines impresses dazzles stuns c
 performs acts portrays voiced voices narrates narrated directed directs wrote writes created
 creates produced produces starred stars
 """.split())
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
 _STOP = frozenset(".!?;:“”\"")
 
 _PRONOUNS = frozenset("he she they he’s she’s they’re he's she's they're he’d she’d they’d he'd she'd"
@@ -86,8 +86,8 @@ senator president commander lieutenant sergeant professor judge governor abbot n
 """.split())
 # "-ing" words that do not narrate when they follow a name ("Bram being Bram").
 _NOT_GERUNDS = frozenset("being having getting doing going making something nothing anything everything thing king".split())
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]")
-_SPEECH = re.compile(
+_QUOTE = lazy_compile(r"[“\"]([^”\"]{3,300})[”\"]")
+_SPEECH = lazy_compile(
     r"\b(?:says?|said|tells?|told|asks?|asked|whispers?|whispered|repl(?:y|ies|ied)|shouts?|shouted"
     r"|screams?|screamed|sighs?|sighed|line|lines|adds?|added|mutters?|muttered|calls?|calling)\b|:\s*$",
     re.I,
@@ -217,7 +217,7 @@ def _tokenize(text: str, index: NameIndex) -> _Tokens:
     cached = index.memo.get(text)
     if isinstance(cached, _Tokens):
         return cached
-    tokens = list(_WORD.finditer(text))
+    tokens = list(TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
     result = _Tokens(words, [w.casefold() for w in words], [t.start() for t in tokens], [t.end() for t in tokens])
     index.memo[text] = result
@@ -262,7 +262,7 @@ def _unnamed_events(tokens: _Tokens) -> list[tuple[int, bool]]:
     return found
 
 
-_TAKES_ROLE = re.compile(r"\s+[a-z]+ing(?:\s+(?:on|back|again))?\s+as\b")
+_TAKES_ROLE = lazy_compile(r"\s+[a-z]+ing(?:\s+(?:on|back|again))?\s+as\b")
 
 
 def _takes_role(text: str, hit: NameHit) -> bool:

@@ -4,8 +4,8 @@ After a warning, a paragraph stays readable when it names no character and narra
 That test leans on the finder: a contestant it missed ("Then, Sunday, Ola needed something
 special...") makes a plot paragraph look quiet. A reader knows better: the name keeps turning
 up in the paragraphs that tell the story. A capitalised name (not the show, the site or an
-actor) that appears in two or more hidden blocks is a participant of the plot, and a block
-that names one is not quiet.
+actor) that appears in two or more narrating blocks is a participant of the plot; the shield's
+``names_recurring_person`` feature says whether a block names one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _tokens(text: str, index: NameIndex) -> set[str]:
 
 def recurring_people(hidden_texts: Iterable[str], index: NameIndex) -> frozenset[str]:
     """Name words (case-folded) that the finder does not know and that appear in at least
-    ``MIN_HIDDEN_BLOCKS`` of ``hidden_texts``."""
+    ``MIN_HIDDEN_BLOCKS`` of ``hidden_texts`` (the blocks that narrate)."""
     counts: dict[str, int] = {}
     for text in hidden_texts:
         for token in _tokens(text, index):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from reader.analysis.text import lazy_compile
 from reader.analysis.warnings import Signal, line_signal
 from reader.article import Block
 
@@ -26,12 +27,12 @@ class Role(Enum):
     ITEM = "item"  # one numbered item of a listicle
 
 
-_PLOT = re.compile(
+_PLOT = lazy_compile(
     r"\b(?:recap|what happened|the story so far|plot|summary|ending|explained|spoilers?|spoiler"
     r" section|breakdown|synopsis|the spoilery bit)\b",
     re.I,
 )
-_MOMENTS = re.compile(
+_MOMENTS = lazy_compile(
     r"\b(?:moments?|takeaways?|highlights?|(?:stray|random|scattered|quick|other|loose) (?:observations"
     r"|thoughts|notes)|observations"
     r"|top (?:\d+|three|five|seven|ten)|best bits|standout scenes?|best scenes?|biggest reveals?"
@@ -40,8 +41,8 @@ _MOMENTS = re.compile(
     r"|what you need to know(?! (?:before|ahead))|(?:recap|episode|plot) in brief)\b",
     re.I,
 )
-_NUMBERED = re.compile(r"^\s*(?:#\s*)?(?:no\.\s*)?\d{1,2}\s*[.):]\s+(?=\S)", re.I)
-_SENTENCE_END = re.compile(r"[.!?,;…]$")
+_NUMBERED = lazy_compile(r"^\s*(?:#\s*)?(?:no\.\s*)?\d{1,2}\s*[.):]\s+(?=\S)", re.I)
+_SENTENCE_END = lazy_compile(r"[.!?,;…]$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.analysis.text import WORD, lazy_compile
 from reader.article import Article, Character, EpisodeInfo
+
 
 # Words that title a person rather than name them: never a name on their own.
 _TITLES = frozenset("""
@@ -41,8 +43,7 @@ saturday sunday january february march april may june july august september octo
 december tv our
 """.split())
 
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-_CAP_RUN = re.compile(
+_CAP_RUN = lazy_compile(
     r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?:\s+(?:(?:de|del|la|van|von|al|bin|da|dos|du|le)\s+)?"
     r"[^\W\d_a-z][\w’'\-]*){0,3}"
 )
@@ -51,10 +52,10 @@ _DETERMINERS = frozenset("the a an this that these those every each".split())
 _BEFORE_NON_PEOPLE = _DETERMINERS | frozenset(
     "in on at from into onto of near across outside inside through via around toward towards aboard".split())
 _SKIP_WORDS = _NOT_NAMES | _TITLES
-_PAREN = re.compile(r"\([^()]*\)")
+_PAREN = lazy_compile(r"\([^()]*\)")
 # "as Ines", "plays Deputy Ines", "played by", "has never once played Ines" (an actor's role,
 # as acting praise puts it), "Lind’s Ines" (an actor's possessive, masked as \x01).
-_CREDIT_BEFORE = re.compile(
+_CREDIT_BEFORE = lazy_compile(
     r"(?:\b(?:[Aa]s|[Pp]lays|[Pp]laying|[Pp]layed(?: by)?|[Vv]oiced by)\s+(?:[A-Z][\w.]*\s+)?|\x01[’']s\s+)$")
 _OPENING_MARKS = frozenset(".!?:;“\"\n")
 
@@ -204,7 +205,7 @@ def _is_credit(text: str, parens: list[tuple[int, int]], start: int) -> bool:
 
 
 def _tokens(name: str) -> list[str]:
-    return [w for w in _WORD.findall(name)
+    return [w for w in WORD.findall(name)
             if len(w) >= 3 and w[0].isupper() and w.casefold() not in _TITLES | _PARTICLES]
 
 
@@ -221,7 +222,7 @@ def _names_pattern(others: frozenset[str], characters: set[str]) -> re.Pattern[s
         parts.append(f"(?P<c>{_alternation(characters)})")
     if not parts:
         return None
-    return re.compile(rf"(?<![\w’'\-])(?:{'|'.join(parts)})(?![\w\-]|[’']\w\w)", re.I)
+    return lazy_compile(rf"(?<![\w’'\-])(?:{'|'.join(parts)})(?![\w\-]|[’']\w\w)", re.I)
 
 
 def build_index(article: Article, characters: list[Character], episode: EpisodeInfo) -> NameIndex:

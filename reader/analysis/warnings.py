@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from reader.analysis.text import lazy_compile
+
 
 class Signal(Enum):
     """What a line says about the spoilers around it."""
@@ -24,7 +26,7 @@ class Signal(Enum):
 
 _SPOIL = r"spoil(?:er|ers|ery|ing|s)?"
 
-_OPEN = re.compile(
+_OPEN = lazy_compile(
     rf"\b{_SPOIL}\b[^.!?]{{0,60}}?\b(?:ahead|below|follow|follows|from here|from this point|beyond"
     rf"|after the (?:break|jump|image|photo|picture|trailer)|inside|within|throughout|galore)\b"
     rf"|\b(?:from here|from this point|beyond this point)\b[^.!?]{{0,40}}\b{_SPOIL}\b"
@@ -47,7 +49,7 @@ _OPEN = re.compile(
     re.I,
 )
 
-_CLOSE = re.compile(
+_CLOSE = lazy_compile(
     rf"\bend of (?:the )?{_SPOIL}(?: section| zone)?\b|\b{_SPOIL} (?:end|ends|are over|over|done)\b"
     rf"|\b{_SPOIL}(?: section| zone)? (?:ends|is over)\b|\btags? off\b|\bsafe to (?:read|look|scroll)"
     rf"|\bno more {_SPOIL}\b|\b{_SPOIL}[- ]free from here\b|\bback to (?:the )?{_SPOIL}[- ]free\b"
@@ -55,12 +57,12 @@ _CLOSE = re.compile(
     re.I,
 )
 
-_FREE = re.compile(
+_FREE = lazy_compile(
     rf"\b{_SPOIL}[- ]?free\b|\bno {_SPOIL}\b|\bwithout (?:any )?{_SPOIL}\b|\bnon[- ]?{_SPOIL}\b"
     rf"|\b{_SPOIL}less\b|\b(?:won(?:’|')?t|will not|do not|don(?:’|')?t) (?:spoil|give away)\b",
     re.I,
 )
-_FIRST = re.compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b", re.I)
+_FIRST = lazy_compile(r"\bfirst\b|\bto start\b|\bbefore (?:we|the|i)\b|\bup top\b", re.I)
 
 # A closing marker only counts at the start of a block ("Right, tags off. My only..."); a
 # promise of no spoilers at the start or in a short line ("This is a spoiler-free review").

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.analysis.text import fold as text_fold
 from reader.article import Analysis, Article
 
 _WORD4 = re.compile(r"\w{4,}")
@@ -21,11 +21,8 @@ def norm(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-fold and fold quotes, dashes and diacritics (the progress rules' name folding)."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(str.maketrans("‘’‚‛“”„‟–—‐‑", "''''\"\"\"\"----"))
-    return norm(text).casefold()
+    """Case-fold and fold quotes, dashes and diacritics (the analysis's one fold), whitespace collapsed."""
+    return norm(text_fold(text))
 
 
 @dataclass

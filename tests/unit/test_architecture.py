@@ -35,6 +35,25 @@ def test_benchmark_peers_are_never_imported_by_the_app() -> None:
     assert offenders == []
 
 
+def test_only_the_training_command_imports_the_train_extra() -> None:
+    """The app applies the shield's shipped weights with plain Python; scikit-learn, SciPy and
+    NumPy (the ``train`` extra) are for ``python -m reader.analysis.train`` alone."""
+    offenders = [str(p.relative_to(PACKAGE)) for p in _modules(exclude_ui=False)
+                 if _imports(p) & {"sklearn", "scipy", "numpy"} and p.name != "train.py"]
+    assert offenders == []
+
+
+def test_analysing_an_article_loads_no_training_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from reader.analysis import analyze; from reader.article import Article, Block; "
+            "a = analyze(Article('t', [Block(0, 'paragraph', 'Spoilers below. Ines finds the letter.')], None, 'text')); "
+            "print(sorted({'sklearn', 'scipy', 'numpy'} & set(sys.modules)), len(a.verdicts))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["[]", "1"]
+
+
 def test_the_app_id_is_defined_once() -> None:
     from reader.appinfo import APP_ID
 

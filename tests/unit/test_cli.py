@@ -143,3 +143,37 @@ def test_python_dash_m_runs_the_same_cli(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "html"
+
+
+def test_shield_levels_hide_less_as_caution_drops(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+
+    sample = str(sample_article_path())
+    hidden = {}
+    for level in ("cautious", "balanced", "relaxed"):
+        status, (result,), errors = _run(capsys, "analyze", "--json", "--shield", level, sample)
+        assert status == 0 and errors == []
+        hidden[level] = {b["id"] for b in result["blocks"] if b["spoiler"]}
+    _, (default,), _ = _run(capsys, "analyze", "--json", sample)
+    assert {b["id"] for b in default["blocks"] if b["spoiler"]} == hidden["cautious"]
+    assert hidden["relaxed"] <= hidden["balanced"] <= hidden["cautious"] and hidden["relaxed"]
+
+
+def test_an_unknown_shield_level_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", "--json", "--shield", "paranoid", str(sample_article_path())])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--shield" in err[0]
+
+
+def test_the_cli_offers_exactly_the_analysis_caution_levels() -> None:
+    from reader.analysis.shield_model import Caution
+    from reader.cli import SHIELD_LEVELS
+
+    assert SHIELD_LEVELS == tuple(level.value for level in Caution)
+    assert Caution.parse(None) is Caution.CAUTIOUS and Caution.parse("Relaxed") is Caution.RELAXED
+    with pytest.raises(ValueError, match="cautious"):
+        Caution.parse("paranoid")

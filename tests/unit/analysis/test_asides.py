@@ -7,7 +7,8 @@ import pytest
 
 from reader.analysis.asides import is_author_note, later_seasons
 from reader.analysis.phrases import phrase_kinds
-from reader.analysis.spoilers import judge_blocks
+from reader.analysis.shield_features import feature_records
+from reader.analysis.spoilers import judge_blocks, plot_probabilities
 from reader.article import Article, Block, Character, EpisodeInfo
 
 CAST = [Character("Ingrid Solberg", "Marte Lunde", ["Ingrid"]), Character("Tomasz Wrona", None, ["Tomasz"])]
@@ -73,23 +74,35 @@ def test_a_listicle_item_about_the_score_or_a_renewal_stays_readable() -> None:
     assert hidden == [False, True, True, False, False, False, True]
 
 
-def test_the_writers_note_after_a_recap_stays_readable() -> None:
-    hidden = _judge(
-        ("paragraph", "Spoilers below."),
-        ("paragraph", "Ingrid burns the ledger in the boathouse."),
-        ("paragraph", "Jo Lind writes about Nordic television from Cork. She has recapped every episode of the show."),
-        byline="Jo Lind",
-    )
-    assert hidden == [False, True, False]
+def test_the_writers_note_after_a_recap_is_an_aside() -> None:
+    texts = ["Spoilers below.", "Ingrid burns the ledger in the boathouse.",
+             "Jo Lind writes about Nordic television from Cork. She has recapped every episode of the show."]
+    article = Article("Cold Harbour, episode 3: notes", [Block(i, "paragraph", t) for i, t in enumerate(texts)],
+                      None, "text", byline="Jo Lind")
+    records = feature_records(article, CAST, SHOW)
+    assert [r["author_note"] for r in records] == [0.0, 0.0, 1.0]
+    assert [r["aside"] for r in records] == [0.0, 0.0, 1.0]
+    assert [v.spoiler for v in judge_blocks(article, CAST, SHOW)][:2] == [False, True]
     # Without a byline to match, the same words read as someone doing things.
-    assert _judge(("paragraph", "Spoilers below."), ("paragraph", "She has recapped every episode of it."))[1]
+    bare = Article("t", [Block(0, "paragraph", "She has recapped every episode of it.")], None, "text")
+    record = feature_records(bare, CAST, SHOW)[0]
+    assert record["author_note"] == 0.0 and record["aside"] == 0.0 and record["unnamed_events"] > 0
 
 
-def test_production_news_with_people_returning_in_a_later_season_stays_readable() -> None:
+def test_production_news_with_people_returning_in_a_later_season_is_an_aside() -> None:
     news = ("Housekeeping first: the network has confirmed that season 3 is being filmed this winter, "
             "with Ingrid Solberg returning as narrator and Tomasz Wrona staying on as consultant.")
     plot = "With season 3 coming, Tomasz returning to the boathouse is the image the episode leaves us with."
-    hidden = _judge(("paragraph", "Spoilers below."), ("paragraph", news), ("paragraph", plot))
-    assert hidden == [False, False, True]
+
+    def article(*texts: str) -> Article:
+        return Article("Cold Harbour, episode 3: notes", [Block(i, "paragraph", t) for i, t in enumerate(texts)],
+                       None, "text")
+
+    records = feature_records(article("Spoilers below.", news, plot), CAST, SHOW)
+    assert [r["aside"] for r in records] == [0.0, 1.0, 0.0]
+    assert judge_blocks(article("Spoilers below.", news, plot), CAST, SHOW)[2].spoiler
     # The same people, this season: that is the story, not news.
-    assert _judge(("paragraph", "Spoilers below."), ("paragraph", news.replace("season 3", "season 2")))[1]
+    this_season = feature_records(article("Spoilers below.", news.replace("season 3", "season 2")), CAST, SHOW)
+    assert this_season[1]["aside"] == 0.0
+    odds = plot_probabilities(article("Spoilers below.", news), CAST, SHOW)[1]
+    assert odds < plot_probabilities(article("Spoilers below.", news.replace("season 3", "season 2")), CAST, SHOW)[1]

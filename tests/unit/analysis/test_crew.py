@@ -44,6 +44,7 @@ def test_a_director_the_finder_took_for_a_character_does_not_narrate() -> None:
 
 def test_a_paragraph_opening_with_a_crew_credit_is_a_craft_aside() -> None:
     from reader.analysis.crew import opens_with_credit
+    from reader.analysis.shield_features import feature_records
     from reader.analysis.spoilers import judge_blocks
     from reader.article import Article, Block, Character, EpisodeInfo
 
@@ -55,9 +56,11 @@ def test_a_paragraph_opening_with_a_crew_credit_is_a_craft_aside() -> None:
     plot = "Writer Ada Moe handled this one. Ingrid burns the ledger in the final shot."
     article = Article("Cold Harbour episode 3", [Block(0, "paragraph", craft), Block(1, "paragraph", plot)],
                       None, "text")
-    verdicts = judge_blocks(article, [Character("Ingrid Solberg", None, ["Ingrid"])],
-                            EpisodeInfo("Cold Harbour", 1, 3))
-    assert [v.spoiler for v in verdicts] == [False, True]
+    cast, episode = [Character("Ingrid Solberg", None, ["Ingrid"])], EpisodeInfo("Cold Harbour", 1, 3)
+    records = feature_records(article, cast, episode)
+    assert [r["credit_line"] for r in records] == [1.0, 1.0]
+    assert [r["aside"] for r in records] == [1.0, 0.0]  # the second goes on to tell the plot
+    assert judge_blocks(article, cast, episode)[1].spoiler
 
 
 def test_full_name_credited_before_or_after_is_crew() -> None:

@@ -1,0 +1,59 @@
+"""Text helpers the analysis shares: one word pattern, one token pattern, one fold.
+
+Every module that reads words out of a block uses these, so "a word" and "the same name" mean
+the same thing everywhere: a word starts with a letter and may hold apostrophes (straight or
+curly) and hyphens ("O’Neill", "Hae-rim"); a fold ignores case, diacritics and the typography of
+quotes and dashes ("Héctor’s" and "hector's" fold alike).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+import unicodedata
+
+#: A word: a letter, then letters, digits, apostrophes and hyphens.
+WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+#: A token for reading sentences: a word, a number, or one mark of punctuation that matters.
+TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+|[()\[\],;:.!?–—“”\"]")
+
+_TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—‐‑", "''''\"\"\"\"----")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, in order, as written."""
+    return WORD.findall(text)
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, case-folded (diacritics kept: use ``fold`` first to drop them)."""
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded, without diacritics, with curly quotes and dashes made plain."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_TYPOGRAPHY).casefold()
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used, so that importing the analysis
+    compiles nothing: the app starts faster, and articles that never reach a rule never pay
+    for it. After the first use, its methods are the compiled pattern's own."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        compiled = re.compile(*self._source)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        self.pattern, self.flags = compiled.pattern, compiled.flags
+        return getattr(compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, deferred to the pattern's first use (typed as the pattern it stands for:
+    it answers every method a compiled pattern has)."""
+    return cast("re.Pattern[str]", LazyPattern(pattern, flags))
