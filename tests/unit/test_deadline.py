@@ -65,10 +65,10 @@ def test_an_analysis_past_the_deadline_falls_back_to_the_beginning(tmp_path: Pat
 
     real = reader.analysis.analyze
 
-    def slow_on_long(article, progress=()):  # noqa: ANN001, ANN202
+    def slow_on_long(article, progress=(), caution=None):  # noqa: ANN001, ANN202
         if len(article.blocks) > FALLBACK_BUDGET.max_blocks:
             _forever()
-        return real(article, progress)
+        return real(article, progress, caution)
 
     monkeypatch.setattr(reader.analysis, "analyze", slow_on_long)
     page = tmp_path / "page.html"
