@@ -4,7 +4,6 @@ the same answer twice (deterministic). Plus time linear in article length."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -57,23 +56,3 @@ def test_verdicts_are_well_formed(items, known_cast: bool) -> None:  # noqa: ANN
         assert moment.block is not None and 0 <= moment.block < len(article.blocks)
         if verdicts[moment.block].spoiler:
             assert moment.spoiler
-
-
-def test_time_grows_linearly_with_length() -> None:
-    paragraph = ("Ingrid finds the ledger that night and burns it before Tomasz wakes; the score, "
-                 "meanwhile, is gorgeous and Marte Lunde has never been better. ")
-    def article(n: int) -> Article:
-        return Article("t", [Block(i, "paragraph", f"{paragraph} Block {i} of {n}.") for i in range(n)],
-                       None, "text")
-
-    def seconds(a: Article) -> float:
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            verdicts = judge_blocks(a, CAST, EpisodeInfo("Cold Harbour"))
-            find_key_moments(a, verdicts)
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    small, large = seconds(article(40)), seconds(article(800))
-    assert large < small * 20 * 3, (small, large)  # 20x the blocks, well under quadratic
