@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.analysis.episode import read_episode
 from reader.analysis.titles import judge_title, safe_title_for
-from reader.article import Article, Block, BlockVerdict, Character, EpisodeInfo
+from reader.article import Article, Block, BlockVerdict, Character
 
 
 def _article(title: str, blocks: list[tuple[str, bool]] | None = None, site: str | None = None,
