@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
-from reader.extraction.patterns import MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
+from reader.extraction.patterns import INLINE_CONTROL, MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -37,6 +37,8 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
         return False
     role = (attrib.get("role") or "").lower()
     if role in UNLIKELY_ROLES:
+        return True
+    if tag in ("a", "span") and INLINE_CONTROL.search(class_and_id(el)):
         return True
     if tag in _KEEP_TAGS or tag not in BLOCK_TAGS:
         # Inline and custom elements flow inside sentences (math, embeds, highlights); their
@@ -75,15 +77,32 @@ def strip_furniture(body: etree._Element) -> None:
     stack = [body]
     while stack:
         el = stack.pop()
+        kept_groups: dict[str, bool] = {}
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                if tag not in _FURNITURE_TAGS and prose and _prose(child) > 0.5 * prose:
+                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups):
                     stack.append(child)
                     continue
                 drop_element(child)
             else:
                 stack.append(child)
+
+
+def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, groups: dict[str, bool]) -> bool:
+    """True when ``child``, or the run of siblings that share its class, holds most of the page's
+    prose. A bug report's description and replies are all "comments", and so are the posts of a
+    mailing-list archive: one by one each is small, together they are the page. A real comment
+    section sits beside an article that holds more text than it."""
+    if _prose(child) > 0.5 * prose:
+        return True
+    klass = child.get("class")
+    if not klass:
+        return False
+    if klass not in groups:
+        same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
+        groups[klass] = len(same) >= 2 and sum(_prose(c) for c in same) > 0.5 * prose
+    return groups[klass]
 
 
 def _prose(el: etree._Element) -> int:

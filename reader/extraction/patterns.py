@@ -25,6 +25,10 @@ UNLIKELY = re.compile(
     re.I,
 )
 
+# Class/id words of controls that sit inside the article's own lines (a heading's "[edit]" link
+# on MediaWiki and Fandom, DokuWiki's section edit button): clutter even on an inline element.
+INLINE_CONTROL = re.compile(r"editsection|edit-?section|secedit|edit-?link|headerlink|anchor-?link", re.I)
+
 # Words that rescue an element from UNLIKELY: it may be the article's own container.
 MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
 

@@ -43,9 +43,24 @@ def _is_list_like(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bo
     return s.text_len > 0 and list_len / s.text_len > 0.9
 
 
-def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bool:
+def _carries_the_text(el: etree._Element, s: TextStats, stats: dict, part_len: int) -> bool:
+    """Prose that a clutter-like name must not condemn: a container with ten commas or more
+    (Readability's test for real sentences), or one of a run of same-class siblings that
+    together hold most of the article (a bug report's comments, a page builder's "widget"
+    boxes that each hold a stretch of the story)."""
+    if s.commas >= 10:
+        return True
+    klass = el.get("class")
+    parent = el.getparent()
+    if not klass or parent is None or not part_len:
+        return False
+    same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
+    return len(same) >= 2 and sum(stats[c].text_len for c in same if c in stats) > 0.5 * part_len
+
+
+def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict, part_len: int = 0) -> bool:
     weight = class_weight(el)
-    if weight < 0:
+    if weight < 0 and not _carries_the_text(el, s, stats, part_len):
         return True
     if s.commas >= 10:
         return False
@@ -76,6 +91,7 @@ def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> boo
 def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextStats]) -> None:
     """Readability's conditional cleaning, innermost containers first."""
     candidates = [el for el in part.iter() if tag_of(el) in _CONDITIONAL]
+    part_len = stats[part].text_len if part in stats else 0
     dirty: set[etree._Element] = set()
     for el in reversed(candidates):
         if el is part or el.getparent() is None:
@@ -85,7 +101,7 @@ def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextSt
         s = stats.get(el)
         if s is None or s.has_spoiler:
             continue
-        if _should_drop(el, tag_of(el), s, stats):
+        if _should_drop(el, tag_of(el), s, stats, part_len):
             dirty.update(el.iterancestors())
             drop_element(el)
 
