@@ -174,7 +174,50 @@ def _news_split_by_embeds() -> tuple[str, list[str]]:
     return html, expected
 
 
+def _docs_api_reference() -> tuple[str, list[str]]:
+    """Generated API reference: one block per function, prose thick with cross-reference links
+    (types, related functions) and few commas, between long stretches of the same."""
+    expected, blocks = [], []
+    for f in range(7):
+        links = " ".join(f'<a href="/api/T{f}{k}"><code>Type{f}{k}</code></a>' for k in range(4))
+        text = f"Returns the {_WORDS[f]} {_WORDS[f + 1]} for the given request. Accepts {links} as input."
+        expected.append(f"Returns the {_WORDS[f]} {_WORDS[f + 1]} for the given request.")
+        long_text = paragraph(f, 4)
+        expected.append(long_text)
+        blocks.append(f'<div class="api-entry"><h3 id="f{f}"><code>fn_{f}()</code></h3><p>{text}</p></div>'
+                      f'<div class="api-notes"><p>{long_text}</p></div>')
+    html = (f'<html><body>{NAV}<main><div class="api-docs"><h1>API</h1>{"".join(blocks)}</div></main>'
+            f'{FOOTER}</body></html>')
+    return html, expected
+
+
+def _encyclopedia_sections() -> tuple[str, list[str]]:
+    """A mobile wiki article: each heading's text in its own section element, the prose thick
+    with links to other articles, and a data table between two long sections. (The table of
+    links is pruned like a link list; keeping data tables had no second site to back it.)"""
+    expected, body = [], []
+    for s in range(5):
+        paras = []
+        for k in range(2):
+            n = s * 5 + k
+            linked = " ".join(f'<a href="/wiki/{w}">{w} {w}</a>' for w in _WORDS[n % 8: n % 8 + 4])
+            text = f"The {_WORDS[n % 16]} district grew around {linked} after {1800 + n} when trade began."
+            expected.append(f"after {1800 + n} when trade began.")
+            paras.append(f"<p>{text}</p>")
+        body.append(f'<h2 class="section-heading">Part {s}</h2><section class="mf-section-{s}">{"".join(paras)}'
+                    f"<p>{paragraph(s, 3)}</p></section>")
+        expected.append(paragraph(s, 3))
+        if s == 2:
+            rows = "".join(f'<tr><td><a href="/wiki/y{i}">{1990 + i}</a></td><td>{i * 7}</td></tr>' for i in range(6))
+            body.append(f'<table class="wikitable"><tr><th>Year</th><th>Ships</th></tr>{rows}</table>')
+    html = (f'<html><body>{NAV}<main id="content"><h1>Lantern Harbour</h1><div class="mw-parser-output">'
+            f'{"".join(body)}</div></main>{FOOTER}</body></html>')
+    return html, expected
+
+
 KINDS = {
+    "docs-api-reference": _docs_api_reference,
+    "encyclopedia-sections": _encyclopedia_sections,
     "docs-nested-sections": _docs_nested_sections,
     "docs-flat-code": _docs_flat_with_code,
     "tracker-table": _tracker_table_comments,
