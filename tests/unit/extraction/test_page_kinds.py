@@ -215,7 +215,33 @@ def _encyclopedia_sections() -> tuple[str, list[str]]:
     return html, expected
 
 
+def _docs_wrapped_sections() -> tuple[str, list[str]]:
+    """A developer-reference page: each heading and its content wrapped in a section, the
+    content in a further wrapper, one long section among short ones (syntax, values, notes)."""
+    expected, sections = [], []
+    sizes = [1, 6, 1, 2, 1, 1]
+    for s, size in enumerate(sizes):
+        paras = [sentence(s * 20 + k) for k in range(size)]
+        expected += paras
+        # (A code block under 25 characters is pruned like a widget: only one corpus site,
+        # toc-missing, shows such blocks, too few to change the rule for.)
+        code = f"element.method_{s}(value, options);" if s % 2 else ""
+        if code:
+            expected.append(code)
+        inner = "".join(f"<p>{p}</p>" for p in paras)
+        if code:
+            inner += f'<div class="code-example"><pre class="brush: js notranslate"><code>{code}</code></pre></div>'
+        sections.append(f'<section aria-labelledby="h{s}"><h2 id="h{s}"><a href="#h{s}">Part {s}</a></h2>'
+                        f'<div class="section-content">{inner}</div></section>')
+    html = (f'<html><body>{NAV}<div class="main-wrapper"><aside class="sidebar"><ol>'
+            + "".join(f'<li><a href="/x{i}">Sibling page {i}</a></li>' for i in range(20))
+            + f'</ol></aside><main id="content"><article class="main-page-content"><h1>method()</h1>'
+            f'{"".join(sections)}</article></main></div>{FOOTER}</body></html>')
+    return html, expected
+
+
 KINDS = {
+    "docs-wrapped-sections": _docs_wrapped_sections,
     "docs-api-reference": _docs_api_reference,
     "encyclopedia-sections": _encyclopedia_sections,
     "docs-nested-sections": _docs_nested_sections,
