@@ -14,7 +14,7 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "caption", "image"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "quote", "caption", "image")
 
-ArticleFormat = Literal["html", "mhtml", "text", "markdown"]
+ArticleFormat = Literal["html", "mhtml", "text", "markdown", "email"]
 
 RunStyle = Literal["bold", "italic", "link"]
 

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
-from reader.extraction.patterns import INLINE_CONTROL, MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
+from reader.extraction.patterns import INLINE_CONTROL, MAIL_QUOTE, MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -27,6 +27,14 @@ def _is_hidden(el: etree._Element) -> bool:
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_quoted_mail(el: etree._Element, tag: str) -> bool:
+    """The earlier message a mail reply quotes: ``<blockquote type="cite">`` (Thunderbird,
+    Apple Mail) or a client's quote wrapper (Gmail, Outlook, Yahoo)."""
+    if tag == "blockquote" and (el.get("type") or "").lower() == "cite":
+        return True
+    return bool(el.attrib) and bool(MAIL_QUOTE.search(class_and_id(el)))
 
 
 def _is_furniture(el: etree._Element, tag: str) -> bool:
@@ -51,7 +59,8 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
 
 
 def strip_non_content(body: etree._Element) -> None:
-    """Drop scripts, styles, embeds, form controls and hidden nodes (spoiler markup excepted)."""
+    """Drop scripts, styles, embeds, form controls, hidden nodes (spoiler markup excepted) and
+    the quoted message of a mail reply."""
     stack = [body]
     while stack:
         el = stack.pop()
@@ -60,6 +69,8 @@ def strip_non_content(body: etree._Element) -> None:
             if not tag or tag in NON_CONTENT_TAGS:
                 drop_element(child)
             elif _is_hidden(child) and not lxml_has_spoiler(child):
+                drop_element(child)
+            elif _is_quoted_mail(child, tag):
                 drop_element(child)
             else:
                 stack.append(child)

@@ -29,6 +29,10 @@ UNLIKELY = re.compile(
 # on MediaWiki and Fandom, DokuWiki's section edit button): clutter even on an inline element.
 INLINE_CONTROL = re.compile(r"editsection|edit-?section|secedit|edit-?link|headerlink|anchor-?link", re.I)
 
+# Mail clients' markup for the quoted message a reply carries (Gmail, Thunderbird, Yahoo,
+# Outlook): never the new message, however long.
+MAIL_QUOTE = re.compile(r"gmail_quote|moz-cite-prefix|yahoo_quoted|divrplyfwdmsg|protonmail_quote", re.I)
+
 # Words that rescue an element from UNLIKELY: it may be the article's own container.
 MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
 

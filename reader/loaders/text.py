@@ -71,15 +71,22 @@ class _Unit:
         return " ".join(self.lines)
 
 
-def text_to_article(text: str, *, source_path: Path | None) -> Article:
-    """Build an ``Article`` from decoded text; ``source_path`` names it and supplies a fallback title."""
+def text_to_article(text: str, *, source_path: Path | None, title: str | None = None) -> Article:
+    """Build an ``Article`` from decoded text; ``source_path`` names it and supplies a fallback title.
+
+    ``title`` is given when the text's headline lives elsewhere (a message's Subject): then the
+    first line is the body's first line, not a headline.
+    """
     lines = _split_lines(text)
     nonblank = [i for i, ln in enumerate(lines) if ln.body]
     if not nonblank:
         name = source_path.name if source_path else "The text"
         raise LoadError(f"{name} is empty: there is no text to read.")
 
-    title, body_start = _take_title(lines, nonblank[0], source_path)
+    if title is None:
+        title, body_start = _take_title(lines, nonblank[0], source_path)
+    else:
+        body_start = nonblank[0]
     meta, lines = _take_metadata(lines, body_start)
     stanzas = _stanzas(lines, body_start)
     stanzas = _drop_trailers(stanzas)
