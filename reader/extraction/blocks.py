@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from reader.article import Block, ImageRef, InlineRun, MarkedSpoiler
+from reader.extraction.dom import FOLDED_ATTR
 from reader.extraction.patterns import SPOILER_SUMMARY
 from reader.extraction.spoiler_markup import spoiler_form
 from reader.loaders.inline import Draft, render
@@ -46,6 +47,7 @@ class _Context:
     level: int = 0
     ordinal: int | None = None
     spoiler: str | None = None
+    folded: bool = False
 
 
 @dataclass
@@ -114,7 +116,7 @@ class _Builder:
                 marks = [MarkedSpoiler(ctx.spoiler, 0, end)] + [m for m in marks if (m.start, m.end) != (0, end)]
             block = Block(
                 id=len(self.blocks), kind=ctx.kind, text=stripped, runs=runs,  # type: ignore[arg-type]
-                spoiler_markup=marks, level=ctx.level, ordinal=ctx.ordinal,
+                spoiler_markup=marks, level=ctx.level, ordinal=ctx.ordinal, folded=ctx.folded,
             )
             self.blocks.append(_without_typed_marker(_with_text_spoilers(block)))
         self.text, self.length, self.runs, self.marks = [], 0, [], []
@@ -131,7 +133,8 @@ class _Builder:
         if alt and not image.alt:
             image = ImageRef(image.src, alt, image.local_path, image.data, image.mime_type)
         marks = [MarkedSpoiler(self.context.spoiler, 0, 0)] if self.context.spoiler else []
-        self.blocks.append(Block(id=len(self.blocks), kind="image", text="", image=image, spoiler_markup=marks))
+        self.blocks.append(Block(id=len(self.blocks), kind="image", text="", image=image, spoiler_markup=marks,
+                                 folded=self.context.folded))
 
 
 def _with_text_spoilers(block: Block) -> Block:
@@ -234,11 +237,14 @@ def _enter(el: etree._Element, b: _Builder, stack: list, top_level: bool = False
     if name in _BLOCK:
         b.flush()
         saved = b.context
-        ctx = _Context(saved.kind, saved.level, None, saved.spoiler)
+        ctx = _Context(saved.kind, saved.level, None, saved.spoiler, saved.folded)
+        if name == "details" or el.get(FOLDED_ATTR) is not None:
+            ctx.folded = True
         if name in _HEADINGS:
             ctx.kind, ctx.level = "heading", _HEADINGS[name]
         elif name == "summary":
-            ctx.kind, ctx.level, ctx.spoiler = "heading", 3, None
+            # The summary is the fold's visible label, not the folded text.
+            ctx.kind, ctx.level, ctx.spoiler, ctx.folded = "heading", 3, None, False
         elif name == "li":
             ctx.kind = "list_item"
             ctx.level = sum(1 for a in el.iterancestors("ul", "ol"))

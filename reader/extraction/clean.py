@@ -2,7 +2,10 @@
 
 Scripts and their kin go first (we never run them, so text they would write never appears), then
 nodes the page hides, then page furniture recognised by tag, ARIA role or class/id vocabulary.
-Spoiler markup survives the hidden-node pass: pages hide spoilers with CSS on purpose.
+Two kinds of hidden node survive the hidden-node pass, because pages hide them on purpose:
+spoiler markup, and folded content — a panel the page's script would open (the target of a
+toggle's ``aria-controls``, an accordion or tab panel). Folded prose is marked with
+``FOLDED_ATTR`` so the blocks built from it carry the cue; hidden menus and dialogs still go.
 """
 
 from __future__ import annotations
@@ -11,8 +14,15 @@ import re
 
 from lxml import etree
 
-from reader.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
-from reader.extraction.patterns import INLINE_CONTROL, MAIL_QUOTE, MAYBE_CONTENT, UNLIKELY, UNLIKELY_ROLES
+from reader.extraction.dom import BLOCK_TAGS, FOLDED_ATTR, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
+from reader.extraction.patterns import (
+    FOLDED_PANEL,
+    INLINE_CONTROL,
+    MAIL_QUOTE,
+    MAYBE_CONTENT,
+    UNLIKELY,
+    UNLIKELY_ROLES,
+)
 from reader.extraction.spoiler_markup import lxml_has_spoiler, lxml_spoiler_form
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -58,9 +68,37 @@ def _is_furniture(el: etree._Element, tag: str) -> bool:
     return not lxml_spoiler_form(el)
 
 
+def _toggle_targets(body: etree._Element) -> set[str]:
+    """Ids that a button or link on the page opens: ``aria-controls`` and the ``data-target`` /
+    ``data-bs-target`` / ``href="#id"`` of an element that says it expands something."""
+    targets: set[str] = set()
+    for el in body.xpath("//*[@aria-controls or @data-target or @data-bs-target or @aria-expanded]"):
+        for value in (el.get("aria-controls"), el.get("data-target"), el.get("data-bs-target"),
+                      el.get("href") if el.get("aria-expanded") is not None else None):
+            if value:
+                targets.update(v.lstrip("#") for v in value.split() if v.lstrip("#"))
+    return targets
+
+
+def _is_folded(el: etree._Element, tag: str, targets: set[str]) -> bool:
+    """A hidden element the page folds away for the reader to open, holding prose: it is the
+    target of a toggle, a tab panel or a panel named like an accordion; not a menu, dialog or
+    other named clutter, and not a list of links."""
+    opened = (el.get("id") or "") in targets or (el.get("role") or "").lower() == "tabpanel" \
+        or bool(FOLDED_PANEL.search(class_and_id(el)))
+    if not opened or tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in UNLIKELY_ROLES:
+        return False
+    names = class_and_id(el)
+    if UNLIKELY.search(names) and not MAYBE_CONTENT.search(names):
+        return False
+    total = _prose_chars(el)
+    return total >= 40 and _prose(el) > 0.5 * total
+
+
 def strip_non_content(body: etree._Element) -> None:
-    """Drop scripts, styles, embeds, form controls, hidden nodes (spoiler markup excepted) and
-    the quoted message of a mail reply."""
+    """Drop scripts, styles, embeds, form controls, hidden nodes (spoiler markup and folded
+    content excepted) and the quoted message of a mail reply."""
+    targets = _toggle_targets(body)
     stack = [body]
     while stack:
         el = stack.pop()
@@ -69,7 +107,11 @@ def strip_non_content(body: etree._Element) -> None:
             if not tag or tag in NON_CONTENT_TAGS:
                 drop_element(child)
             elif _is_hidden(child) and not lxml_has_spoiler(child):
-                drop_element(child)
+                if _is_folded(child, tag, targets):
+                    child.set(FOLDED_ATTR, "1")
+                    stack.append(child)
+                else:
+                    drop_element(child)
             elif _is_quoted_mail(child, tag):
                 drop_element(child)
             else:
@@ -116,8 +158,11 @@ def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, 
     return groups[klass]
 
 
+def _prose_chars(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
 def _prose(el: etree._Element) -> int:
     """Characters of text outside links: what an article has and a link list lacks."""
-    total = sum(len(t.strip()) for t in el.itertext())
     links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-    return total - links
+    return _prose_chars(el) - links

@@ -22,6 +22,10 @@ NON_CONTENT_TAGS = frozenset(
     }
 )
 
+# Set by the cleaner on a hidden element kept as folded content (a panel the page's script would
+# open); the block builder turns it into ``Block.folded``.
+FOLDED_ATTR = "data-reader-folded"
+
 BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2",

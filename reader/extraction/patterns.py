@@ -29,6 +29,12 @@ UNLIKELY = re.compile(
 # on MediaWiki and Fandom, DokuWiki's section edit button): clutter even on an inline element.
 INLINE_CONTROL = re.compile(r"editsection|edit-?section|secedit|edit-?link|headerlink|anchor-?link", re.I)
 
+# Class words of panels a page folds away for a button to open (accordions, collapsible
+# sections, tab panels, "expand"/"read more" bodies).
+FOLDED_PANEL = re.compile(
+    r"accordion|collaps|tab-?pane|tab-?panel|expandable|expand-?(content|body|panel)|"
+    r"toggle-?(content|body|panel|section)|fold-?(content|body)|reveal-?(content|body|panel)", re.I)
+
 # Mail clients' markup for the quoted message a reply carries (Gmail, Thunderbird, Yahoo,
 # Outlook): never the new message, however long.
 MAIL_QUOTE = re.compile(r"gmail_quote|moz-cite-prefix|yahoo_quoted|divrplyfwdmsg|protonmail_quote", re.I)
