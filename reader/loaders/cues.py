@@ -65,7 +65,10 @@ _TRAILER = re.compile(
     r"|trending(?:\s+(?:now|stories))?|popular(?:\s+(?:now|stories|posts))?"
     r"|most\s+(?:read|popular|viewed|shared)|(?:latest|top)\s+(?:news|stories)"
     r"|around\s+the\s+web|from\s+(?:our|the)\s+partners?|don['’]?t\s+miss|up\s+next"
-    r"|more\s+from\s+.{1,40})\s*[:.…]?\s*$",
+    # a newsletter's list of past issues and its paid slot: "Read more from The Sofa Report:",
+    # "Past issues", "From the archive", "Partner content:", "Partner offers"
+    r"|(?:read\s+)?more\s+from\s+.{1,40}|(?:past|previous|recent|earlier|back)\s+(?:issues|editions|letters)"
+    r"|from\s+the\s+archives?|partner\s+(?:content|offers?|picks|stories))\s*[:.…]?\s*$",
     re.I,
 )
 # A heading that opens reader comments: everything after it is other people's words.
@@ -107,6 +110,7 @@ _FOOTER = re.compile(
     r"|\bview\s+(?:this\s+|it\s+|the\s+)?(?:email\s+|issue\s+|newsletter\s+|post\s+)?"
     r"(?:in|on)\s+(?:your\s+|a\s+|the\s+)?(?:web\s+)?browser\b"
     r"|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)\b"
+    r"|\byou(?:['’]re|\s+are)\s+getting\s+this\b|\byou\s+(?:signed|subscribed)\s+up\s+(?:for|to)\b"
     r"|\bupdate\s+your\s+(?:email\s+)?preferences\b",
     re.I,
 )
@@ -186,6 +190,21 @@ def _is_forum_facts(text: str) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"\s[·•|]\s", text)]
     return len(parts) >= 2 and any(_FORUM_FACT.match(p) for p in parts)
+
+
+_ISSUE_PART = re.compile(r"^(?:issue|no\.|number|vol(?:ume)?\.?|edition)\s*#?\s*\d+$", re.I)
+_VIEW_IN_BROWSER = re.compile(
+    r"^\W*view\s+(?:this\s+|the\s+)?(?:email|newsletter|issue|message|it)?\s*(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser\b",
+    re.I)
+
+
+def is_masthead_line(text: str) -> bool:
+    """A newsletter masthead's line under its name: "Issue 112 · 4 November 2025", "No. 12",
+    "View this email in your browser"."""
+    if len(text) > 200:
+        return False
+    parts = [p.strip() for p in re.split(r"\s[·•|]\s|,\s", text)]
+    return any(_ISSUE_PART.match(p) for p in parts) or bool(_VIEW_IN_BROWSER.match(text))
 
 
 def is_sponsor_line(text: str) -> bool:
