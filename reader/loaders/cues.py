@@ -104,6 +104,14 @@ _SPONSOR = re.compile(
     r"|^\W*(?:sponsor(?:ed)?|advertisement|partner\s+content|paid\s+partnership)\s*[:|–—-]\s*\S",
     re.I,
 )
+# The writer's ask for support or the site's comment rules, closing a post: "you can buy me a
+# coffee", "become a patron", "Comments are moderated; please keep spoilers out of them".
+_SUPPORT_ASK = re.compile(
+    r"\bbuy\s+me\s+an?\s+\w+|\bko-?fi\b|\bpatreon\b|\btip\s+jar\b|\bbecome\s+a\s+(?:patron|paid\s+subscriber|supporter)\b"
+    r"|\bsupport\s+(?:this|my|the)\s+(?:blog|newsletter|work|writing|site|recaps?)\b"
+    r"|\bcomments\s+are\s+(?:moderated|closed|held\s+for\s+moderation)\b|\bcomment\s+policy\b",
+    re.I,
+)
 # A newsletter's footer: why you got it and how to stop.
 _FOOTER = re.compile(
     r"\bunsubscribe\b|\byou(?:['’]re|\s+are)\s+receiving\b|\bno\s+longer\s+wish\s+to\s+receive\b"
@@ -208,8 +216,9 @@ def is_masthead_line(text: str) -> bool:
 
 
 def is_sponsor_line(text: str) -> bool:
-    """A sponsor's message ("Sponsored by …", "This issue is supported by …")."""
-    return len(text) <= 400 and bool(_SPONSOR.match(text))
+    """A sponsor's message ("Sponsored by …", "This issue is supported by …"), or the writer's
+    closing ask for support and the comment rules ("buy me a coffee", "Comments are moderated")."""
+    return len(text) <= 400 and bool(_SPONSOR.match(text) or _SUPPORT_ASK.search(text))
 
 
 def is_footer_line(text: str) -> bool:

@@ -67,3 +67,14 @@ def test_dash_framed_labels_are_lines_not_list_items() -> None:
     framed = [b for b in article.blocks if "Spoilers" in b.text]
     assert [b.text for b in framed] == ["— Spoilers from here —", "— Spoilers end —"]
     assert all(b.kind != "list_item" for b in framed)
+
+
+def test_a_closing_support_ask_and_comment_rules_are_furniture() -> None:
+    from reader.loaders import cues
+
+    for line in ("If you like these, you can buy me a coffee.", "Support this blog on Ko-fi",
+                 "Comments are moderated; keep spoilers for later episodes out of them.",
+                 "Become a patron for $3 a month."):
+        assert cues.is_sponsor_line(line), line
+    for line in ("She asks him to buy the bakery.", "The comments on the show were moderate."):
+        assert not cues.is_sponsor_line(line), line
