@@ -21,7 +21,7 @@ from reader.article import Block, ImageRef, InlineRun, MarkedSpoiler
 from reader.extraction.dom import FOLDED_ATTR
 from reader.extraction.patterns import SPOILER_SUMMARY
 from reader.extraction.spoiler_markup import spoiler_form
-from reader.loaders.inline import Draft, render
+from reader.inline import Draft, render
 
 ImageResolver = Callable[[str], ImageRef]
 

@@ -32,7 +32,7 @@ from reader.article import Article, Block, BlockKind, ImageRef, MarkedSpoiler
 from reader.errors import LoadError
 from reader.loaders import cues
 from reader.loaders.encoding import decode_text
-from reader.loaders.inline import Draft, DraftBuilder, render
+from reader.inline import Draft, DraftBuilder, render
 
 __all__ = ["load_markdown", "markdown_to_article", "split_front_matter", "resolve_image"]
 

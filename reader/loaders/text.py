@@ -17,7 +17,7 @@ from reader.article import Article, Block, BlockKind
 from reader.errors import LoadError
 from reader.loaders import cues
 from reader.loaders.encoding import decode_text
-from reader.loaders.inline import Draft, mark_bare_urls, mark_typed_emphasis, render
+from reader.inline import Draft, mark_bare_urls, mark_typed_emphasis, render
 
 __all__ = ["load_text", "text_to_article"]
 

@@ -41,3 +41,17 @@ def test_the_app_id_is_defined_once() -> None:
     assert APP_ID.count(".") >= 2 and " " not in APP_ID
     holders = [p for p in _modules(exclude_ui=False) if APP_ID in p.read_text(encoding="utf-8")]
     assert [p.name for p in holders] == ["appinfo.py"]
+
+
+def test_extraction_never_imports_the_loaders() -> None:
+    """The loaders call the extraction, never the reverse: shared pieces (the article model,
+    inline formatting) live below both."""
+    offenders = []
+    for path in (PACKAGE / "extraction").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [module or ""]
+            if any(n.startswith("reader.loaders") for n in names):
+                offenders.append(path.name)
+    assert offenders == []
