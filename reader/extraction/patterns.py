@@ -21,7 +21,10 @@ UNLIKELY = re.compile(
     r"most-?popular|more-?stories|read-?more|recommend|jp-relatedposts|wpcnt|sharedaddy|"
     r"author-?bio|about-?the-?author|signature|reactions?|user-?info|message-?user|"
     r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent|"
-    r"\bd-none\b|\bd-print-|\bhidden-print\b|\bvisible-print",
+    r"\bd-none\b|\bd-print-|\bhidden-print\b|\bvisible-print|"
+    # polls, a blog post's reblog notes and its tag block
+    r"\bpolls?\b|poll-|-poll\b|survey|reblog|post-?notes|notes-?(list|container)|"
+    r"tag-?cloud|(post|entry|article|story)-?tags",
     re.I,
 )
 
@@ -87,6 +90,9 @@ CLUTTER_TEXT = re.compile(
     r"(story|article) continues below( advertisement)?|share( this)?( article| story)?|"
     r"skip to (main )?content|loading\.*|read more|click to (expand|reveal)(\.\.\.)?|"
     r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print|"
+    # reader-view and blog-platform controls: "Follow", "Listen to this article", "1,204 notes"
+    r"follow|listen( to (this|the) (article|story|post|episode))?( \d+ min(utes?)?)?|"
+    r"\d[\d,.]*k? notes|reblog(ged)?( this)?|"
     + READING_TIME + r"|"
     r"your browser does not support( the)?( embedded| html5)? (video|audio|iframes?|this (video|content))( tag| element)?)"
     r"\s*[:.…]?\s*$",
@@ -131,5 +137,7 @@ LEGAL = re.compile(
 )
 SOCIAL_WORDS = frozenset(
     "facebook twitter google google+ pinterest linkedin whatsapp email e-mail reddit tumblr "
-    "print share flipboard telegram messenger sms bluesky mastodon pocket tweet".split()
+    "print share flipboard telegram messenger sms bluesky mastodon pocket tweet "
+    # a reader view's row of controls: "Follow · Listen · Share", "Save · Gift"
+    "follow listen save bookmark reblog gift copy link comment comments".split()
 )
