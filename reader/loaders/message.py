@@ -63,18 +63,21 @@ def load_message(data: bytes, path: Path) -> Article:
         raise LoadError(f"{name} could not be read as an e-mail message.") from err
     title = _SUBJECT_NOISE.sub("", title or "").strip() or None
 
+    article = None
     if html_part is not None:
         from reader.loaders.html import html_to_article
 
         html = decode_with_charset(_payload(html_part), html_part.get_content_charset())
         article = html_to_article(html, source_path=path, fmt="email", resolve_image=_no_images,
                                   fallback_title=title)
-    elif text_part is not None:
+        if not any(b.text for b in article.blocks) and text_part is not None:
+            article = None  # an HTML part of pictures only: the text part says it in words
+    if article is None and text_part is not None:
         from reader.loaders.text import text_to_article
 
         text = _decode_text_part(text_part)
         article = text_to_article(strip_text_clutter(text), source_path=path, title=title or path.stem)
-    else:
+    if article is None:
         raise LoadError(f"{name} is an e-mail message with no text to read.")
     return replace(
         article,

@@ -173,3 +173,10 @@ def test_plain_text_clutter(text: str, kept: str, gone: str | None) -> None:
     assert kept in out
     if gone:
         assert gone not in out
+
+
+def test_an_html_part_without_words_falls_back_to_the_text_part(tmp_path: Path) -> None:
+    raw = HTML_NEWSLETTER.replace(f"<p>{BODY_1}</p>\n<p>{BODY_2}</p>", '<img src="cid:banner">').replace(
+        "Plain version, which a reader with HTML never sees.", BODY_1)
+    article = load(_write(tmp_path, "pictures.eml", raw))
+    assert [b.text for b in article.blocks] == [BODY_1]
