@@ -128,13 +128,14 @@ def strip_furniture(body: etree._Element) -> None:
     """
     prose = _prose(body)
     stack = [body]
+    measured: dict[etree._Element, int] = {}
     while stack:
         el = stack.pop()
         kept_groups: dict[str, bool] = {}
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups):
+                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups, measured):
                     stack.append(child)
                     continue
                 drop_element(child)
@@ -142,19 +143,25 @@ def strip_furniture(body: etree._Element) -> None:
                 stack.append(child)
 
 
-def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, groups: dict[str, bool]) -> bool:
+def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, groups: dict[str, bool],
+                     measured: dict[etree._Element, int]) -> bool:
     """True when ``child``, or the run of siblings that share its class, holds most of the page's
     prose. A bug report's description and replies are all "comments", and so are the posts of a
     mailing-list archive: one by one each is small, together they are the page. A real comment
     section sits beside an article that holds more text than it."""
-    if _prose(child) > 0.5 * prose:
+    def prose_of(el: etree._Element) -> int:
+        if el not in measured:
+            measured[el] = _prose(el)
+        return measured[el]
+
+    if prose_of(child) > 0.5 * prose:
         return True
     klass = child.get("class")
     if not klass:
         return False
     if klass not in groups:
         same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-        groups[klass] = len(same) >= 2 and sum(_prose(c) for c in same) > 0.5 * prose
+        groups[klass] = len(same) >= 2 and sum(prose_of(c) for c in same) > 0.5 * prose
     return groups[klass]
 
 

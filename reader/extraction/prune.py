@@ -43,7 +43,8 @@ def _is_list_like(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bo
     return s.text_len > 0 and list_len / s.text_len > 0.9
 
 
-def _carries_the_text(el: etree._Element, s: TextStats, stats: dict, part_len: int) -> bool:
+def _carries_the_text(el: etree._Element, s: TextStats, stats: dict, part_len: int,
+                      groups: dict[tuple[etree._Element, str], int] | None = None) -> bool:
     """Prose that a clutter-like name must not condemn: a container with ten commas or more
     (Readability's test for real sentences), or one of a run of same-class siblings that
     together hold most of the article (a bug report's comments, a page builder's "widget"
@@ -54,13 +55,20 @@ def _carries_the_text(el: etree._Element, s: TextStats, stats: dict, part_len: i
     parent = el.getparent()
     if not klass or parent is None or not part_len:
         return False
-    same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-    return len(same) >= 2 and sum(stats[c].text_len for c in same if c in stats) > 0.5 * part_len
+    key = (parent, klass)
+    if groups is None or key not in groups:
+        same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
+        total = sum(stats[c].text_len for c in same if c in stats) if len(same) >= 2 else 0
+        if groups is None:
+            return total > 0.5 * part_len
+        groups[key] = total  # once per parent and class: a thousand same-named boxes stay linear
+    return groups[key] > 0.5 * part_len
 
 
-def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict, part_len: int = 0) -> bool:
+def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict, part_len: int = 0,
+                 groups: dict | None = None) -> bool:
     weight = class_weight(el)
-    if weight < 0 and not _carries_the_text(el, s, stats, part_len):
+    if weight < 0 and not _carries_the_text(el, s, stats, part_len, groups):
         return True
     if s.commas >= 10:
         return False
@@ -92,6 +100,7 @@ def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextSt
     """Readability's conditional cleaning, innermost containers first."""
     candidates = [el for el in part.iter() if tag_of(el) in _CONDITIONAL]
     part_len = stats[part].text_len if part in stats else 0
+    groups: dict[tuple[etree._Element, str], int] = {}
     dirty: set[etree._Element] = set()
     for el in reversed(candidates):
         if el is part or el.getparent() is None:
@@ -101,7 +110,7 @@ def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextSt
         s = stats.get(el)
         if s is None or s.has_spoiler:
             continue
-        if _should_drop(el, tag_of(el), s, stats, part_len):
+        if _should_drop(el, tag_of(el), s, stats, part_len, groups):
             dirty.update(el.iterancestors())
             drop_element(el)
 
