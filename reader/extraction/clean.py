@@ -14,7 +14,15 @@ import re
 
 from lxml import etree
 
-from reader.extraction.dom import BLOCK_TAGS, FOLDED_ATTR, NON_CONTENT_TAGS, class_and_id, drop_element, tag_of
+from reader.extraction.dom import (
+    BLOCK_TAGS,
+    CONTENT_GROUP_ATTR,
+    FOLDED_ATTR,
+    NON_CONTENT_TAGS,
+    class_and_id,
+    drop_element,
+    tag_of,
+)
 from reader.extraction.patterns import (
     FOLDED_PANEL,
     INLINE_CONTROL,
@@ -129,13 +137,15 @@ def strip_furniture(body: etree._Element) -> None:
     prose = _prose(body)
     stack = [body]
     measured: dict[etree._Element, int] = {}
+    articles = [a for a in body.xpath("//article|//*[contains(@itemprop, 'articleBody')]") if _prose(a) >= 400]
     while stack:
         el = stack.pop()
         kept_groups: dict[str, bool] = {}
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups, measured):
+                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups, measured,
+                                                                             articles):
                     stack.append(child)
                     continue
                 drop_element(child)
@@ -144,11 +154,13 @@ def strip_furniture(body: etree._Element) -> None:
 
 
 def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, groups: dict[str, bool],
-                     measured: dict[etree._Element, int]) -> bool:
+                     measured: dict[etree._Element, int], articles: list[etree._Element]) -> bool:
     """True when ``child``, or the run of siblings that share its class, holds most of the page's
     prose. A bug report's description and replies are all "comments", and so are the posts of a
     mailing-list archive: one by one each is small, together they are the page. A real comment
-    section sits beside an article that holds more text than it."""
+    section, however long, sits beside an article the page declares (an ``<article>`` or
+    ``articleBody`` element with prose of its own): then the comments stay clutter. Members of a
+    group kept as content are marked with ``CONTENT_GROUP_ATTR`` so the pruner spares them too."""
     def prose_of(el: etree._Element) -> int:
         if el not in measured:
             measured[el] = _prose(el)
@@ -161,8 +173,21 @@ def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, 
         return False
     if klass not in groups:
         same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-        groups[klass] = len(same) >= 2 and sum(prose_of(c) for c in same) > 0.5 * prose
+        kept = len(same) >= 2 and sum(prose_of(c) for c in same) > 0.5 * prose
+        if kept and _article_beside(parent, same, articles):
+            kept = False
+        if kept:
+            for member in same:
+                member.set(CONTENT_GROUP_ATTR, "1")
+        groups[klass] = kept
     return groups[klass]
+
+
+def _article_beside(parent: etree._Element, group: list[etree._Element], articles: list[etree._Element]) -> bool:
+    """A declared article that neither holds the group nor sits inside one of its members."""
+    around = {parent, *parent.iterancestors()}
+    members = set(group)
+    return any(a not in around and not members.intersection(a.iterancestors()) for a in articles)
 
 
 def _prose_chars(el: etree._Element) -> int:

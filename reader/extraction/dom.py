@@ -26,6 +26,10 @@ NON_CONTENT_TAGS = frozenset(
 # open); the block builder turns it into ``Block.folded``.
 FOLDED_ATTR = "data-reader-folded"
 
+# Set by the cleaner on each of a run of same-named siblings that together hold the page's prose
+# (a bug report's comments): clutter-like names do not get them pruned.
+CONTENT_GROUP_ATTR = "data-reader-content-group"
+
 BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2",

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from reader.extraction.dom import collapse, drop_element, tag_of, text_of
+from reader.extraction.dom import CONTENT_GROUP_ATTR, collapse, drop_element, tag_of, text_of
 from reader.extraction.patterns import (
     BARE_DATE,
     CLUTTER_HEADING,
@@ -43,32 +43,17 @@ def _is_list_like(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bo
     return s.text_len > 0 and list_len / s.text_len > 0.9
 
 
-def _carries_the_text(el: etree._Element, s: TextStats, stats: dict, part_len: int,
-                      groups: dict[tuple[etree._Element, str], int] | None = None) -> bool:
+def _carries_the_text(el: etree._Element, s: TextStats) -> bool:
     """Prose that a clutter-like name must not condemn: a container with ten commas or more
-    (Readability's test for real sentences), or one of a run of same-class siblings that
-    together hold most of the article (a bug report's comments, a page builder's "widget"
-    boxes that each hold a stretch of the story)."""
-    if s.commas >= 10:
-        return True
-    klass = el.get("class")
-    parent = el.getparent()
-    if not klass or parent is None or not part_len:
-        return False
-    key = (parent, klass)
-    if groups is None or key not in groups:
-        same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-        total = sum(stats[c].text_len for c in same if c in stats) if len(same) >= 2 else 0
-        if groups is None:
-            return total > 0.5 * part_len
-        groups[key] = total  # once per parent and class: a thousand same-named boxes stay linear
-    return groups[key] > 0.5 * part_len
+    (Readability's test for real sentences; a page builder's "widget" box holding the story), or
+    one of the same-named siblings the cleaner found to be the page's content (a bug report's
+    comments, ``CONTENT_GROUP_ATTR``)."""
+    return s.commas >= 10 or el.get(CONTENT_GROUP_ATTR) is not None
 
 
-def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict, part_len: int = 0,
-                 groups: dict | None = None) -> bool:
+def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bool:
     weight = class_weight(el)
-    if weight < 0 and not _carries_the_text(el, s, stats, part_len, groups):
+    if weight < 0 and not _carries_the_text(el, s):
         return True
     if s.commas >= 10:
         return False
@@ -99,8 +84,6 @@ def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict, part_l
 def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextStats]) -> None:
     """Readability's conditional cleaning, innermost containers first."""
     candidates = [el for el in part.iter() if tag_of(el) in _CONDITIONAL]
-    part_len = stats[part].text_len if part in stats else 0
-    groups: dict[tuple[etree._Element, str], int] = {}
     dirty: set[etree._Element] = set()
     for el in reversed(candidates):
         if el is part or el.getparent() is None:
@@ -110,7 +93,7 @@ def prune_conditionally(part: etree._Element, stats: dict[etree._Element, TextSt
         s = stats.get(el)
         if s is None or s.has_spoiler:
             continue
-        if _should_drop(el, tag_of(el), s, stats, part_len, groups):
+        if _should_drop(el, tag_of(el), s, stats):
             dirty.update(el.iterancestors())
             drop_element(el)
 

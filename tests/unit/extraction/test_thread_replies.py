@@ -49,3 +49,16 @@ def test_the_first_post_is_the_article_and_replies_stay_out(page) -> None:  # no
         assert para in body
     for reply in REPLIES:
         assert reply not in body
+
+
+def test_a_comment_thread_longer_than_the_article_stays_out() -> None:
+    """Comments that hold most of the page's words are still comments when the page declares
+    its article beside them (unlike a bug report, whose comments are all there is)."""
+    comments = "".join(f'<li class="comment"><p>Comment {i}: {REPLIES[i % 2]}</p></li>' for i in range(60))
+    more = [f"{p} Part two." for p in RECAP]  # a recap of realistic length (the short-page fallback aside)
+    html = (f"<html><body><article>{''.join(f'<p>{p}</p>' for p in RECAP + more)}</article>"
+            f"<ol class='comments'>{comments}</ol></body></html>")
+    article = html_to_article(html, source_path=None, fmt="html", resolve_image=lambda s: ImageRef(s))
+    body = "\n".join(b.text for b in article.blocks)
+    assert all(p in body for p in RECAP)
+    assert "Comment 7" not in body
