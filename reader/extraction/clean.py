@@ -136,7 +136,6 @@ def strip_furniture(body: etree._Element) -> None:
     """
     prose = _prose(body)
     stack = [body]
-    measured: dict[etree._Element, int] = {}
     articles = [a for a in body.xpath("//article|//*[contains(@itemprop, 'articleBody')]") if _prose(a) >= 400]
     while stack:
         el = stack.pop()
@@ -144,8 +143,7 @@ def strip_furniture(body: etree._Element) -> None:
         for child in list(el):
             tag = tag_of(child)
             if tag and _is_furniture(child, tag):
-                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups, measured,
-                                                                             articles):
+                if tag not in _FURNITURE_TAGS and prose and _holds_the_prose(el, child, prose, kept_groups, articles):
                     stack.append(child)
                     continue
                 drop_element(child)
@@ -154,28 +152,22 @@ def strip_furniture(body: etree._Element) -> None:
 
 
 def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, groups: dict[str, bool],
-                     measured: dict[etree._Element, int], articles: list[etree._Element]) -> bool:
+                     articles: list[etree._Element]) -> bool:
     """True when ``child``, or the run of siblings that share its class, holds most of the page's
     prose. A bug report's description and replies are all "comments", and so are the posts of a
     mailing-list archive: one by one each is small, together they are the page. A real comment
     section, however long, sits beside an article the page declares (an ``<article>`` or
     ``articleBody`` element with prose of its own): then the comments stay clutter. Members of a
     group kept as content are marked with ``CONTENT_GROUP_ATTR`` so the pruner spares them too."""
-    def prose_of(el: etree._Element) -> int:
-        if el not in measured:
-            measured[el] = _prose(el)
-        return measured[el]
-
-    if prose_of(child) > 0.5 * prose:
+    if _prose(child) > 0.5 * prose:
         return True
     klass = child.get("class")
     if not klass:
         return False
-    if klass not in groups:
+    if klass not in groups:  # judged once per parent and class
         same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-        kept = len(same) >= 2 and sum(prose_of(c) for c in same) > 0.5 * prose
-        if kept and _article_beside(parent, same, articles):
-            kept = False
+        kept = (len(same) >= 2 and not _article_beside(parent, same, articles)
+                and sum(_prose(c) for c in same) > 0.5 * prose)
         if kept:
             for member in same:
                 member.set(CONTENT_GROUP_ATTR, "1")
