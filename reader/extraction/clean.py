@@ -165,9 +165,9 @@ def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, 
     if not klass:
         return False
     if klass not in groups:  # judged once per parent and class
-        same = [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
-        kept = (len(same) >= 2 and not _article_beside(parent, same, articles)
-                and sum(_prose(c) for c in same) > 0.5 * prose)
+        same = [] if _article_beside(parent, klass, articles) else \
+            [c for c in parent if isinstance(c.tag, str) and c.get("class") == klass]
+        kept = len(same) >= 2 and sum(_prose(c) for c in same) > 0.5 * prose
         if kept:
             for member in same:
                 member.set(CONTENT_GROUP_ATTR, "1")
@@ -175,11 +175,20 @@ def _holds_the_prose(parent: etree._Element, child: etree._Element, prose: int, 
     return groups[klass]
 
 
-def _article_beside(parent: etree._Element, group: list[etree._Element], articles: list[etree._Element]) -> bool:
-    """A declared article that neither holds the group nor sits inside one of its members."""
+def _article_beside(parent: etree._Element, klass: str, articles: list[etree._Element]) -> bool:
+    """A declared article that neither holds the group (``parent``'s children of class
+    ``klass``) nor sits inside one of its members."""
     around = {parent, *parent.iterancestors()}
-    members = set(group)
-    return any(a not in around and not members.intersection(a.iterancestors()) for a in articles)
+    for article in articles:
+        if article in around:
+            continue  # it holds the group
+        chain = [article, *article.iterancestors()]
+        if parent not in chain:
+            return True  # elsewhere on the page
+        below = chain.index(parent)
+        if below > 0 and chain[below - 1].get("class") != klass:
+            return True  # inside the same parent, but not inside a member of the group
+    return False
 
 
 def _prose_chars(el: etree._Element) -> int:
