@@ -171,7 +171,8 @@ License: GPL-3.0-or-later
 /opt/$APP_COMMAND/_internal holds the Python interpreter and the libraries the app runs on,
 each under its own license: Python (PSF-2.0); Qt, PySide6 and shiboken6 (LGPL-3.0-only, as
 shared libraries that can be replaced); ICU (Unicode-3.0); lxml (BSD-3-Clause, with libxml2 and
-libxslt, MIT); PyYAML, charset-normalizer, markdown-it-py, mdurl and platformdirs (MIT).
+libxslt, MIT); PyYAML, charset-normalizer, markdown-it-py, mdurl, platformdirs, beautifulsoup4
+and soupsieve (MIT); typing-extensions (PSF-2.0).
 EOF
 # Files as dpkg expects them whatever the umask: root-owned (--root-owner-group), not writable
 # by others, directories and executables searchable.

@@ -14,7 +14,7 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "caption", "image"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list_item", "quote", "caption", "image")
 
-ArticleFormat = Literal["html", "mhtml", "text", "markdown"]
+ArticleFormat = Literal["html", "mhtml", "text", "markdown", "email"]
 
 RunStyle = Literal["bold", "italic", "link"]
 
@@ -72,6 +72,11 @@ class Block:
     2 for an item nested once); other blocks have 0. ``ordinal`` is the item number of an ordered
     list item or of a numbered heading ("1. ..."), with the number removed from ``text``. An image block's ``text`` is its caption (or empty); alt text lives on the
     ``ImageRef``, never in the body.
+
+    ``folded`` is True when the page folds the block away until the reader opens it (a
+    ``<details>`` body, an accordion or tab panel, a block hidden for a toggle to show). Sites
+    fold exactly the part that spoils, so it is a spoiler cue for the analysis; the block is
+    still part of the article.
     """
 
     id: int
@@ -82,6 +87,7 @@ class Block:
     spoiler_markup: list[MarkedSpoiler] = field(default_factory=list)
     level: int = 0
     ordinal: int | None = None
+    folded: bool = False
 
     @property
     def is_marked_spoiler(self) -> bool:

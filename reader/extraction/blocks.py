@@ -5,8 +5,10 @@ new one (forums separate paragraphs with ``<br>``). Bold, italic and links becom
 spoiler markup becomes ``MarkedSpoiler``s, covering the whole block when a block-level element is
 marked and just the words when an inline one is. The walk is iterative, so nesting depth cannot
 exhaust Python's stack, and it walks lxml's tree directly: re-parsing the article with
-beautifulsoup4 cost 1.2 s per 5 MB of article and several times lxml's memory, which a 50 MB
-page cannot afford.
+beautifulsoup4 and iterating it (no other work) took 3.4x this whole walk on a 5 MB article and
+2.4-14x on dev pages (measured again for issue 15), which a 50 MB page cannot afford. A block
+built inside a folded panel (``clean.FOLDED_ATTR``, a ``<details>`` body) is marked
+``folded``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from reader.article import Block, ImageRef, InlineRun, MarkedSpoiler
+from reader.extraction.dom import FOLDED_ATTR
 from reader.extraction.patterns import SPOILER_SUMMARY
 from reader.extraction.spoiler_markup import spoiler_form
-from reader.loaders.inline import Draft, render
+from reader.inline import Draft, render
 
 ImageResolver = Callable[[str], ImageRef]
 
@@ -46,6 +49,7 @@ class _Context:
     level: int = 0
     ordinal: int | None = None
     spoiler: str | None = None
+    folded: bool = False
 
 
 @dataclass
@@ -114,7 +118,7 @@ class _Builder:
                 marks = [MarkedSpoiler(ctx.spoiler, 0, end)] + [m for m in marks if (m.start, m.end) != (0, end)]
             block = Block(
                 id=len(self.blocks), kind=ctx.kind, text=stripped, runs=runs,  # type: ignore[arg-type]
-                spoiler_markup=marks, level=ctx.level, ordinal=ctx.ordinal,
+                spoiler_markup=marks, level=ctx.level, ordinal=ctx.ordinal, folded=ctx.folded,
             )
             self.blocks.append(_without_typed_marker(_with_text_spoilers(block)))
         self.text, self.length, self.runs, self.marks = [], 0, [], []
@@ -131,7 +135,8 @@ class _Builder:
         if alt and not image.alt:
             image = ImageRef(image.src, alt, image.local_path, image.data, image.mime_type)
         marks = [MarkedSpoiler(self.context.spoiler, 0, 0)] if self.context.spoiler else []
-        self.blocks.append(Block(id=len(self.blocks), kind="image", text="", image=image, spoiler_markup=marks))
+        self.blocks.append(Block(id=len(self.blocks), kind="image", text="", image=image, spoiler_markup=marks,
+                                 folded=self.context.folded))
 
 
 def _with_text_spoilers(block: Block) -> Block:
@@ -234,11 +239,14 @@ def _enter(el: etree._Element, b: _Builder, stack: list, top_level: bool = False
     if name in _BLOCK:
         b.flush()
         saved = b.context
-        ctx = _Context(saved.kind, saved.level, None, saved.spoiler)
+        ctx = _Context(saved.kind, saved.level, None, saved.spoiler, saved.folded)
+        if name == "details" or el.get(FOLDED_ATTR) is not None:
+            ctx.folded = True
         if name in _HEADINGS:
             ctx.kind, ctx.level = "heading", _HEADINGS[name]
         elif name == "summary":
-            ctx.kind, ctx.level, ctx.spoiler = "heading", 3, None
+            # The summary is the fold's visible label, not the folded text.
+            ctx.kind, ctx.level, ctx.spoiler, ctx.folded = "heading", 3, None, False
         elif name == "li":
             ctx.kind = "list_item"
             ctx.level = sum(1 for a in el.iterancestors("ul", "ol"))

@@ -22,6 +22,14 @@ NON_CONTENT_TAGS = frozenset(
     }
 )
 
+# Set by the cleaner on a hidden element kept as folded content (a panel the page's script would
+# open); the block builder turns it into ``Block.folded``.
+FOLDED_ATTR = "data-reader-folded"
+
+# Set by the cleaner on each of a run of same-named siblings that together hold the page's prose
+# (a bug report's comments): clutter-like names do not get them pruned.
+CONTENT_GROUP_ATTR = "data-reader-content-group"
+
 BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2",

@@ -21,9 +21,26 @@ UNLIKELY = re.compile(
     r"most-?popular|more-?stories|read-?more|recommend|jp-relatedposts|wpcnt|sharedaddy|"
     r"author-?bio|about-?the-?author|signature|reactions?|user-?info|message-?user|"
     r"structitem|similar|screen-reader|visually-?hidden|sr-only|print-only|nocontent|"
-    r"\bd-none\b|\bd-print-|\bhidden-print\b|\bvisible-print",
+    r"\bd-none\b|\bd-print-|\bhidden-print\b|\bvisible-print|"
+    # polls, a blog post's reblog notes and its tag block
+    r"\bpolls?\b|poll-|-poll\b|survey|reblog|post-?notes|notes-?(list|container)|"
+    r"tag-?cloud|(post|entry|article|story)-?tags",
     re.I,
 )
+
+# Class/id words of controls that sit inside the article's own lines (a heading's "[edit]" link
+# on MediaWiki and Fandom, DokuWiki's section edit button): clutter even on an inline element.
+INLINE_CONTROL = re.compile(r"editsection|edit-?section|secedit|edit-?link|headerlink|anchor-?link", re.I)
+
+# Class words of panels a page folds away for a button to open (accordions, collapsible
+# sections, tab panels, "expand"/"read more" bodies).
+FOLDED_PANEL = re.compile(
+    r"accordion|collaps|tab-?pane|tab-?panel|expandable|expand-?(content|body|panel)|"
+    r"toggle-?(content|body|panel|section)|fold-?(content|body)|reveal-?(content|body|panel)", re.I)
+
+# Mail clients' markup for the quoted message a reply carries (Gmail, Thunderbird, Yahoo,
+# Outlook): never the new message, however long.
+MAIL_QUOTE = re.compile(r"gmail_quote|moz-cite-prefix|yahoo_quoted|divrplyfwdmsg|protonmail_quote", re.I)
 
 # Words that rescue an element from UNLIKELY: it may be the article's own container.
 MAYBE_CONTENT = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post-?text", re.I)
@@ -73,6 +90,9 @@ CLUTTER_TEXT = re.compile(
     r"(story|article) continues below( advertisement)?|share( this)?( article| story)?|"
     r"skip to (main )?content|loading\.*|read more|click to (expand|reveal)(\.\.\.)?|"
     r"more stories:?|sponsored stories:?|related stories:?|tweet|email|print|"
+    # reader-view and blog-platform controls: "Follow", "Listen to this article", "1,204 notes"
+    r"follow|listen( to (this|the) (article|story|post|episode))?( \d+ min(utes?)?)?|"
+    r"\d[\d,.]*k? notes|reblog(ged)?( this)?|"
     + READING_TIME + r"|"
     r"your browser does not support( the)?( embedded| html5)? (video|audio|iframes?|this (video|content))( tag| element)?)"
     r"\s*[:.…]?\s*$",
@@ -117,5 +137,7 @@ LEGAL = re.compile(
 )
 SOCIAL_WORDS = frozenset(
     "facebook twitter google google+ pinterest linkedin whatsapp email e-mail reddit tumblr "
-    "print share flipboard telegram messenger sms bluesky mastodon pocket tweet".split()
+    "print share flipboard telegram messenger sms bluesky mastodon pocket tweet "
+    # a reader view's row of controls: "Follow · Listen · Share", "Save · Gift"
+    "follow listen save bookmark reblog gift copy link comment comments".split()
 )

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from reader.extraction.dom import collapse, drop_element, tag_of, text_of
+from reader.extraction.dom import CONTENT_GROUP_ATTR, collapse, drop_element, tag_of, text_of
 from reader.extraction.patterns import (
     BARE_DATE,
     CLUTTER_HEADING,
@@ -43,9 +43,17 @@ def _is_list_like(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bo
     return s.text_len > 0 and list_len / s.text_len > 0.9
 
 
+def _carries_the_text(el: etree._Element, s: TextStats) -> bool:
+    """Prose that a clutter-like name must not condemn: a container with ten commas or more
+    (Readability's test for real sentences; a page builder's "widget" box holding the story), or
+    one of the same-named siblings the cleaner found to be the page's content (a bug report's
+    comments, ``CONTENT_GROUP_ATTR``)."""
+    return s.commas >= 10 or el.get(CONTENT_GROUP_ATTR) is not None
+
+
 def _should_drop(el: etree._Element, tag: str, s: TextStats, stats: dict) -> bool:
     weight = class_weight(el)
-    if weight < 0:
+    if weight < 0 and not _carries_the_text(el, s):
         return True
     if s.commas >= 10:
         return False

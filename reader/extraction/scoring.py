@@ -122,6 +122,10 @@ def _with_sister_sections(parts, best, ranked, body):
     # post (a forum reply, a sidebar blurb), not the rest of this one.
     near = set(list(best.iterancestors())[:_SISTER_REACH]) - {body}
     chosen = set(parts)
+    if _signed(best):
+        # Each box names its own author: these are separate posts (a thread's replies), not
+        # sections of one article, which never sign each stretch of text again.
+        sisters = [el for el in sisters if not _signed(el)]
     extra = [el for el in sisters if near & set(el.iterancestors())
              and not any(a in chosen for a in (el, *el.iterancestors()))
              and not any(p in chosen for p in el.iterdescendants())]
@@ -129,6 +133,22 @@ def _with_sister_sections(parts, best, ranked, body):
         return parts
     order = {el: i for i, el in enumerate(body.iter())}
     return sorted([*parts, *extra], key=lambda el: order.get(el, 0))
+
+
+_AUTHOR_MARK = re.compile(r"user-?name|author|byline|poster\b|posted-?by|submitted-?by", re.I)
+
+
+def _signed(el) -> bool:  # noqa: ANN001 - lxml element
+    """True when ``el`` carries its own author line (a username, an author link or field)."""
+    for node in el.iter():
+        if not isinstance(node.tag, str) or not node.attrib:
+            continue
+        if (node.get("itemprop") or "").lower() == "author" or (node.get("rel") or "").lower() == "author":
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _AUTHOR_MARK.search(names):
+            return True
+    return False
 
 
 _BODY_CLASS = re.compile(
@@ -158,8 +178,13 @@ def _declared_body(top, top_score, scores):
 
 
 def _climb_to_common_ancestor(top, top_score, alternatives, scores):
-    """When several strong candidates share an ancestor, the article spans them: climb to it."""
+    """When several strong candidates share an ancestor, the article spans them: climb to it.
+
+    When the top candidate signs its own author, another signed candidate outside it is a
+    separate post (a thread's reply), not a further part of this article: it does not count."""
     strong = [el for el, sc in alternatives if top_score and sc / top_score >= 0.75]
+    if strong and _signed(top):
+        strong = [el for el in strong if _inside(el, top) or not _signed(el)]
     if len(strong) < 3:
         return top
     lists = [set(el.iterancestors()) for el in strong]
@@ -169,6 +194,10 @@ def _climb_to_common_ancestor(top, top_score, alternatives, scores):
             return node
         node = node.getparent()
     return top
+
+
+def _inside(el, top) -> bool:  # noqa: ANN001 - lxml elements
+    return el is top or top in set(el.iterancestors()) or el in set(top.iterancestors())
 
 
 def _climb_single_children(top, body, stats):
@@ -190,6 +219,7 @@ def _join_siblings(top, top_score, scores, stats, body):
         return [top]
     threshold = max(10.0, top_score * 0.2)
     top_class = top.get("class") or ""
+    top_signed = _signed(top)  # then a signed sibling is another post, not more of this one
     parts = []
     lead = _lead_figure(top)
     for sibling in parent:
@@ -202,7 +232,7 @@ def _join_siblings(top, top_score, scores, stats, body):
             parts.append(sibling)
             continue
         bonus = top_score * 0.2 if top_class and sibling.get("class") == top_class else 0
-        if sibling in scores and scores[sibling] + bonus >= threshold:
+        if sibling in scores and scores[sibling] + bonus >= threshold and not (top_signed and _signed(sibling)):
             parts.append(sibling)
             continue
         s = stats.get(sibling)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reader.extraction.dom import BLOCK_TAGS, tag_of
+from reader.extraction.dom import BLOCK_TAGS, FOLDED_ATTR, tag_of
 from reader.extraction.spoiler_markup import lxml_spoiler_form
 
 
@@ -23,7 +23,8 @@ class TextStats:
     inline_len: int = 0  # characters not inside a block-level descendant
     inline_commas: int = 0
     has_block_child: bool = False
-    has_spoiler: bool = False  # the element or a descendant is spoiler markup
+    # The element or a descendant is spoiler markup or folded content: never pruned as clutter.
+    has_spoiler: bool = False
 
     @property
     def link_density(self) -> float:
@@ -64,7 +65,7 @@ def compute_stats(root: etree._Element) -> dict[etree._Element, TextStats]:
                 s.inline_commas += cs.inline_commas
         if tag_of(el) == "a":
             s.link_len = s.text_len
-        if not s.has_spoiler and lxml_spoiler_form(el):
+        if not s.has_spoiler and (lxml_spoiler_form(el) or el.get(FOLDED_ATTR) is not None):
             s.has_spoiler = True
         stats[el] = s
     return stats

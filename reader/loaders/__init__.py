@@ -69,6 +69,10 @@ def load_bytes(data: bytes, path: Path) -> Article:
             from reader.loaders.mhtml import load_mhtml
 
             return load_mhtml(data, path)
+        if fmt == "email":
+            from reader.loaders.message import load_message
+
+            return load_message(data, path)
         if fmt == "markdown":
             from reader.loaders.markdown import load_markdown
 

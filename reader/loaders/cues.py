@@ -65,7 +65,10 @@ _TRAILER = re.compile(
     r"|trending(?:\s+(?:now|stories))?|popular(?:\s+(?:now|stories|posts))?"
     r"|most\s+(?:read|popular|viewed|shared)|(?:latest|top)\s+(?:news|stories)"
     r"|around\s+the\s+web|from\s+(?:our|the)\s+partners?|don['’]?t\s+miss|up\s+next"
-    r"|more\s+from\s+.{1,40})\s*[:.…]?\s*$",
+    # a newsletter's list of past issues and its paid slot: "Read more from The Sofa Report:",
+    # "Past issues", "From the archive", "Partner content:", "Partner offers"
+    r"|(?:read\s+)?more\s+from\s+.{1,40}|(?:past|previous|recent|earlier|back)\s+(?:issues|editions|letters)"
+    r"|from\s+the\s+archives?|partner\s+(?:content|offers?|picks|stories))\s*[:.…]?\s*$",
     re.I,
 )
 # A heading that opens reader comments: everything after it is other people's words.
@@ -101,12 +104,21 @@ _SPONSOR = re.compile(
     r"|^\W*(?:sponsor(?:ed)?|advertisement|partner\s+content|paid\s+partnership)\s*[:|–—-]\s*\S",
     re.I,
 )
+# The writer's ask for support or the site's comment rules, closing a post: "you can buy me a
+# coffee", "become a patron", "Comments are moderated; please keep spoilers out of them".
+_SUPPORT_ASK = re.compile(
+    r"\bbuy\s+me\s+an?\s+\w+|\bko-?fi\b|\bpatreon\b|\btip\s+jar\b|\bbecome\s+a\s+(?:patron|paid\s+subscriber|supporter)\b"
+    r"|\bsupport\s+(?:this|my|the)\s+(?:blog|newsletter|work|writing|site|recaps?)\b"
+    r"|\bcomments\s+are\s+(?:moderated|closed|held\s+for\s+moderation)\b|\bcomment\s+policy\b",
+    re.I,
+)
 # A newsletter's footer: why you got it and how to stop.
 _FOOTER = re.compile(
     r"\bunsubscribe\b|\byou(?:['’]re|\s+are)\s+receiving\b|\bno\s+longer\s+wish\s+to\s+receive\b"
     r"|\bview\s+(?:this\s+|it\s+|the\s+)?(?:email\s+|issue\s+|newsletter\s+|post\s+)?"
     r"(?:in|on)\s+(?:your\s+|a\s+|the\s+)?(?:web\s+)?browser\b"
     r"|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)\b"
+    r"|\byou(?:['’]re|\s+are)\s+getting\s+this\b|\byou\s+(?:signed|subscribed)\s+up\s+(?:for|to)\b"
     r"|\bupdate\s+your\s+(?:email\s+)?preferences\b",
     re.I,
 )
@@ -188,9 +200,25 @@ def _is_forum_facts(text: str) -> bool:
     return len(parts) >= 2 and any(_FORUM_FACT.match(p) for p in parts)
 
 
+_ISSUE_PART = re.compile(r"^(?:issue|no\.|number|vol(?:ume)?\.?|edition)\s*#?\s*\d+$", re.I)
+_VIEW_IN_BROWSER = re.compile(
+    r"^\W*view\s+(?:this\s+|the\s+)?(?:email|newsletter|issue|message|it)?\s*(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser\b",
+    re.I)
+
+
+def is_masthead_line(text: str) -> bool:
+    """A newsletter masthead's line under its name: "Issue 112 · 4 November 2025", "No. 12",
+    "View this email in your browser"."""
+    if len(text) > 200:
+        return False
+    parts = [p.strip() for p in re.split(r"\s[·•|]\s|,\s", text)]
+    return any(_ISSUE_PART.match(p) for p in parts) or bool(_VIEW_IN_BROWSER.match(text))
+
+
 def is_sponsor_line(text: str) -> bool:
-    """A sponsor's message ("Sponsored by …", "This issue is supported by …")."""
-    return len(text) <= 400 and bool(_SPONSOR.match(text))
+    """A sponsor's message ("Sponsored by …", "This issue is supported by …"), or the writer's
+    closing ask for support and the comment rules ("buy me a coffee", "Comments are moderated")."""
+    return len(text) <= 400 and bool(_SPONSOR.match(text) or _SUPPORT_ASK.search(text))
 
 
 def is_footer_line(text: str) -> bool:

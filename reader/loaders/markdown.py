@@ -33,7 +33,7 @@ from reader.article import Article, Block, BlockKind, ImageRef, MarkedSpoiler
 from reader.errors import LoadError
 from reader.loaders import cues
 from reader.loaders.encoding import decode_text
-from reader.loaders.inline import Draft, DraftBuilder, render
+from reader.inline import Draft, DraftBuilder, render
 
 _log = logging.getLogger(__name__)
 
@@ -232,7 +232,14 @@ def _data_image(src: str, alt: str) -> ImageRef:
 
 
 class _HtmlBlock(HTMLParser):
-    """Reads a raw HTML block: its text lines, images and ``<details>`` boundaries."""
+    """Reads a raw HTML block: its text lines, images and ``<details>`` boundaries.
+
+    A streaming tokenizer, not beautifulsoup4, on purpose: Markdown splits one ``<details>``
+    over several HTML blocks with Markdown between them, so a block may hold only
+    ``</details>``. bs4 builds a balanced tree and drops that stray end tag (the fold would
+    never close) or closes an open one itself; it was also 3.3x slower here (0.70 against
+    0.21 ms for a typical block).
+    """
 
     _BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr blockquote section figcaption".split())
     _SKIP_TAGS = frozenset("script style template svg noscript head title".split())
@@ -517,13 +524,14 @@ class _Walker:
         if kind == "heading" and level == 1:
             self.h1_ids.append(len(self.blocks))
         self.blocks.append(Block(id=len(self.blocks), kind=kind, text=text, runs=runs,
-                                 spoiler_markup=spoilers, level=level, ordinal=ordinal))
+                                 spoiler_markup=spoilers, level=level, ordinal=ordinal,
+                                 folded=self._hidden()))
         return True
 
     def _emit_image(self, image: ImageRef) -> None:
         spoilers = [MarkedSpoiler("details", 0, 0)] if self._hidden() else []
         self.blocks.append(Block(id=len(self.blocks), kind="image", text="", image=image,
-                                 spoiler_markup=spoilers))
+                                 spoiler_markup=spoilers, folded=self._hidden()))
 
 
 # ---------------------------------------------------------------- article

@@ -2,9 +2,10 @@
 
 Users save recaps with whatever name the browser or their habits suggest: a forum post copied
 into ``recap.html``, a page saved as ``notes.txt``, Chrome's single-file ``.mhtml``, an e-mail
-dragged out of a mail client. The content decides; the extension only breaks ties. Files that
-are not articles at all (images, PDFs, archives, e-mails, other binary data) are refused here
-with one sentence naming the file, before any loader tries to make sense of them.
+newsletter dragged out of a mail client, a Usenet post saved as text. The content decides; the
+extension only breaks ties. Files that are neither text nor a known format (images, PDFs,
+archives, other binary data) are refused here with one sentence naming the file, before any
+loader tries to make sense of them.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from reader.loaders.encoding import bom_encoding, utf16_without_bom
 __all__ = ["SUPPORTED_EXTENSIONS", "Format", "sniff_format"]
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (
-    ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt", ".md", ".markdown",
+    ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt", ".md", ".markdown", ".eml",
 )
 
-Format = Literal["html", "mhtml", "text", "markdown"]
+Format = Literal["html", "mhtml", "text", "markdown", "email"]
 
 _HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml", ".xht"})
 _MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
@@ -131,7 +132,10 @@ def _mostly_control(chunk: bytes) -> bool:
 _HEADER_LINE = re.compile(r"[!-9;-~]+:[^\n]*")
 _EMAIL_FIELDS = frozenset({"from", "to", "cc", "subject", "date", "message-id", "received",
                            "return-path", "delivered-to", "reply-to", "sender", "x-mailer",
-                           "user-agent", "in-reply-to", "references", "dkim-signature"})
+                           "user-agent", "in-reply-to", "references", "dkim-signature",
+                           # news posts and list mail
+                           "newsgroups", "path", "organization", "followup-to", "x-newsreader",
+                           "nntp-posting-host", "list-id", "list-unsubscribe", "list-post"})
 _TEXT_HTML_PART = re.compile(rb"(?im)^content-type:[ \t]*text/html\b")
 
 
@@ -171,13 +175,15 @@ def _header_block(head: str) -> dict[str, str] | None:
 
 
 def _mime_format(data: bytes, head: str, name: str) -> Format | None:
-    """``"mhtml"`` for a web-page snapshot; LoadError for other e-mail; None when not MIME at all."""
+    """``"mhtml"`` for a web-page snapshot, ``"email"`` for a message or news post, None when
+    the file does not start with a header block."""
     fields = _header_block(head)
     if fields is None:
         return None
     content_type = fields.get("content-type", "").lower()
     is_mime = "mime-version" in fields or bool(re.match(r"\s*[a-z]+/[a-z0-9.+-]+", content_type))
-    email_like = "from" in fields and len(_EMAIL_FIELDS.intersection(fields)) >= 3
+    # "From:" and two more message fields (a Usenet post may carry just From, Newsgroups, Subject).
+    email_like = ("from" in fields or "newsgroups" in fields) and len(_EMAIL_FIELDS.intersection(fields)) >= 3
     snapshot = (
         "snapshot-content-location" in fields
         or "saved by" in fields.get("from", "").lower()
@@ -195,7 +201,7 @@ def _mime_format(data: bytes, head: str, name: str) -> Format | None:
     if content_type.startswith("text/html") and "content-location" in fields and not email_like:
         return "mhtml"  # a single-part snapshot: just the page, with MIME headers
     if email_like or content_type.startswith(("multipart/", "message/", "text/")):
-        raise LoadError(f"{name} is an e-mail message, not a saved web page.")
+        return "email"
     return None
 
 
@@ -300,7 +306,7 @@ _BLANK = "\ufeff \t\r\n\f\v\xa0\u3000"
 def sniff_format(data: bytes, path: Path) -> Format:
     """Return the loader for ``data`` (read from ``path``), or raise LoadError for non-articles.
 
-    Content first: MIME headers make MHTML (or a refused e-mail), a doctype or document tags make
+    Content first: MIME headers make MHTML (or an e-mail message / news post), a doctype or document tags make
     HTML, front matter or Markdown structure make Markdown, anything else readable is text. The
     extension settles only what the content leaves open (a few tags in a ``.html`` file, Markdown
     in a ``.md`` file).

@@ -17,13 +17,16 @@ from reader.article import Article, Block, BlockKind
 from reader.errors import LoadError
 from reader.loaders import cues
 from reader.loaders.encoding import decode_text
-from reader.loaders.inline import Draft, mark_bare_urls, mark_typed_emphasis, render
+from reader.inline import Draft, mark_bare_urls, mark_typed_emphasis, render
 
 __all__ = ["load_text", "text_to_article"]
 
 _BULLET = re.compile(
     r"^(?P<marker>[•●◦▪▫■□‣⁃∙·○►▸➤✓✔–*+-]|(?P<num>\d{1,3})[.)])[ \t\u00a0]+(?P<rest>\S.*)$"
 )
+# "– Spoilers end here –", "— End of spoilers —": a label framed by the same dash on both sides,
+# not a list item that happens to start with a dash.
+_DASH_FRAMED = re.compile(r"^([–—-])\s+\S.*\s\1$")
 _QUOTE = re.compile(r"^>(?!!)[ \t]?(?P<rest>.*)$")
 _ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<rest>.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
@@ -71,15 +74,24 @@ class _Unit:
         return " ".join(self.lines)
 
 
-def text_to_article(text: str, *, source_path: Path | None) -> Article:
-    """Build an ``Article`` from decoded text; ``source_path`` names it and supplies a fallback title."""
+def text_to_article(text: str, *, source_path: Path | None, title: str | None = None) -> Article:
+    """Build an ``Article`` from decoded text; ``source_path`` names it and supplies a fallback title.
+
+    ``title`` is given when the text's headline lives elsewhere (a message's Subject): then the
+    first line is the body's first line, not a headline.
+    """
     lines = _split_lines(text)
     nonblank = [i for i, ln in enumerate(lines) if ln.body]
     if not nonblank:
         name = source_path.name if source_path else "The text"
         raise LoadError(f"{name} is empty: there is no text to read.")
 
-    title, body_start = _take_title(lines, nonblank[0], source_path)
+    body_start: int | None = nonblank[0]
+    if title is None:
+        title, body_start = _take_masthead(lines, nonblank)
+    if title is None:
+        title, body_start = _take_title(lines, nonblank[0], source_path)
+    body_start = nonblank[0] if body_start is None else body_start
     meta, lines = _take_metadata(lines, body_start)
     stanzas = _stanzas(lines, body_start)
     stanzas = _drop_trailers(stanzas)
@@ -126,6 +138,28 @@ def _inline_text(raw: str) -> str:
     draft = Draft(raw)
     mark_typed_emphasis(draft)
     return render(draft)[0]
+
+
+def _take_masthead(lines: list[_Line], nonblank: list[int]) -> tuple[str | None, int | None]:
+    """A newsletter opens with its masthead: its name, then an issue line or a "view in your
+    browser" line. The name is not the headline: the first line after the masthead is."""
+    head = nonblank[:4]
+    if len(head) < 3:
+        return None, None
+    name, under = _inline_text(lines[head[0]].body), _inline_text(lines[head[1]].body)
+    # A name is a few words without a headline's colon or comma, and the line under it starts
+    # with the issue (a masthead line that starts with a name sits under a headline instead).
+    if len(name.split()) > 6 or re.search(r"[:,;.!?]", name) or not cues.is_masthead_line(under):
+        return None, None
+    if not cues.is_masthead_line(re.split(r"\s[·•|]\s", under)[0]):
+        return None, None
+    rest = [i for i in head[2:] if not cues.is_masthead_line(_inline_text(lines[i].body))]
+    if not rest:
+        return None, None
+    title = _inline_text(_TITLE_PREFIX.sub("", lines[rest[0]].body))
+    if not title or len(title) > _MAX_TITLE:
+        return None, None
+    return title, rest[0] + 1
 
 
 def _take_title(lines: list[_Line], first: int, source_path: Path | None) -> tuple[str, int]:
@@ -237,7 +271,7 @@ def _drop_trailers(stanzas: list[list[_Line]]) -> list[list[_Line]]:
 def _kind_of_line(line: _Line) -> str:
     if cues.is_separator(line.body):
         return "rule"
-    if _BULLET.match(line.body):
+    if _BULLET.match(line.body) and not _DASH_FRAMED.match(line.body):
         return "bullet"
     if _QUOTE.match(line.body):
         return "quote"

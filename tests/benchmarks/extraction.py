@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-from extraction_corpus import SUITES, html_text, score_text  # noqa: E402
+from extraction_corpus import SUITES, html_text, lost_pages, score_text  # noqa: E402
 
 from reader.article import ImageRef  # noqa: E402
 from reader.loaders.html import html_to_article  # noqa: E402
@@ -126,6 +126,11 @@ def main() -> int:
             for page_name, f1 in sorted(per_page["ours"], key=lambda x: x[1])[: args.worst]:
                 peers = " ".join(f"{n}={d[page_name]:.2f}" for n, d in others.items())
                 print(f"    worst: {page_name[:40]:40} ours={f1:.2f} {peers}")
+        if "ours" in per_page and len(per_page) > 1:
+            lost = lost_pages(dict(per_page["ours"]), {n: dict(v) for n, v in per_page.items() if n != "ours"})
+            print(f"    lost pages (ours < 0.5 while a peer > 0.9): {len(lost)}")
+            for row in lost:
+                print(f"      lost: {row}")
     if args.dump:
         import json
 

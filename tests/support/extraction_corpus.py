@@ -88,3 +88,43 @@ def benchmark_pages(shared: Path) -> Iterator[Page]:
 
 
 SUITES = {"readability": readability_pages, "article-benchmark": benchmark_pages}
+
+
+# A page where we keep less than half the article while a peer keeps nearly all of it is lost to
+# the reader, whatever the suite's mean says (issue 15): the worst-page guard lists those pages.
+LOST_BELOW = 0.5
+PEER_ABOVE = 0.9
+
+
+def lost_pages(ours: dict[str, float], peers: dict[str, dict[str, float]]) -> list[str]:
+    """Pages where ``ours`` is below ``LOST_BELOW`` while some peer is above ``PEER_ABOVE``.
+
+    ``peers`` maps a peer's name to its per-page F1; a page a peer was not run on counts as
+    that peer keeping the article, so an incomplete peer run can only lengthen the list.
+    """
+    lost = []
+    for page, f1 in sorted(ours.items()):
+        if f1 >= LOST_BELOW:
+            continue
+        best = max((scores.get(page, 1.0) for scores in peers.values()), default=1.0)
+        if best > PEER_ABOVE:
+            lost.append(f"{page} ours={f1:.2f} best peer={best:.2f}")
+    return lost
+
+
+def peer_extractors() -> dict:
+    """The peers the benchmark compares with (trafilatura, readability-lxml), those installed."""
+    found = {}
+    try:
+        import trafilatura
+
+        found["trafilatura"] = lambda html: trafilatura.extract(html) or ""
+    except ImportError:
+        pass
+    try:
+        from readability import Document
+
+        found["readability-lxml"] = lambda html: html_text(Document(html).summary(html_partial=True))
+    except ImportError:
+        pass
+    return found

@@ -154,3 +154,17 @@ def test_one_pipeline_loads_and_analyses() -> None:
                 if any(alias.name in ("load", "analyze") for alias in node.names):
                     callers.append(str(rel))
     assert sorted(set(callers)) == ["pipeline.py"]
+
+
+def test_extraction_never_imports_the_loaders() -> None:
+    """The loaders call the extraction, never the reverse: shared pieces (the article model,
+    inline formatting) live below both."""
+    offenders = []
+    for path in (PACKAGE / "extraction").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [module or ""]
+            if any(n.startswith("reader.loaders") for n in names):
+                offenders.append(path.name)
+    assert offenders == []

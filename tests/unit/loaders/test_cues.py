@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.loaders import cues
-from reader.loaders.inline import Draft, DraftBuilder, mark_typed_emphasis, render
+from reader.inline import Draft, DraftBuilder, mark_typed_emphasis, render
 
 
 @pytest.mark.parametrize(

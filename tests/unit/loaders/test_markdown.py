@@ -305,10 +305,12 @@ def test_raw_html_block_text_is_read_without_scripts() -> None:
 
 
 def test_details_with_a_real_summary_keeps_it_as_a_heading() -> None:
-    article = _from("# T\n\n<details><summary>What happened in the finale</summary>\n\nShe left.\n\n</details>\n")
-    assert [(b.kind, b.text, b.is_marked_spoiler) for b in article.blocks] == [
-        ("heading", "What happened in the finale", False),
-        ("paragraph", "She left.", True),
+    article = _from("# T\n\n<details><summary>What happened in the finale</summary>\n\nShe left.\n\n</details>\n"
+                    "\nAfter the fold.\n")
+    assert [(b.kind, b.text, b.is_marked_spoiler, b.folded) for b in article.blocks] == [
+        ("heading", "What happened in the finale", False, False),
+        ("paragraph", "She left.", True, True),  # folded: a spoiler cue for the analysis
+        ("paragraph", "After the fold.", False, False),  # the lone </details> block closed it
     ]
 
 

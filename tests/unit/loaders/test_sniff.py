@@ -67,7 +67,7 @@ def _zip(*members: tuple[str, bytes]) -> bytes:
 
 def test_supported_extensions_are_the_one_list() -> None:
     assert SUPPORTED_EXTENSIONS == (
-        ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt", ".md", ".markdown",
+        ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt", ".md", ".markdown", ".eml",
     )
 
 
@@ -198,13 +198,11 @@ def test_non_articles_are_refused_with_one_sentence(name: str, content: bytes, w
 
 
 @pytest.mark.parametrize("fixture", ["plain-email.eml", "newsletter.eml"])
-def test_email_that_is_not_a_page_snapshot_is_refused(data_dir: Path, fixture: str) -> None:
+def test_email_that_is_not_a_page_snapshot_is_read_as_a_message(data_dir: Path, fixture: str) -> None:
+    """Recaps arrive as newsletters: a message is an article, whatever the file is called."""
     data = (data_dir / "mhtml" / fixture).read_bytes()
     for name in (fixture, "letter.mhtml", "letter.txt"):
-        with pytest.raises(LoadError) as err:
-            sniff_format(data, Path(name))
-        message = _assert_one_sentence(err, name, "e-mail")
-        assert message == f"{name} is an e-mail message, not a saved web page."
+        assert sniff_format(data, Path(name)) == "email"
 
 
 def test_whitespace_before_content_is_not_empty() -> None:

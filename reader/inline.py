@@ -1,5 +1,10 @@
 """Turn a block's raw text into its final text, formatting runs and spoiler spans.
 
+It sits below both the loaders and the extraction, beside the article model it fills: the
+extraction's block builder applies the same text spoiler forms (``>!x!<``, ``||x||``) to a web
+page's blocks that the loaders apply to text and Markdown, and neither layer should reach up
+into the other for it.
+
 The text and Markdown loaders assemble a block from pieces that still carry markup: typed
 emphasis (``**bold**``), spoiler delimiters (``>!x!<``), line breaks and runs of spaces. Each
 such character is either cut or collapsed, and every range recorded on the raw text (a bold run,
