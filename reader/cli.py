@@ -32,7 +32,7 @@ from reader.errors import LoadError
 from reader.logs import setup_logging
 
 if TYPE_CHECKING:
-    from reader.analysis.progress import WatchProgress
+    from reader.library.progress import WatchProgress
 
 EXIT_OK = 0
 EXIT_FILE_ERROR = 1
@@ -155,7 +155,7 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
 
 def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:
     """``--watched`` values; a bad one is a usage error (one line, status 2)."""
-    from reader.analysis.progress import parse_watched
+    from reader.library.progress import parse_watched
 
     progress = []
     for spec in specs:

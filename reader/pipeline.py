@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.analysis.progress import WatchProgress
+from reader.library.progress import WatchProgress
 from reader.article import Analysis, Article, Block
 from reader.deadline import DeadlineExceeded, run_with_deadline
 from reader.errors import LoadError

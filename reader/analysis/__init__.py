@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.article import Analysis, Article
-from reader.analysis.progress import WatchProgress, has_watched
+from reader.library.progress import WatchProgress, has_watched
 
 __all__ = ["analyze", "WatchProgress"]
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from reader.analysis.episode_refs import EpisodeRef, find_refs
-from reader.analysis.progress import fold_show
+from reader.library.progress import fold_show
 
 __all__ = ["show_in_title", "shows_in_text", "show_from_subreddit", "quoted_spans"]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from reader.analysis.progress import has_watched
+from reader.library.progress import has_watched
 from reader.article import Analysis, Article
 from reader.library.progress import ProgressStore, UndoToken
 from reader.library.reveal_state import RevealState

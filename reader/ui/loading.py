@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.analysis.progress import WatchProgress
+from reader.library.progress import WatchProgress
 from reader.errors import LoadError
 from reader.pipeline import Opened, open_article
 from reader.ui.guard import qt_override

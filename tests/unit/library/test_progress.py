@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.progress import WatchProgress, has_watched
+from reader.library.progress import WatchProgress, has_watched
 from reader.appinfo import APP_ID
 from reader.article import EpisodeInfo
 from reader.library.progress import DATA_DIR_ENV, ProgressStore, data_dir

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.progress import WatchProgress, fold_show, has_watched, parse_watched, same_show
+from reader.library.progress import WatchProgress, fold_show, has_watched, parse_watched, same_show
 from reader.article import EpisodeInfo
 
 
