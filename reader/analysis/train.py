@@ -65,10 +65,12 @@ class Row:
     marked: bool = False  # the page marks the whole block: always hidden, never fitted
 
 
-def recap_folders(shared: Path = SHARED) -> list[Path]:
-    """Every folder of labelled recap articles the training reads."""
+def recap_folders(shared: Path = SHARED, own: Path = ROOT / "tests" / "data") -> list[Path]:
+    """Every folder of labelled recap articles the training reads. ``own`` is the checkout's
+    tests/data: the training command runs from a checkout, but an installed package (as in CI,
+    where the tests import the installed copy) has none beside it, so the tests pass theirs."""
     folders = [shared / "corpus" / "recaps", shared / "corpus" / "recaps2", shared / "samples"]
-    folders += sorted(p for p in (ROOT / "tests" / "data").glob("recaps*") if p.is_dir())
+    folders += sorted(p for p in own.glob("recaps*") if p.is_dir())
     return [f for f in folders if f.is_dir()]
 
 

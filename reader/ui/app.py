@@ -88,6 +88,20 @@ def _log_start(mode: str) -> None:
               sys.version.split()[0], PySide6.__version__, qVersion(), QGuiApplication.platformName())
 
 
+def _warnings_to_stderr() -> None:
+    """Warnings (and worse) also go to stderr, one line each, for whoever started the window from
+    a terminal; the start line and other info go only to the log file (reader/logs.py). The
+    handler carries the level itself: the ``reader`` logger passes info records on to the root."""
+    root = logging.getLogger()
+    if any(getattr(h, "_recap_stderr", False) for h in root.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter(f"{APP_COMMAND}: %(message)s"))
+    handler._recap_stderr = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+
+
 def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> int:
     """Show the window with ``files`` open and run until the reader quits.
 
@@ -100,7 +114,7 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         return 1
     from reader.ui.single_instance import claim_instance, open_requests_in
 
-    logging.basicConfig(level=logging.WARNING, format=f"{APP_COMMAND}: %(message)s")
+    _warnings_to_stderr()
     app = create_application()
     _log_start("window")
     claim = claim_instance(files if named is None else named)

@@ -31,8 +31,8 @@ SITE_FOLDS = 10
 
 
 @pytest.fixture(scope="module")
-def rows(shared_dir: Path) -> list[train.Row]:
-    return train.recap_rows(train.recap_folders(shared_dir))
+def rows(shared_dir: Path, data_dir: Path) -> list[train.Row]:
+    return train.recap_rows(train.recap_folders(shared_dir, data_dir))
 
 
 def test_every_site_has_labelled_blocks_of_both_kinds(rows: list[train.Row]) -> None:
