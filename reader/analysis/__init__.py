@@ -15,8 +15,6 @@ episode the article is about. Pure Python, deterministic, no Qt and no downloade
 
 from __future__ import annotations
 
-
-
 from collections.abc import Sequence
 
 from reader.article import Analysis, Article

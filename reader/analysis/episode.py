@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from reader.analysis.episode_refs import EpisodeRef, find_refs
 from reader.analysis.episode_show import show_from_subreddit, show_in_title, shows_in_text
-from reader.library.progress import fold_show
 from reader.article import Article, EpisodeInfo
+from reader.library.progress import fold_show
 
 __all__ = ["read_episode"]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 
 from reader.analysis.episode_refs import find_refs
 from reader.analysis.episode_show import quoted_spans
-from reader.library.progress import fold_show, same_show
 from reader.article import Article, BlockVerdict, Character, EpisodeInfo
+from reader.library.progress import fold_show, same_show
 
 __all__ = ["judge_title", "safe_title_for"]
 

@@ -20,9 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from reader.library.progress import has_watched
 from reader.article import Analysis, Article
-from reader.library.progress import ProgressStore, UndoToken
+from reader.library.progress import ProgressStore, UndoToken, has_watched
 from reader.library.reveal_state import RevealState
 from reader.ui.header import ArticleHeader, WatchMode
 from reader.ui.loading import Loaded

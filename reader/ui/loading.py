@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.library.progress import WatchProgress
 from reader.errors import LoadError
+from reader.library.progress import WatchProgress
 from reader.pipeline import Opened, open_article
 from reader.ui.guard import qt_override
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(autouse=True)
 def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from reader.library.progress import DATA_DIR_ENV

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.progress import WatchProgress, has_watched
 from reader.appinfo import APP_ID
 from reader.article import EpisodeInfo
-from reader.library.progress import DATA_DIR_ENV, ProgressStore, data_dir
+from reader.library.progress import DATA_DIR_ENV, ProgressStore, WatchProgress, data_dir, has_watched
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.library.progress import WatchProgress, fold_show, has_watched, parse_watched, same_show
 from reader.article import EpisodeInfo
+from reader.library.progress import WatchProgress, fold_show, has_watched, parse_watched, same_show
 
 
 @pytest.mark.parametrize(
