@@ -34,10 +34,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.library.progress import WatchProgress
 from reader.article import Analysis, Article, Block
 from reader.deadline import DeadlineExceeded, run_with_deadline
 from reader.errors import LoadError
+from reader.library.progress import WatchProgress
 
 __all__ = ["Budget", "DEFAULT_BUDGET", "Opened", "bound_article", "open_article"]
 
@@ -82,7 +82,6 @@ def open_article(path: Path, progress: Sequence[WatchProgress] = (), budget: Bud
                  caution: str | None = None) -> Opened:
     """Load, extract and analyse the file at ``path``; raise ``LoadError`` only. ``caution`` is
     the shield level (``reader.analysis.analyze``; None for the default, Cautious)."""
-    from reader.analysis import analyze
     from reader.loaders import load
 
     path = Path(path)
@@ -104,22 +103,30 @@ def open_article(path: Path, progress: Sequence[WatchProgress] = (), budget: Bud
     spent = time.monotonic() - started
     bounded, note = bound_article(article, _remaining(budget, spent))
     try:
-        analysis = run_with_deadline(lambda: analyze(bounded, list(progress), caution),
-                                     max(FALLBACK_SECONDS, budget.deadline_seconds - spent))
+        analysis = _analyse(path, bounded, progress, caution, max(FALLBACK_SECONDS, budget.deadline_seconds - spent))
     except DeadlineExceeded:
         _log.warning("analysing %s ran out of time; analysing its beginning only", path)
         bounded, note = bound_article(article, FALLBACK_BUDGET)
         try:
-            analysis = run_with_deadline(lambda: analyze(bounded, list(progress), caution), FALLBACK_SECONDS)
+            analysis = _analyse(path, bounded, progress, caution, FALLBACK_SECONDS)
         except DeadlineExceeded:
             raise LoadError(f"{path.name} could not be checked for spoilers in time.") from None
-        except Exception as err:  # noqa: BLE001
-            _log.exception("analysing %s failed", path)
-            raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
-    except Exception as err:  # noqa: BLE001
+    return Opened(path, bounded, analysis, note)
+
+
+def _analyse(path: Path, article: Article, progress: Sequence[WatchProgress], caution: str | None,
+             seconds: float) -> Analysis:
+    """The analysis under a deadline: ``DeadlineExceeded`` passes through (the caller falls back
+    to the beginning), any other failure becomes one sentence for the reader."""
+    from reader.analysis import analyze
+
+    try:
+        return run_with_deadline(lambda: analyze(article, list(progress), caution), seconds)
+    except DeadlineExceeded:
+        raise
+    except Exception as err:  # noqa: BLE001 - the reader gets a sentence, not a traceback
         _log.exception("analysing %s failed", path)
         raise LoadError(f"{path.name} could not be analysed ({type(err).__name__}).") from err
-    return Opened(path, bounded, analysis, note)
 
 
 def _remaining(budget: Budget, spent: float) -> Budget:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.shield_features import FEATURE_NAMES, block_features, feature_docs, page_context
-from reader.analysis.shield_model import Caution, ShieldModel, gram_buckets
+from reader.analysis.shield_model import DEFAULT_THRESHOLDS, Caution, ShieldModel, gram_buckets
 from reader.article import Article, Block
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,9 @@ TVTROPES_SHARE = 1.0
 C = 1.0
 #: Share of plot blocks the Cautious threshold must hide on held-out training sites.
 CAUTIOUS_RECALL = 0.99
-FIXED_THRESHOLDS = {Caution.BALANCED: 0.5, Caution.RELAXED: 0.75}
+#: Balanced and Relaxed are fixed points; only Cautious is fitted (``cautious_threshold``).
+FIXED_THRESHOLDS: dict[Caution, float] = {level: t for level, t in DEFAULT_THRESHOLDS.items()
+                                         if level is not Caution.CAUTIOUS}
 #: File-name prefixes of our own articles that name a topic, not a site (tests/data/recaps).
 _TOPIC_PREFIXES = ("characters", "episode", "spoilers")
 
@@ -235,7 +237,7 @@ def fit(rows: Sequence[Row], thresholds: dict[Caution, float] | None = None, inn
     n = len(FEATURE_NAMES)
     model = ShieldModel(FEATURE_NAMES, tuple(float(w) for w in coef[:n]),
                         tuple(float(w) for w in coef[n:n + GRAM_BUCKETS]),
-                        float(clf.intercept_[0]), {Caution.CAUTIOUS: 0.25, **FIXED_THRESHOLDS})
+                        float(clf.intercept_[0]), dict(DEFAULT_THRESHOLDS))
     if thresholds is None:
         thresholds = {Caution.CAUTIOUS: cautious_threshold(rows, inner_folds), **FIXED_THRESHOLDS}
     return ShieldModel(model.feature_names, model.feature_weights, model.gram_weights, model.bias, thresholds)
@@ -256,7 +258,7 @@ def cautious_threshold(rows: Sequence[Row], folds: int = 4) -> float:
     scores = []
     for k in range(min(folds, len(sites))):
         held = set(sites[k::folds])
-        model = fit([r for r in rows if r.site not in held], thresholds={Caution.CAUTIOUS: 0.25, **FIXED_THRESHOLDS})
+        model = fit([r for r in rows if r.site not in held], thresholds=dict(DEFAULT_THRESHOLDS))
         scores += [probability(model, r) for r in rows if r.site in held and r.plot == 1.0]
     scores.sort()
     allowed = int(len(scores) * (1 - CAUTIOUS_RECALL))  # plot blocks the threshold may let through
