@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from reader.analysis.labelled_corpus import labelled_folders
 from reader.analysis.names import fold
 from reader.analysis.names_finder import CharacterFinder
 from reader.analysis.names_model import MODEL_FILE, PersonModel
@@ -114,19 +115,11 @@ def labelled_files(folders: Iterable[Path]) -> list[tuple[Path, dict]]:
     return pairs
 
 
-def default_folders() -> list[Path]:
-    repo = Path(__file__).resolve().parents[2]
-    shared = repo.parent / "shared"
-    return [shared / "corpus" / "recaps", shared / "corpus" / "recaps2", shared / "samples",
-            repo / "tests" / "data" / "recaps", repo / "tests" / "data" / "recaps_blind",
-            repo / "tests" / "data" / "recaps_blind2"]
-
-
 def main(argv: list[str] | None = None) -> int:
     from reader.errors import LoadError
     from reader.loaders import load
 
-    folders = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or default_folders()
+    folders = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or labelled_folders()
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         print(f"names_train: no such folder: {missing[0]}", file=sys.stderr)

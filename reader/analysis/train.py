@@ -30,12 +30,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.analysis.labelled_corpus import REPO, SHARED, labelled_folders, site_of
 from reader.analysis.shield_features import FEATURE_NAMES, block_features, feature_docs, page_context
 from reader.analysis.shield_model import DEFAULT_THRESHOLDS, Caution, ShieldModel, gram_buckets
 from reader.article import Article, Block
-
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 
 #: How many hashed buckets hold the word unigrams and bigrams.
 GRAM_BUCKETS = 4096
@@ -48,8 +46,6 @@ CAUTIOUS_RECALL = 0.99
 #: Balanced and Relaxed are fixed points; only Cautious is fitted (``cautious_threshold``).
 FIXED_THRESHOLDS: dict[Caution, float] = {level: t for level, t in DEFAULT_THRESHOLDS.items()
                                          if level is not Caution.CAUTIOUS}
-#: File-name prefixes of our own articles that name a topic, not a site (tests/data/recaps).
-_TOPIC_PREFIXES = ("characters", "episode", "spoilers")
 
 
 @dataclass
@@ -67,20 +63,9 @@ class Row:
     marked: bool = False  # the page marks the whole block: always hidden, never fitted
 
 
-def recap_folders(shared: Path = SHARED, own: Path = ROOT / "tests" / "data") -> list[Path]:
-    """Every folder of labelled recap articles the training reads. ``own`` is the checkout's
-    tests/data: the training command runs from a checkout, but an installed package (as in CI,
-    where the tests import the installed copy) has none beside it, so the tests pass theirs."""
-    folders = [shared / "corpus" / "recaps", shared / "corpus" / "recaps2", shared / "samples"]
-    folders += sorted(p for p in own.glob("recaps*") if p.is_dir())
-    return [f for f in folders if f.is_dir()]
-
-
-def site_of(path: Path) -> str:
-    """The site an article comes from: the first word of its file name ("reddit-..."); our own
-    articles named by topic ("spoilers-...") each count as a site of their own."""
-    first = path.stem.split("-", 1)[0]
-    return path.stem if first in _TOPIC_PREFIXES else first
+def recap_folders(shared: Path = SHARED, own: Path = REPO / "tests" / "data") -> list[Path]:
+    """Every folder of labelled recap articles the training reads (``labelled_corpus``)."""
+    return [f for f in labelled_folders(shared, own) if f.is_dir()]
 
 
 def _norm(text: str) -> str:

@@ -15,24 +15,16 @@ from pathlib import Path
 
 from recap_labels import LabelScore, labelled_articles, load_labels, score
 
+from reader.analysis.labelled_corpus import labelled_folders, site_of
 from reader.article import Analysis, Article
 from reader.loaders import load
 
 REPO = Path(__file__).resolve().parents[2]
-_TOPIC_PREFIXES = ("characters", "spoilers", "episode")
 
 
 def corpus_folders(shared: Path) -> list[Path]:
-    """The folders of labelled articles: the shared corpus and sample, and our own sets."""
-    return [shared / "corpus" / "recaps", shared / "corpus" / "recaps2", shared / "samples",
-            REPO / "tests" / "data" / "recaps", REPO / "tests" / "data" / "recaps_blind",
-            REPO / "tests" / "data" / "recaps_blind2"]
-
-
-def site_of(path: Path) -> str:
-    stem = path.name.split(".", 1)[0]
-    first = stem.split("-", 1)[0].lower()
-    return stem if first in _TOPIC_PREFIXES else first
+    """The folders of labelled articles, with this checkout's own sets."""
+    return labelled_folders(shared, REPO / "tests" / "data")
 
 
 @dataclass
