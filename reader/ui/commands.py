@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from reader.appinfo import APP_NAME
 
 __all__ = ["COMMANDS", "Command", "Scope", "build_actions", "command", "documented_keys", "key_sequences",
-           "plain_text", "platform_extras"]
+           "literal_text", "plain_text", "platform_extras"]
 
 StandardKey = QKeySequence.StandardKey
 
@@ -101,6 +101,12 @@ _BY_NAME = {c.name: c for c in COMMANDS}
 
 def command(name: str) -> Command:
     return _BY_NAME[name]
+
+
+def literal_text(text: str) -> str:
+    """Text for a menu item or a tab, shown as written: an "&" in a title stays an "&" and never
+    becomes a mnemonic (the inverse of ``plain_text``)."""
+    return text.replace("&", "&&")
 
 
 def plain_text(menu_text: str) -> str:

@@ -12,14 +12,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from reader.ui.commands import literal_text
 from reader.ui.settings import Settings
 
-__all__ = ["RecentMenu", "WindowSession", "menu_text"]
-
-
-def menu_text(title: str) -> str:
-    """A title as menu text: "&" shown as itself, never a mnemonic."""
-    return title.replace("&", "&&")
+__all__ = ["RecentMenu", "WindowSession"]
 
 
 class RecentMenu:
@@ -37,7 +33,7 @@ class RecentMenu:
         self.menu.clear()
         recent = self._settings.recent_files()
         for item in recent:
-            action = self.menu.addAction(menu_text(item.title))
+            action = self.menu.addAction(literal_text(item.title))
             action.setStatusTip(item.path)
             action.triggered.connect(lambda _checked=False, p=item.path: self.open(p))
         if recent:

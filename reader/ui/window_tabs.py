@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
+from reader.ui.commands import literal_text
 from reader.ui.loading import ArticleLoader, Loaded
 from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
 
@@ -165,7 +166,7 @@ class ArticleTabs(QObject):
         index = self.widget.indexOf(tab)
         if index >= 0:
             title = tab.display_title()
-            self.widget.setTabText(index, tab_text(tab.analysis.episode, title).replace("&", "&&"))
+            self.widget.setTabText(index, literal_text(tab_text(tab.analysis.episode, title)))
             self.widget.setTabToolTip(index, title)
 
     def _on_tab_changed(self, tab: ArticleTab) -> None:
