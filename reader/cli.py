@@ -110,9 +110,19 @@ def files_to_open(files: Sequence[Path]) -> list[Path]:
 
 def open_window(files: Sequence[Path]) -> int:
     """Open the ``files`` the user named (the sample when none) in the reader window: the one
-    already running if there is one, else a new one that runs until the user quits. Qt is
-    imported only now."""
-    return _qt_app().run_window(files_to_open(files), named=files)
+    already running if there is one, else a new one that runs until the user quits.
+
+    Qt is imported only now, and only after a child process has started opening the files
+    (``reader/head_start.py``): on a machine with two cores the first article is ready about
+    when the window is, instead of after it.
+    """
+    from reader.head_start import HeadStart
+    from reader.library.progress import ProgressStore
+
+    to_open = files_to_open(files)
+    progress = ProgressStore()
+    head_start = HeadStart.begin(to_open, progress.entries())
+    return _qt_app().run_window(to_open, named=files, progress=progress, head_start=head_start)
 
 
 def _qt_app() -> ModuleType:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import PySide6
 from PySide6.QtCore import (
@@ -41,13 +41,15 @@ from reader.appinfo import APP_COMMAND, APP_ID, APP_NAME, ORGANIZATION_DOMAIN
 from reader.bundled import resource_path
 from reader.ui.guard import install_excepthook
 
+if TYPE_CHECKING:
+    from reader.head_start import HeadStart
+    from reader.library.progress import ProgressStore
+
 __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
 
 SCREENSHOT_SIZE = (1280, 860)
 # How long quitting waits for a load still running before leaving it behind.
 ABANDON_LOADS_AFTER_MS = 1500
-
-_log = logging.getLogger(__name__)
 
 _log = logging.getLogger(__name__)
 
@@ -102,11 +104,14 @@ def _warnings_to_stderr() -> None:
     root.addHandler(handler)
 
 
-def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> int:
+def run_window(files: Sequence[Path], named: Sequence[Path] | None = None, progress: ProgressStore | None = None,
+               head_start: HeadStart | None = None) -> int:
     """Show the window with ``files`` open and run until the reader quits.
 
     ``named`` are the files the user gave (``files`` may be the sample standing in for none);
     when a reader window is already running they go to it instead, and this returns at once.
+    ``progress`` is the watch progress already read (else the window reads it), and
+    ``head_start`` the child already opening ``files`` (``reader/head_start.py``).
     """
     if _no_display():  # Qt would abort with a core dump; say it in one line instead
         print(f"{APP_COMMAND}: no display to show the window on (DISPLAY is not set); "
@@ -119,12 +124,15 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
     _log_start("window")
     claim = claim_instance(files if named is None else named)
     if claim.handed_off:
+        if head_start is not None:
+            head_start.cancel()
         return 0
     from reader.ui.main_window import (
         MainWindow,  # after the hand-off: a second launch stays quick
     )
 
-    window = MainWindow()
+    window = MainWindow(progress=progress)
+    window.loader.use_head_start(head_start)
     if claim.server is not None:
         claim.server.setParent(window)
         open_requests_in(window, claim.server)
@@ -134,6 +142,8 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None) -> in
         status = app.exec()
     if claim.server is not None:
         claim.server.close()
+    if head_start is not None:
+        head_start.cancel()
     if not window.loader.wait(ABANDON_LOADS_AFTER_MS):
         _exit_leaving_loads_behind(status)
     return status

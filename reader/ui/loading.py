@@ -4,6 +4,9 @@
 ``QThreadPool`` and the result arrives on the GUI thread through ``loaded`` or ``failed``.
 ``busyChanged`` drives the window's progress indication. Anything unexpected inside the
 pipeline becomes a ``failed`` sentence: the reader sees one clear line, never a traceback.
+The files named at start may already be on their way from a child process
+(``reader/head_start.py``, given with ``use_head_start``): their jobs take that result and
+compute only what it cannot give.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.errors import LoadError
+from reader.head_start import HeadStart
 from reader.library.progress import WatchProgress
 from reader.pipeline import Opened, open_article
 from reader.ui.guard import qt_override
@@ -44,14 +48,20 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], relay: _Relay) -> None:
+    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], relay: _Relay,
+                 head_start: HeadStart | None = None) -> None:
         super().__init__()
         self._id, self._path, self._progress, self._relay = request_id, path, list(progress), relay
+        self._head_start = head_start
+
+    def _open(self) -> Loaded:
+        early = self._head_start.take(self._path, self._progress) if self._head_start is not None else None
+        return early if early is not None else load_and_analyze(self._path, self._progress)
 
     @qt_override
     def run(self) -> None:
         try:
-            result = load_and_analyze(self._path, self._progress)
+            result = self._open()
         except LoadError as err:
             self._relay.error.emit(self._id, self._path, str(err))
         except BaseException as err:  # noqa: BLE001 - a worker must always answer
@@ -76,13 +86,19 @@ class ArticleLoader(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._relay.error.connect(self._on_error)
+        self._head_start: HeadStart | None = None
+
+    def use_head_start(self, head_start: HeadStart | None) -> None:
+        """Take the files ``head_start`` is opening from it rather than loading them again."""
+        self._head_start = head_start
 
     def request(self, path: Path, progress: Sequence[WatchProgress] = ()) -> int:
         request_id = next(self._ids)
         self._pending.add(request_id)
         if len(self._pending) == 1:
             self.busyChanged.emit(True)
-        self._pool.start(_Job(request_id, Path(path), progress, self._relay))
+        head_start = self._head_start if self._head_start is not None and self._head_start.has(path) else None
+        self._pool.start(_Job(request_id, Path(path), progress, self._relay, head_start))
         return request_id
 
     def pending(self) -> int:
