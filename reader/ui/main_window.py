@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from reader.appinfo import APP_NAME
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
+from reader.ui.article_view import ArticleView
 from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
@@ -60,9 +60,6 @@ from reader.ui.window_appearance import ZOOM_STEP, Appearance
 from reader.ui.window_session import RecentMenu, WindowSession
 from reader.ui.window_tabs import ArticleTabs
 
-if TYPE_CHECKING:
-    from reader.ui.article_view import ArticleView
-
 __all__ = ["MainWindow", "default_view_factory"]
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -72,8 +69,6 @@ _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or
 
 
 def default_view_factory() -> QWidget:
-    from reader.ui.article_view import ArticleView  # imported late: a bare start does not need it
-
     return ArticleView()
 
 
