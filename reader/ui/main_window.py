@@ -52,7 +52,7 @@ from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
-from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
+from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar

@@ -66,28 +66,6 @@ def sample() -> Path:
     return sample_article_path()
 
 
-@pytest.fixture
-def articles(tmp_path: Path) -> Iterator[Path]:
-    """A folder of small articles, one with a browser's resource folder beside it."""
-    folder = tmp_path / "recaps"
-    (folder / "Episode 2_files").mkdir(parents=True)
-    (folder / "Episode 2_files" / "inner.html").write_text("<html><body><p>Resource</p></body></html>")
-    (folder / "nested").mkdir()
-    (folder / ".hidden").mkdir()
-    (folder / ".hidden" / "secret.md").write_text("# Hidden\n\nText.\n")
-    for name, text in {
-        "episode-10.md": "# Harbor Lights episode 10 recap\n\nA calm review of the tenth episode.\n",
-        "episode-2.txt": "Harbor Lights episode 2 review\n\nThe harbour looks lovely in this one.\n",
-        "Episode 2.html": "<html><head><title>Episode 2 notes</title></head><body><article>"
-                          "<h1>Episode 2 notes</h1><p>Notes about the set design.</p></article></body></html>",
-        "nested/episode-3.markdown": "# Harbor Lights episode 3\n\nThe music is good.\n",
-        "cover.jpg": "not really a picture",
-        "notes.pdf": "%PDF-1.4",
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    yield folder
-
-
 @pytest.fixture(autouse=True)
 def _no_swallowed_errors(request: pytest.FixtureRequest) -> Iterator[None]:
     """A guarded override that raised logs instead of crashing (reader/ui/guard.py); in a test

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.ui.paths import acceptable, dialog_filter, expand_paths
+from reader.paths import acceptable, dialog_filter, expand_paths
 
 
 def test_a_folder_opens_its_supported_files_in_natural_order_skipping_resources(articles: Path) -> None:
