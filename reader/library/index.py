@@ -25,13 +25,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.article import EpisodeInfo
 from reader.library.progress import WatchProgress, has_watched, show_key
+from reader.library.records import Entry, ReaderState
 
-if TYPE_CHECKING:
-    from reader.library.store import Entry, ReaderState
 
 __all__ = ["INDEX_SCHEMA", "LibraryIndex", "SearchHit"]
 
@@ -257,8 +256,6 @@ _ENTRY_COLUMNS = "id, title, show, season, episode, site, added, source, name, f
 
 
 def _entry(row: Sequence[Any]) -> Entry:
-    from reader.library.store import Entry
-
     return Entry(id=row[0], title=row[1], show=row[2], season=row[3], episode=row[4], site=row[5], added=row[6],
                  source=row[7], name=row[8], format=row[9], analysis_version=row[10], read=row[11])
 
