@@ -33,6 +33,11 @@ def _forget_bundle_paths() -> None:
     os.environ["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A worker the app starts (the library's import, spawned) is this same executable: here it
+    # runs its task and exits instead of starting the app (PyInstaller's multiprocessing hook).
+    multiprocessing.freeze_support()
     _forget_bundle_paths()
     from reader.cli import main
 
