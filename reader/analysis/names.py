@@ -118,10 +118,6 @@ def is_common(word: str, lower_vocab: frozenset[str]) -> bool:
     return word.casefold() in COMMON_WORDS or (word.lower() in lower_vocab and not word.isupper())
 
 
-# "Word (Actor" or "Word (played by": a credit right after a capitalised word makes it a name.
-_CREDIT_AFTER = re.compile(r"[ \u00a0]*\((?:(?:played|voiced|portrayed) by[ \u00a0]+)?[A-ZÀ-Þ][\w’'-]+[ \u00a0]+[A-ZÀ-Þ]")
-
-
 def _leading_common(word: str) -> bool:
     """A sentence-initial word glued to a name ("Meanwhile Ana", "Finally Ana"), from the listed
     common words only: "Grace Kim" keeps its given name even where "grace" is a word too."""
@@ -186,9 +182,8 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
     sentence_start = is_sentence_start(text, start_pos)
     if len(tokens) == 1:  # the common case, kept short
         _, end, word, _ = tokens[0]
-        if word in PARTICLES or word.casefold() in _NUMBERED or sentence_start and is_common(
-                word, lower_vocab) and not _CREDIT_AFTER.match(text, end):
-            return None  # "Hope (Ava Lind)": a word used as a name, an actor's credit says so
+        if word in PARTICLES or word.casefold() in _NUMBERED or sentence_start and is_common(word, lower_vocab):
+            return None
         return NameSpan(block_id, start_pos, end, (), (word,), None, _possessive(text, end, word),
                         sentence_start, _word_before(text, start_pos) in DETERMINERS, start_pos, word,
                         len(word) > 1 and word.isupper())
