@@ -23,6 +23,7 @@ from reader.analysis.names_lexicon import (
     TITLE_QUALIFIERS,
     TITLES,
 )
+from reader.analysis.text import fold as text_fold
 
 
 def _upper_class() -> str:
@@ -85,10 +86,9 @@ class NameSpan:
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Case- and accent-folded form used to compare names ("Jōji" == "joji")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").casefold()
+    """Case- and accent-folded form used to compare names ("Jōji" == "joji"): the analysis's
+    one fold (``reader.analysis.text.fold``), which also makes curly quotes and dashes plain."""
+    return text_fold(text)
 
 
 def bare_title(word: str) -> str:
