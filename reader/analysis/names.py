@@ -23,6 +23,7 @@ from reader.analysis.names_lexicon import (
     TITLE_QUALIFIERS,
     TITLES,
 )
+from reader.analysis.text import fold as text_fold
 
 
 def _upper_class() -> str:
@@ -85,10 +86,9 @@ class NameSpan:
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Case- and accent-folded form used to compare names ("Jōji" == "joji")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").casefold()
+    """Case- and accent-folded form used to compare names ("Jōji" == "joji"): the analysis's
+    one fold (``reader.analysis.text.fold``), which also makes curly quotes and dashes plain."""
+    return text_fold(text)
 
 
 def bare_title(word: str) -> str:
@@ -116,10 +116,6 @@ def lower_vocabulary(texts: list[str]) -> frozenset[str]:
 def is_common(word: str, lower_vocab: frozenset[str]) -> bool:
     """A common word (listed, or seen in lower case in this article), not a name by itself."""
     return word.casefold() in COMMON_WORDS or (word.lower() in lower_vocab and not word.isupper())
-
-
-# "Word (Actor" or "Word (played by": a credit right after a capitalised word makes it a name.
-_CREDIT_AFTER = re.compile(r"[ \u00a0]*\((?:(?:played|voiced|portrayed) by[ \u00a0]+)?[A-ZÀ-Þ][\w’'-]+[ \u00a0]+[A-ZÀ-Þ]")
 
 
 def _leading_common(word: str) -> bool:
@@ -186,9 +182,8 @@ def _make_span(block_id: int, text: str, tokens: list[Token],
     sentence_start = is_sentence_start(text, start_pos)
     if len(tokens) == 1:  # the common case, kept short
         _, end, word, _ = tokens[0]
-        if word in PARTICLES or word.casefold() in _NUMBERED or sentence_start and is_common(
-                word, lower_vocab) and not _CREDIT_AFTER.match(text, end):
-            return None  # "Hope (Ava Lind)": a word used as a name, an actor's credit says so
+        if word in PARTICLES or word.casefold() in _NUMBERED or sentence_start and is_common(word, lower_vocab):
+            return None
         return NameSpan(block_id, start_pos, end, (), (word,), None, _possessive(text, end, word),
                         sentence_start, _word_before(text, start_pos) in DETERMINERS, start_pos, word,
                         len(word) > 1 and word.isupper())

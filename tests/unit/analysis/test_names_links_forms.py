@@ -1,6 +1,9 @@
 """More ways writers tie an actor to a role, read as patterns of context: a titled possessive,
-an adverb inside "played by", a described role after "as"/"plays"/"returns as", a relative
-named after someone's possessive, and "the" epithets. All names are invented."""
+a described role after "as"/"plays"/"returns as", acting verbs in any tense, cast-list lines,
+and "the" epithets. All names are invented. Forms no two labelled sites back (an adverb inside
+"played by", "also joins as", a relative after a possessive, the part named first, the passive
+"brought to life by", "(Actor, superb)") were removed by the rule audit
+(tests/benchmarks/README.md)."""
 
 from __future__ import annotations
 
@@ -19,28 +22,16 @@ def cast(*paragraphs: str) -> dict[str, str | None]:
 @pytest.mark.parametrize(("text", "character", "actor"), [
     ("In the end Wale Adeyemi’s DI Corin Hale walks out into the rain.",
      "Corin Hale", "Wale Adeyemi"),
-    ("The night cook, Mirela “Mira” Stan – played with dry wit by Ines Varga – keeps the grill going.",
-     "Mirela Stan", "Ines Varga"),
     ("Tobi Adewale, as the clinic’s overworked deputy registrar Femi Okafor, gets one great scene.",
      "Femi Okafor", "Tobi Adewale"),
     ("Pavel Roth plays her youngest son, Emil Vasko, with quiet menace.",
      "Emil Vasko", "Pavel Roth"),
     ("Arlo Penn comes back as her pilot and oldest friend, Dace Morrow.",
      "Dace Morrow", "Arlo Penn"),
-    ("Hal Greer also joins in a guest role as Auditor Pell Varn, who checks every ledger.",
-     "Auditor Pell Varn", "Hal Greer"),
 ])
 def test_actor_links_in_more_forms(text: str, character: str, actor: str) -> None:
     found = cast(text, f"Later {character.split()[-1]} is seen again at the docks.")
     assert found.get(character) == actor, found
-
-
-def test_a_relative_named_after_a_possessive_is_the_role() -> None:
-    found = cast("Noor Hale is sharp as Petra Voss, and Ida Crane, as Petra’s niece Rosalie, "
-                 "steals every scene she is in.",
-                 "Rosalie finds the deed in the barn and tells Petra.")
-    assert found.get("Rosalie") == "Ida Crane"
-    assert found.get("Petra Voss") == "Noor Hale"
 
 
 def test_a_kinship_title_after_a_possessive_is_family_not_a_role() -> None:
@@ -85,17 +76,11 @@ def test_romanisation_variants_are_one_person(variant: str) -> None:
 @pytest.mark.parametrize(("kind", "text"), [
     ("list_item", "Mara Quist – Tessa Hollin"),
     ("list_item", "Mara Quist: Tessa Hollin"),
-    ("paragraph", "The actor playing Mara Quist, Tessa Hollin, is the find of the year."),
     ("paragraph", "Tessa Hollin has been cast as Mara Quist for the second season."),
     ("paragraph", "Tessa Hollin will play Mara Quist in the second season."),
     ("paragraph", "Tessa Hollin, playing Mara Quist, is the find of the year."),
-    ("paragraph", "Mara Quist, brought to life by Tessa Hollin, is the find of the year."),
     ("paragraph", "Tessa Hollin takes on the role of Mara Quist with relish."),
     ("paragraph", "Tessa Hollin (who plays Mara Quist) is the find of the year."),
-    ("paragraph", "Mara Quist (Tessa Hollin, superb) is the find of the year."),
-    ("paragraph", "In the role of Mara Quist, Tessa Hollin is the find of the year."),
-    ("paragraph", "Mara Quist, Tessa Hollin’s wonderfully prickly character, finally snaps."),
-    ("paragraph", "Mara Quist, as played by Tessa Hollin, finally snaps."),
     ("paragraph", "Tessa Hollin will star as Mara Quist in the second season."),
     ("paragraph", "Tessa Hollin is set to play Mara Quist in the second season."),
     ("paragraph", "Tessa Hollin has signed on to play Mara Quist."),
@@ -115,13 +100,6 @@ def test_parentheses_with_a_year_are_no_praised_actor() -> None:
         Block(0, "paragraph", "Mara Quist (Lowlands, 2018) walks the pier."),
         Block(1, "paragraph", "Later Mara Quist tells Odo Brill the truth and Mara cries.")], None, "text")
     assert {c.name: c.actor for c in find_characters(article)}.get("Mara Quist") is None
-
-
-def test_a_word_used_as_a_name_at_a_sentence_start_keeps_its_actor_credit() -> None:
-    article = Article("Tidewater, episode 3 recap", [
-        Block(0, "paragraph", "Hope (Ava Lind) finally admits it. There is no hope for the farm, and Hope cries.")],
-        None, "text")
-    assert [(c.name, c.actor) for c in find_characters(article)] == [("Hope", "Ava Lind")]
 
 
 @pytest.mark.parametrize(("intro", "later", "alias"), [
