@@ -139,9 +139,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
 
-        self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
+        # The menus' actions by command name; not ``self.actions``, which would hide QWidget.actions().
+        self.commands = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
-        self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
+        self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.session = WindowSession(self, self.sidebar, self.settings, persist)
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
     def _prepare_tab(self, tab: ArticleTab) -> None:
         """A new tab, before it shows: its look, and the keys that belong to the article's text."""
         self.appearance.apply_to(tab.view)
-        tab.view.addActions([self.actions.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
+        tab.view.addActions([self.commands.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
 
     def _with_view(self, act: Callable[[ArticleView], object]) -> None:
         if tab := self.current_tab():
@@ -316,12 +317,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         tab = self.current_tab()
         has = tab is not None
-        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all, self.actions.find):
+        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find):
             action.setEnabled(has)
-        self.actions.reveal_all.setEnabled(has and tab.state.anything_hidden())
-        self.actions.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
+        self.commands.reveal_all.setEnabled(has and tab.state.anything_hidden())
+        self.commands.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
                                                       or tab.state.title_revealed))
-        self.actions.seen.setEnabled(has and tab.header.seen_button.isVisible())
+        self.commands.seen.setEnabled(has and tab.header.seen_button.isVisible())
 
     # --- spoilers --------------------------------------------------------------------------
 
@@ -421,11 +422,11 @@ class MainWindow(QMainWindow):
 
     def _show_appearance_in_menus(self) -> None:
         """The checked theme and width, and zoom actions only while there is room to zoom."""
-        self.actions.themes[self.settings.theme].setChecked(True)
-        for pixels, action in self.actions.widths.items():
+        self.commands.themes[self.settings.theme].setChecked(True)
+        for pixels, action in self.commands.widths.items():
             action.setChecked(pixels == self.settings.reading_width)
-        self.actions.zoom_in.setEnabled(self.appearance.can_zoom(+1))
-        self.actions.zoom_out.setEnabled(self.appearance.can_zoom(-1))
+        self.commands.zoom_in.setEnabled(self.appearance.can_zoom(+1))
+        self.commands.zoom_out.setEnabled(self.appearance.can_zoom(-1))
 
     # --- drag and drop ---------------------------------------------------------------------
 
