@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.appinfo import APP_NAME
+from reader.article import Mention
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import COMMANDS, Scope
@@ -71,7 +72,7 @@ SIDEBAR_MAX_SHARE = 30
 _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
 
 
-def default_view_factory() -> QWidget:
+def default_view_factory() -> ArticleView:
     from reader.ui.article_view import ArticleView  # imported late: a bare start does not need it
 
     return ArticleView()
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
     """Tabs of articles with everything around them."""
 
     def __init__(self, settings: Settings | None = None, progress: ProgressStore | None = None,
-                 view_factory: Callable[[], QWidget] = default_view_factory, persist: bool = True) -> None:
+                 view_factory: Callable[[], ArticleView] = default_view_factory, persist: bool = True) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Open
 
     def show_open_dialog(self) -> None:
-        start = str(self.current_tab().path.parent) if self.current_tab() else ""
+        start = str(tab.path.parent) if (tab := self.current_tab()) else ""
         names, _ = QFileDialog.getOpenFileNames(self, "Open saved articles", start, dialog_filter())
         self.open_paths([Path(n) for n in names])
 
@@ -316,13 +317,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
-        has = tab is not None
         for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find):
-            action.setEnabled(has)
-        self.commands.reveal_all.setEnabled(has and tab.state.anything_hidden())
-        self.commands.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
-                                                      or tab.state.title_revealed))
-        self.commands.seen.setEnabled(has and tab.header.seen_button.isVisible())
+            action.setEnabled(tab is not None)
+        state = tab.state if tab is not None else None
+        self.commands.reveal_all.setEnabled(state is not None and state.anything_hidden())
+        self.commands.hide_all.setEnabled(state is not None and bool(state.revealed_blocks or state.revealed_spans
+                                                                    or state.title_revealed))
+        self.commands.seen.setEnabled(tab is not None and tab.header.seen_button.isVisible())
 
     # --- spoilers --------------------------------------------------------------------------
 
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         if (tab := self.current_tab()) and tab.header.seen_button.isVisible():
             tab.mark_seen()
 
-    def _highlight_mentions(self, mentions: list, current: int) -> None:  # noqa: ANN401
+    def _highlight_mentions(self, mentions: list[Mention], current: int) -> None:
         if tab := self.current_tab():
             tab.view.highlight_mentions(mentions, current)
 
