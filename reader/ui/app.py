@@ -49,8 +49,6 @@ ABANDON_LOADS_AFTER_MS = 1500
 
 _log = logging.getLogger(__name__)
 
-_log = logging.getLogger(__name__)
-
 
 def _no_display() -> bool:
     return not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
