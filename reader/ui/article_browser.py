@@ -227,8 +227,14 @@ class ArticleBrowser(QTextBrowser):
         menu.deleteLater()
 
     def context_menu(self, pos: QPoint) -> QMenu:
-        """The standard menu; on a shield, "Reveal spoiler" instead of copying its address."""
-        menu = self.createStandardContextMenu(pos)
+        """The standard menu at ``pos`` in the viewport; on a shield, "Reveal spoiler" instead of
+        copying its address."""
+        # Qt finds the link under the pointer in document coordinates: without the scroll offset,
+        # a scrolled article offered a disabled "Copy Link Location" or another link's address.
+        bar = self.horizontalScrollBar()
+        x = bar.maximum() - bar.value() if self.isRightToLeft() else bar.value()  # as QTextEdit does
+        offset = QPoint(x, self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)
         key = self._host.shield_at(QPointF(pos))
         if key is not None:
             for action in menu.actions():

@@ -290,6 +290,30 @@ def test_a_right_click_on_a_shield_opens_a_menu_whose_first_entry_reveals_it(qtb
     assert SECRET in doc_text(view)
 
 
+def test_a_right_click_on_a_link_in_a_scrolled_article_copies_that_link(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    """The menu looks for the link under the pointer in document coordinates, so scrolling
+    does not make it offer nothing, or the address of a link further up."""
+    first, second = "See the official site for more.", "The timetable for next week is posted."
+    article, state = make(
+        _block(0, first, runs=(InlineRun(0, len(first), "link", "https://example.org/site"),)),
+        *(_block(i, f"Filler paragraph {i} about the lighthouse and its keeper. " * 6) for i in range(1, 12)),
+        _block(12, second, runs=(InlineRun(0, len(second), "link", "https://example.org/timetable"),)),
+        *(_block(i, f"Closing paragraph {i} about the gulls. " * 6) for i in range(13, 25)),
+    )
+    view.set_article(article, state)
+    view.scroll_to_block(12)
+    browser = view.text_browser()
+    assert browser.verticalScrollBar().value() > 0
+    pos = browser.cursorRect(browser.document().find("timetable")).center()
+    assert browser.viewport().rect().contains(pos) and browser.anchorAt(pos) == "https://example.org/timetable"
+    QGuiApplication.clipboard().clear()
+    seen: list[str] = []
+    _answer_popup_menu(qtbot, "Copy &Link Location", seen)
+    _right_click(view, pos)
+    assert "Copy &Link Location" in seen, seen
+    assert QGuiApplication.clipboard().text() == "https://example.org/timetable"
+
+
 def test_ctrl_wheel_asks_the_window_to_zoom(qtbot, view: ArticleView) -> None:  # noqa: ANN001
     article, state = standard()
     view.set_article(article, state)
