@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QEvent,
     QMimeData,
     QPoint,
     QPointF,
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFocusEvent,
     QHelpEvent,
     QImage,
     QKeyEvent,
@@ -39,6 +41,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QProxyStyle,
     QStyle,
+    QStyleHintReturn,
+    QStyleOption,
     QTextBrowser,
     QToolTip,
     QWidget,
@@ -85,8 +89,8 @@ class FocusFrameStyle(QProxyStyle):
         self._host = host
 
     @qt_override(fallback=lambda: 0)
-    def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,  # noqa: N802
-                  data: object = None) -> int:
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,  # noqa: N802
+                  widget: QWidget | None = None, data: QStyleHintReturn | None = None) -> int:
         if (hint == QStyle.StyleHint.SH_TextControl_FocusIndicatorTextCharFormat
                 and self._host.focused_shield() is not None):
             return 1  # an empty format: no outline over the shield
@@ -121,10 +125,10 @@ class ArticleBrowser(QTextBrowser):
     # --- resources and copies: only what may be seen ----------------------------------------
 
     @qt_override(fallback=QImage)
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> QImage:  # noqa: N802 - Qt override
         """Only the article's own resolved images; never a file path or a remote address."""
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            image = self._host.resolve_image(name)
+            image = self._host.resolve_image(QUrl(name))
             if image is not None:
                 return image
         return QImage()
@@ -175,7 +179,7 @@ class ArticleBrowser(QTextBrowser):
             self._host.reveal_shield(key)
 
     @qt_override
-    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         self._host.set_hovered(None)
         super().leaveEvent(event)
 
@@ -210,7 +214,7 @@ class ArticleBrowser(QTextBrowser):
         return moved
 
     @qt_override
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         self._host.update_focus()
 
@@ -223,8 +227,14 @@ class ArticleBrowser(QTextBrowser):
         menu.deleteLater()
 
     def context_menu(self, pos: QPoint) -> QMenu:
-        """The standard menu; on a shield, "Reveal spoiler" instead of copying its address."""
-        menu = self.createStandardContextMenu(pos)
+        """The standard menu at ``pos`` in the viewport; on a shield, "Reveal spoiler" instead of
+        copying its address."""
+        # Qt finds the link under the pointer in document coordinates: without the scroll offset,
+        # a scrolled article offered a disabled "Copy Link Location" or another link's address.
+        bar = self.horizontalScrollBar()
+        x = bar.maximum() - bar.value() if self.isRightToLeft() else bar.value()  # as QTextEdit does
+        offset = QPoint(x, self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)
         key = self._host.shield_at(QPointF(pos))
         if key is not None:
             for action in menu.actions():
@@ -232,7 +242,11 @@ class ArticleBrowser(QTextBrowser):
                     menu.removeAction(action)
             reveal = QAction("Reveal spoiler", menu)
             reveal.triggered.connect(lambda: self._host.reveal_shield(key))
-            menu.insertAction(menu.actions()[0] if menu.actions() else None, reveal)
+            first = next(iter(menu.actions()), None)
+            if first is not None:
+                menu.insertAction(first, reveal)
+            else:
+                menu.addAction(reveal)
         return menu
 
     @qt_override
@@ -250,7 +264,7 @@ class ArticleBrowser(QTextBrowser):
     # --- tooltips: the reason, never the words ------------------------------------------------
 
     @qt_override(fallback=lambda: False)
-    def viewportEvent(self, event: object) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
             key = self._host.shield_at(QPointF(event.pos()))
             if key is not None:

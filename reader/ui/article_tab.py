@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -25,6 +26,9 @@ from reader.library.progress import ProgressStore, UndoToken, has_watched
 from reader.library.reveal_state import RevealState
 from reader.ui.header import ArticleHeader, WatchMode
 from reader.ui.loading import Loaded
+
+if TYPE_CHECKING:
+    from reader.ui.article_view import ArticleView
 
 __all__ = ["ArticleTab"]
 
@@ -37,7 +41,7 @@ class ArticleTab(QWidget):
     linkActivated = Signal(str)
     progressChanged = Signal()  # this tab changed the watch progress: other tabs re-apply it
 
-    def __init__(self, loaded: Loaded, progress: ProgressStore, view_factory: Callable[[], QWidget],
+    def __init__(self, loaded: Loaded, progress: ProgressStore, view_factory: Callable[[], ArticleView],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path = loaded.path

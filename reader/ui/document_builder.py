@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from PySide6.QtGui import (
@@ -51,6 +52,7 @@ IMAGE_SCHEME = "recap-image"
 _OBJECT_CHAR = "\ufffc"
 _LINE_BREAK = "\u2028"
 _MAX_CHUNK = 24  # longest run of characters one span shield covers, so it can always wrap
+T = TypeVar("T")
 
 
 BASELINE = 0.8  # where Qt puts the baseline in a fixed-height line, as a share of the pitch
@@ -207,7 +209,7 @@ class ImageStore:
         except ValueError:
             return None
 
-    def _with_reader(self, block_id: int, use: Callable[[QImageReader], object]):  # noqa: ANN202
+    def _with_reader(self, block_id: int, use: Callable[[QImageReader], T]) -> T | None:
         ref = self._refs.get(block_id)
         if ref is None:
             return None
@@ -411,21 +413,21 @@ class DocumentBuilder:
     def _image_format(self, block: Block) -> QTextCharFormat:
         size = self.images.natural_size(block.id) if self.images.available(block.id) else None
         if size is not None:
-            fmt = QTextImageFormat()
-            fmt.setName(ImageStore.url(block.id).toString())
+            picture = QTextImageFormat()
+            picture.setName(ImageStore.url(block.id).toString())
             # Pictures zoom with the text, but never past the column.
             scale = min(self.typo.zoom / 100.0, self.width / max(1, size.width()))
-            fmt.setWidth(size.width() * scale)
-            fmt.setHeight(size.height() * scale)
-            return fmt
-        fmt = QTextCharFormat()
-        fmt.setObjectType(PLACEHOLDER_OBJECT)
+            picture.setWidth(size.width() * scale)
+            picture.setHeight(size.height() * scale)
+            return picture
+        placeholder = QTextCharFormat()
+        placeholder.setObjectType(PLACEHOLDER_OBJECT)
         # One quiet line (painted by the shield's ObjectPainter), not a picture-sized box.
-        fmt.setProperty(Prop.WIDTH, min(self.width, 22 * self.typo.em))
-        fmt.setProperty(Prop.HEIGHT, 1.6 * self.typo.em)
+        placeholder.setProperty(Prop.WIDTH, min(self.width, 22 * self.typo.em))
+        placeholder.setProperty(Prop.HEIGHT, 1.6 * self.typo.em)
         src = block.image.src if block.image is not None else ""
-        fmt.setProperty(Prop.REMOTE, src.lower().startswith(("http:", "https:", "//")))
-        return fmt
+        placeholder.setProperty(Prop.REMOTE, src.lower().startswith(("http:", "https:", "//")))
+        return placeholder
 
 
 def span_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.appinfo import APP_NAME
+from reader.article import Mention
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
 from reader.ui.article_view import ArticleView
@@ -68,7 +69,7 @@ SIDEBAR_MAX_SHARE = 30
 _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
 
 
-def default_view_factory() -> QWidget:
+def default_view_factory() -> ArticleView:
     return ArticleView()
 
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
     """Tabs of articles with everything around them."""
 
     def __init__(self, settings: Settings | None = None, progress: ProgressStore | None = None,
-                 view_factory: Callable[[], QWidget] = default_view_factory, persist: bool = True) -> None:
+                 view_factory: Callable[[], ArticleView] = default_view_factory, persist: bool = True) -> None:
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
@@ -134,9 +135,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
 
-        self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
+        # The menus' actions by command name; not ``self.actions``, which would hide QWidget.actions().
+        self.commands = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
-        self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
+        self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
         self.session = WindowSession(self, self.sidebar, self.settings, persist)
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
     def _prepare_tab(self, tab: ArticleTab) -> None:
         """A new tab, before it shows: its look, and the keys that belong to the article's text."""
         self.appearance.apply_to(tab.view)
-        tab.view.addActions([self.actions.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
+        tab.view.addActions([self.commands.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
 
     def _with_view(self, act: Callable[[ArticleView], object]) -> None:
         if tab := self.current_tab():
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Open
 
     def show_open_dialog(self) -> None:
-        start = str(self.current_tab().path.parent) if self.current_tab() else ""
+        start = str(tab.path.parent) if (tab := self.current_tab()) else ""
         names, _ = QFileDialog.getOpenFileNames(self, "Open saved articles", start, dialog_filter())
         self.open_paths([Path(n) for n in names])
 
@@ -310,13 +312,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
-        has = tab is not None
-        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all, self.actions.find):
-            action.setEnabled(has)
-        self.actions.reveal_all.setEnabled(has and tab.state.anything_hidden())
-        self.actions.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
-                                                      or tab.state.title_revealed))
-        self.actions.seen.setEnabled(has and tab.header.seen_button.isVisible())
+        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find):
+            action.setEnabled(tab is not None)
+        state = tab.state if tab is not None else None
+        self.commands.reveal_all.setEnabled(state is not None and state.anything_hidden())
+        self.commands.hide_all.setEnabled(state is not None and bool(state.revealed_blocks or state.revealed_spans
+                                                                    or state.title_revealed))
+        self.commands.seen.setEnabled(tab is not None and tab.header.seen_button.isVisible())
 
     # --- spoilers --------------------------------------------------------------------------
 
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
         if (tab := self.current_tab()) and tab.header.seen_button.isVisible():
             tab.mark_seen()
 
-    def _highlight_mentions(self, mentions: list, current: int) -> None:  # noqa: ANN401
+    def _highlight_mentions(self, mentions: list[Mention], current: int) -> None:
         if tab := self.current_tab():
             tab.view.highlight_mentions(mentions, current)
 
@@ -416,11 +418,11 @@ class MainWindow(QMainWindow):
 
     def _show_appearance_in_menus(self) -> None:
         """The checked theme and width, and zoom actions only while there is room to zoom."""
-        self.actions.themes[self.settings.theme].setChecked(True)
-        for pixels, action in self.actions.widths.items():
+        self.commands.themes[self.settings.theme].setChecked(True)
+        for pixels, action in self.commands.widths.items():
             action.setChecked(pixels == self.settings.reading_width)
-        self.actions.zoom_in.setEnabled(self.appearance.can_zoom(+1))
-        self.actions.zoom_out.setEnabled(self.appearance.can_zoom(-1))
+        self.commands.zoom_in.setEnabled(self.appearance.can_zoom(+1))
+        self.commands.zoom_out.setEnabled(self.appearance.can_zoom(-1))
 
     # --- drag and drop ---------------------------------------------------------------------
 

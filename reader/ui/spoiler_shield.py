@@ -18,7 +18,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -71,14 +71,14 @@ class ArticleDocument(QTextDocument):
     ``loadResource`` means an address from the page can never reach the disk or the network.
     """
 
-    def __init__(self, images: ImageStore, parent: object | None = None) -> None:
+    def __init__(self, images: ImageStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._images = images
 
     @qt_override(fallback=QImage)
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> QImage:  # noqa: N802 - Qt override
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            image = self._images.resolve(name)
+            image = self._images.resolve(QUrl(name))
             if image is not None:
                 return image
         return QImage()
@@ -284,7 +284,7 @@ class ObjectPainter(QPyTextObject):
     the mouse shows it; the words themselves come only from the renderer.
     """
 
-    def __init__(self, renderer: ShieldRenderer, parent: object | None = None) -> None:
+    def __init__(self, renderer: ShieldRenderer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.renderer = renderer
         self.focused: ShieldKey | None = None
@@ -296,20 +296,21 @@ class ObjectPainter(QPyTextObject):
         return QSizeF(fmt.doubleProperty(Prop.WIDTH), fmt.doubleProperty(Prop.HEIGHT))
 
     @qt_override
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,  # noqa: N802
                    fmt: QTextFormat) -> None:
+        area = QRectF(rect)  # Qt passes a QRectF; the binding's signature also allows a QRect
         char = fmt.toCharFormat()
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
                                | QPainter.RenderHint.TextAntialiasing)
         try:
             if char.objectType() == PLACEHOLDER_OBJECT:
-                self._placeholder(painter, rect, bool(fmt.boolProperty(Prop.REMOTE)))
+                self._placeholder(painter, area, bool(fmt.boolProperty(Prop.REMOTE)))
             elif (key := ShieldKey.from_format(fmt)) is not None:
                 if key.span is None:
-                    self._block_line(painter, rect, key, fmt.intProperty(Prop.LINE))
+                    self._block_line(painter, area, key, fmt.intProperty(Prop.LINE))
                 else:
-                    self._span_piece(painter, rect, key, char)
+                    self._span_piece(painter, area, key, char)
         finally:
             painter.restore()
 

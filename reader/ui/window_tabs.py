@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget
 
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import literal_text
 from reader.ui.loading import ArticleLoader, Loaded
 from reader.ui.tab_strip import PENDING_TEXT, ArticleTabBar, PendingTab, tab_text
+
+if TYPE_CHECKING:
+    from reader.ui.article_view import ArticleView
 
 __all__ = ["ArticleTabs"]
 
@@ -35,7 +39,7 @@ class ArticleTabs(QObject):
     emptied = Signal()  # the last tab was closed
 
     def __init__(self, widget: QTabWidget, loader: ArticleLoader, progress: ProgressStore,
-                 view_factory: Callable[[], QWidget], prepare: Callable[[ArticleTab], None],
+                 view_factory: Callable[[], ArticleView], prepare: Callable[[ArticleTab], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.widget = widget

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.ui.article_view import ArticleView
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +26,7 @@ def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def view_factory() -> Callable[[], object]:
+def view_factory() -> Callable[[], ArticleView]:
     from reader.ui.article_view import ArticleView
 
     return ArticleView

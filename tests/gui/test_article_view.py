@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAccessible,
     QClipboard,
+    QContextMenuEvent,
     QGuiApplication,
     QHelpEvent,
     QImage,
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from reader.article import (
     Analysis,
@@ -246,6 +247,71 @@ def test_the_context_menu_reveals_and_never_copies_a_shield_address(view: Articl
     next(a for a in menu.actions() if a.text() == "Reveal spoiler").trigger()
     assert SECRET in doc_text(view)
     menu.deleteLater()
+
+
+def _answer_popup_menu(qtbot, choose: str, seen: list[str]) -> None:  # noqa: ANN001
+    """Once a popup menu is open, note its enabled entries and pick ``choose`` with the keyboard;
+    close the menu when that entry is missing or disabled, so a failure cannot leave the test
+    stuck in exec()."""
+
+    def answer(tries: int = 0) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu) or not menu.isVisible():
+            if tries < 200:
+                QTimer.singleShot(10, lambda: answer(tries + 1))
+            return
+        seen.extend(action.text() for action in menu.actions() if action.isEnabled() and not action.isSeparator())
+        wanted = next((a for a in menu.actions() if a.text() == choose and a.isEnabled()), None)
+        if wanted is None:
+            menu.close()
+            return
+        menu.setActiveAction(wanted)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+
+
+def _right_click(view: ArticleView, pos: QPoint) -> None:
+    """A right click at ``pos`` of the viewport; returns once the menu it opens has closed."""
+    viewport = view.text_browser().viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+
+
+def test_a_right_click_on_a_shield_opens_a_menu_whose_first_entry_reveals_it(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    """The real popup (QMenu.exec from contextMenuEvent), not only the menu it is built from."""
+    article, state = standard()
+    view.set_article(article, state)
+    seen: list[str] = []
+    _answer_popup_menu(qtbot, "Reveal spoiler", seen)
+    _right_click(view, view.shield_rect(1).center())
+    assert seen[0] == "Reveal spoiler", seen
+    assert not any("Link Location" in text.replace("&", "") for text in seen), "a shield's address is not offered"
+    assert state.revealed_blocks == {1}
+    assert SECRET in doc_text(view)
+
+
+def test_a_right_click_on_a_link_in_a_scrolled_article_copies_that_link(qtbot, view: ArticleView) -> None:  # noqa: ANN001
+    """The menu looks for the link under the pointer in document coordinates, so scrolling
+    does not make it offer nothing, or the address of a link further up."""
+    first, second = "See the official site for more.", "The timetable for next week is posted."
+    article, state = make(
+        _block(0, first, runs=(InlineRun(0, len(first), "link", "https://example.org/site"),)),
+        *(_block(i, f"Filler paragraph {i} about the lighthouse and its keeper. " * 6) for i in range(1, 12)),
+        _block(12, second, runs=(InlineRun(0, len(second), "link", "https://example.org/timetable"),)),
+        *(_block(i, f"Closing paragraph {i} about the gulls. " * 6) for i in range(13, 25)),
+    )
+    view.set_article(article, state)
+    view.scroll_to_block(12)
+    browser = view.text_browser()
+    assert browser.verticalScrollBar().value() > 0
+    pos = browser.cursorRect(browser.document().find("timetable")).center()
+    assert browser.viewport().rect().contains(pos) and browser.anchorAt(pos) == "https://example.org/timetable"
+    QGuiApplication.clipboard().clear()
+    seen: list[str] = []
+    _answer_popup_menu(qtbot, "Copy &Link Location", seen)
+    _right_click(view, pos)
+    assert "Copy &Link Location" in seen, seen
+    assert QGuiApplication.clipboard().text() == "https://example.org/timetable"
 
 
 def test_ctrl_wheel_asks_the_window_to_zoom(qtbot, view: ArticleView) -> None:  # noqa: ANN001

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from reader.ui.commands import COMMANDS, Scope, build_actions, key_sequences
 from reader.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
@@ -18,13 +19,18 @@ def test_every_command_has_its_action_with_the_keys_of_the_table(window) -> None
     for cmd in COMMANDS:
         if cmd.scope is Scope.BUILTIN:
             continue
-        action = getattr(window.actions, cmd.name)
+        action = getattr(window.commands, cmd.name)
         assert action.text() == cmd.text
         assert action.shortcuts() == key_sequences(cmd), cmd.name
 
 
+def test_the_window_keeps_qt_own_actions_list(window) -> None:  # noqa: ANN001
+    """The commands live in ``window.commands``, so QWidget.actions() is still Qt's method."""
+    assert window.actions() == QWidget.actions(window)
+
+
 def test_the_help_lists_every_shortcut_the_window_has(window, qtbot) -> None:  # noqa: ANN001
-    window.actions.shortcuts.trigger()
+    window.commands.shortcuts.trigger()
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None and dialog.isVisible()
     listed = dialog.listed()
@@ -43,7 +49,7 @@ def test_the_help_lists_every_shortcut_the_window_has(window, qtbot) -> None:  #
 
 
 def test_menus_are_laid_out_from_the_table(window) -> None:  # noqa: ANN001
-    in_menus = {a.objectName() for menu in window.menuBar().findChildren(type(window.actions.recent_menu))
+    in_menus = {a.objectName() for menu in window.menuBar().findChildren(type(window.commands.recent_menu))
                 for a in menu.actions() if a.objectName()}
     expected = {c.name for c in COMMANDS if c.scope is Scope.WINDOW}
     assert expected <= in_menus
@@ -61,6 +67,6 @@ def test_an_ampersand_in_a_recent_title_is_not_a_mnemonic(window, tmp_path) -> N
     path.write_text("# Salt & Honey\n\nText.\n", encoding="utf-8")
     window.settings.add_recent(path, "Salt & Honey: the orchard")
     window.recent.fill()
-    first = window.actions.recent_menu.actions()[0]
+    first = window.commands.recent_menu.actions()[0]
     assert first.text() == "Salt && Honey: the orchard"
     assert first.iconText() == "Salt & Honey: the orchard", "shown with a plain ampersand"

@@ -73,14 +73,14 @@ def test_in_the_window_words_only_in_hidden_text_are_not_found(window, open_and_
     visible = [b.text for b in tab.article.blocks if not tab.state.block_hidden(b.id)]
     assert not any(hidden_only in t for t in visible)
     assert any(hidden_only in b.text for b in tab.article.blocks)
-    window.actions.find.trigger()
+    window.commands.find.trigger()
     assert window.find_bar.isVisible() and window.find_bar.note_label.isVisible()
     window.find_bar.field.setText(hidden_only)
     assert window.find_bar.result_label.text() == "No matches"
     window.find_bar.field.setText("receiver")  # once in visible text, once more in a hidden passage
     count = sum(t.lower().count("receiver") for t in visible)
     assert count == 1 and window.find_bar.result_label.text() == "1 of 1"
-    window.actions.reveal_all.trigger()
+    window.commands.reveal_all.trigger()
     assert not window.find_bar.note_label.isVisible()
     window.find_bar.field.setText(hidden_only)
     assert window.find_bar.result_label.text().endswith(f"of {sum(b.text.count(hidden_only) for b in tab.article.blocks)}")
@@ -89,7 +89,7 @@ def test_in_the_window_words_only_in_hidden_text_are_not_found(window, open_and_
 def test_a_failed_search_clears_the_last_match_and_says_no_matches(window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
     open_and_wait(sample, expect_tabs=1)
     browser = window.current_tab().view.text_browser()
-    window.actions.find.trigger()
+    window.commands.find.trigger()
     bar = window.find_bar
     bar.field.setText("receiver")
     assert bar.result_label.text() == "1 of 1"

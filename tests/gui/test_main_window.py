@@ -161,23 +161,23 @@ def test_window_title_tab_and_header_show_the_safe_title_until_reveal(window, op
 
     assert window.windowTitle() == f"{safe} — {APP_NAME}"
     assert spoiling not in shown()
-    window.actions.reveal_all.trigger()
+    window.commands.reveal_all.trigger()
     assert window.windowTitle() == f"{headline} — {APP_NAME}"
     assert tab.header.title_label.text() == headline
-    window.actions.hide_all.trigger()
+    window.commands.hide_all.trigger()
     assert spoiling not in shown() and window.windowTitle() == f"{safe} — {APP_NAME}"
 
 
 def test_recent_files_store_the_safe_title_even_after_reveal(window, open_and_wait, sample: Path, tmp_path: Path) -> None:  # noqa: ANN001
     open_and_wait(sample, expect_tabs=1)
     tab = window.current_tab()
-    window.actions.reveal_all.trigger()
+    window.commands.reveal_all.trigger()
     window.close()
     recent = Settings.at(tmp_path / "settings.conf").recent_files()
     assert [r.path for r in recent] == [str(sample.resolve())]
     assert recent[0].title == tab.analysis.safe_title
     window.recent.fill()
-    texts = [a.text() for a in window.actions.recent_menu.actions()]
+    texts = [a.text() for a in window.commands.recent_menu.actions()]
     assert texts[0] == tab.analysis.safe_title and "switchboard" not in " ".join(texts)
 
 
@@ -232,7 +232,7 @@ def test_a_watched_episode_opens_unshielded_and_can_be_unwatched(qtbot, window, 
 
 
 def test_menus_have_the_documented_shortcuts(window) -> None:  # noqa: ANN001
-    a = window.actions
+    a = window.commands
     shortcuts = {
         a.reveal_all: "Ctrl+Shift+R", a.hide_all: "Ctrl+Shift+H", a.find: "Ctrl+F", a.zoom_reset: "Ctrl+0",
         a.zoom_in: "Ctrl++", a.zoom_out: "Ctrl+-", a.open: "Ctrl+O", a.close_tab: "Ctrl+W", a.quit: "Ctrl+Q",
@@ -250,12 +250,12 @@ def test_help_opens_the_sample_and_the_about_box_says_what_the_app_promises(wind
     from reader.bundled import sample_article_path
     from reader.ui import about
 
-    window.actions.open_sample.trigger()
+    window.commands.open_sample.trigger()
     qtbot.waitUntil(lambda: len(window.article_tabs()) == 1, timeout=20000)
     assert window.current_tab().path == sample_article_path()
     shown: list[str] = []
     monkeypatch.setattr(about.QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    window.actions.about.trigger()
+    window.commands.about.trigger()
     assert len(shown) == 1 and __version__ in shown[0] and "no script" in shown[0]
 
 
@@ -265,16 +265,16 @@ def test_theme_zoom_width_and_sidebar_are_applied_and_remembered(window, open_an
     tab = window.current_tab()
     applied: list[tuple] = []
     monkeypatch.setattr(tab.view, "set_appearance", lambda theme, zoom, width: applied.append((theme.name, zoom, width)))
-    window.actions.themes["dark"].trigger()
-    window.actions.zoom_in.trigger()
-    window.actions.zoom_in.trigger()
-    window.actions.widths[900].trigger()
+    window.commands.themes["dark"].trigger()
+    window.commands.zoom_in.trigger()
+    window.commands.zoom_in.trigger()
+    window.commands.widths[900].trigger()
     assert applied[-1] == ("dark", 120, 900)
     assert window.palette().color(window.backgroundRole()).lightness() < 128
-    window.actions.zoom_reset.trigger()
+    window.commands.zoom_reset.trigger()
     assert applied[-1] == ("dark", 100, 900)
-    window.actions.zoom_out.trigger()
-    window.actions.sidebar.trigger()
+    window.commands.zoom_out.trigger()
+    window.commands.sidebar.trigger()
     assert window.sidebar.isHidden()
     window.close()
     again = Settings.at(tmp_path / "settings.conf")
@@ -331,8 +331,8 @@ def test_edit_select_all_and_copy_carry_no_hidden_words(window, open_and_wait, s
 
     open_and_wait(sample, expect_tabs=1)
     tab = window.current_tab()
-    window.actions.select_all.trigger()
-    window.actions.copy.trigger()
+    window.commands.select_all.trigger()
+    window.commands.copy.trigger()
     copied = QGuiApplication.clipboard().text()
     assert "receiver" in copied  # visible text is copied
     assert "Tuesday" not in copied  # named only inside shielded passages

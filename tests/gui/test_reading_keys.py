@@ -129,7 +129,7 @@ def test_space_on_a_focused_passage_reveals_it_instead_of_scrolling(qtbot, windo
 
 def test_reading_keys_never_take_letters_from_the_find_field(qtbot, window, open_and_wait, sample: Path) -> None:  # noqa: ANN001
     view, browser = _open(window, open_and_wait, sample)
-    window.actions.find.trigger()
+    window.commands.find.trigger()
     field = window.find_bar.field
     qtbot.keyClicks(field, "kn pj")
     assert field.text() == "kn pj"
@@ -155,11 +155,11 @@ def test_the_keys_work_right_after_opening_and_switching_tabs(qtbot, window, ope
     first = window.current_tab()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
     assert first.view.focused_shield() == first.view.hidden_items()[0]
-    window.actions.next_tab.trigger()
+    window.commands.next_tab.trigger()
     second = window.current_tab()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert second is not first and second.view.text_browser().verticalScrollBar().value() > 0
     # Typing in the find field stays there when the tab changes.
-    window.actions.find.trigger()
-    window.actions.previous_tab.trigger()
+    window.commands.find.trigger()
+    window.commands.previous_tab.trigger()
     assert QApplication.focusWidget() is window.find_bar.field

@@ -218,13 +218,13 @@ class Session:
 
     def trigger(self, name: str) -> None:
         """A menu command, as its menu item or shortcut would run it."""
-        getattr(self.window.actions, name).trigger()
+        getattr(self.window.commands, name).trigger()
 
     def set_theme(self, name: str) -> None:
-        self.window.actions.themes[name].trigger()
+        self.window.commands.themes[name].trigger()
 
     def set_width(self, index: int) -> None:
-        actions = list(self.window.actions.widths.values())
+        actions = list(self.window.commands.widths.values())
         actions[index % len(actions)].trigger()
 
     def resize(self, width: int, height: int) -> None:
