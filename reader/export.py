@@ -41,10 +41,13 @@ from reader.article import Article, Block, EpisodeInfo
 from reader.article_labels import episode_label, meta_line
 from reader.library.reveal_state import RevealState
 
-__all__ = ["FORMATS", "export_article", "hidden_only_words", "spoiler_marker", "to_html", "to_markdown"]
+__all__ = ["FORMATS", "SUFFIXES", "export_article", "hidden_only_words", "hidden_passages", "spoiler_marker",
+           "to_html", "to_markdown"]
 
 #: The formats ``export_article`` writes, by the name the command line uses.
 FORMATS = ("md", "html")
+#: The file name suffix of each format.
+SUFFIXES = {"md": ".md", "html": ".html"}
 
 # Characters that end a line inside a block's text; the view shows them as spaces too.
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029\x0b\x0c\ufffc]")
@@ -135,6 +138,14 @@ def hidden_only_words(article: Article, state: RevealState) -> set[str]:
     return _words(hidden) - _words(visible)
 
 
+def hidden_passages(article: Article, state: RevealState) -> int:
+    """How many markers stand for hidden text: hidden blocks, hidden spans (overlapping ones
+    counted once) and a hidden headline. Zero means the export holds the whole article."""
+    blocks = [b.id for b in article.blocks]
+    count = sum(1 if state.block_hidden(i) else len(_merged_spans(state, i)) for i in blocks)
+    return count + (1 if state.title_hidden() else 0)
+
+
 def _words(texts: Iterable[str]) -> set[str]:
     return {w.casefold() for text in texts for w in _WORD.findall(text)}
 
@@ -167,10 +178,8 @@ def _shared(article: Article, state: RevealState) -> _Shared:
     episode = state.analysis.episode
     unsafe_words = hidden_only_words(article, state)
     units: list[_Unit] = []
-    hidden_count = 0
     for block in article.blocks:
         if state.block_hidden(block.id):
-            hidden_count += 1
             verdicts = state.analysis.verdicts
             marker = _Piece(marker=spoiler_marker(episode, verdicts[block.id].other_show))
             if block.kind == "list_item":
@@ -179,7 +188,6 @@ def _shared(article: Article, state: RevealState) -> _Shared:
                 units.append(_Unit("marker", [marker]))
             continue
         spans = _merged_spans(state, block.id)
-        hidden_count += len(spans)
         pieces = _pieces(block, spans, episode, unsafe_words)
         if not any(p.marker or p.text.strip() for p in pieces):
             continue  # an image without a caption, or an empty block
@@ -187,7 +195,7 @@ def _shared(article: Article, state: RevealState) -> _Shared:
         units.append(_Unit(kind, pieces, block.level, block.ordinal))
     language = article.language if article.language and _LANGUAGE.match(article.language) else None
     return _Shared(state.display_title(article.title), episode_label(episode), meta_line(article),
-                   language, units, hidden_count + (1 if state.title_hidden() else 0))
+                   language, units, hidden_passages(article, state))
 
 
 def _pieces(block: Block, spans: list[tuple[int, int, bool]], episode: EpisodeInfo,

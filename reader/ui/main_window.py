@@ -58,6 +58,7 @@ from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
 from reader.ui.window_appearance import ZOOM_STEP, Appearance
 from reader.ui.window_session import RecentMenu, WindowSession
+from reader.ui.window_sharing import ArticleSharing
 from reader.ui.window_tabs import ArticleTabs
 
 __all__ = ["MainWindow", "default_view_factory"]
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
 
+        self.sharing = ArticleSharing(self, self.current_tab, self.show_message,
+                                      lambda text: self.statusBar().showMessage(text, 6000))
         self.actions = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
         self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
@@ -152,7 +155,9 @@ class MainWindow(QMainWindow):
         """What each command of ``commands.COMMANDS`` does in this window."""
         return {
             "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
-            "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
+            "export_html": lambda: self.sharing.export("html"),
+            "export_markdown": lambda: self.sharing.export("md"),
+            "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all, "find": self.show_find_bar,
             "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
             "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
@@ -311,7 +316,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         tab = self.current_tab()
         has = tab is not None
-        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all, self.actions.find):
+        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all, self.actions.find,
+                       self.actions.export_html, self.actions.export_markdown, self.actions.copy_for_sharing):
             action.setEnabled(has)
         self.actions.reveal_all.setEnabled(has and tab.state.anything_hidden())
         self.actions.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
