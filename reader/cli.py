@@ -93,7 +93,8 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="saved articles to open (the bundled sample when none is given)")
+                        help="saved articles to open (when none is given: the tabs open when the window "
+                             "last closed, or the bundled sample)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the window with FILE (or the sample) open to a PNG and exit")
     parser.add_argument("--theme", choices=("light", "dark", "sepia"),
@@ -119,7 +120,9 @@ def _zoom(value: str) -> int:
 
 
 def files_to_open(files: Sequence[Path]) -> list[Path]:
-    """What the window opens: the files given, or the bundled sample when there are none."""
+    """What the window opens: the files given, or the bundled sample when there are none (a
+    window started without a file reopens the last session's tabs instead when it can, which
+    only it can tell: the session is kept in the settings, read through Qt)."""
     if files:
         return list(files)
     from reader.bundled import sample_article_path
@@ -128,8 +131,9 @@ def files_to_open(files: Sequence[Path]) -> list[Path]:
 
 
 def open_window(files: Sequence[Path]) -> int:
-    """Open the ``files`` the user named (the sample when none) in the reader window: the one
-    already running if there is one, else a new one that runs until the user quits.
+    """Open the ``files`` the user named in the reader window: the one already running if there
+    is one, else a new one that runs until the user quits. With none named, a new window reopens
+    the tabs open when it last closed, or the sample when there are none (``reader/ui/app.py``).
 
     Qt is imported only now, and only after a child process has started opening the files
     (``reader/head_start.py``): on a machine with two cores the first article is ready about

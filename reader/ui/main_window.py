@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
-        self.session = WindowSession(self, self.sidebar, self.settings, persist)
+        self.session = WindowSession(self, self.sidebar, self.settings, persist, self.articles.paths_in_order)
         self.session.restore()
         self.appearance.apply()
         self._update_actions()
@@ -202,6 +202,27 @@ class MainWindow(QMainWindow):
             count = len(ids)
             self.statusBar().showMessage(f"Opening {count} article{'s' if count != 1 else ''}…", 3000)
         return ids
+
+    def restore_tabs(self) -> list[Path]:
+        """Reopen the tabs that were open when the window last closed, in their order and with
+        the same one active; returns the files reopened (none: there was nothing to restore).
+
+        Files that are gone since are left out, with one sentence naming them. They open without
+        asking, however many there are: the reader had them all open a moment ago.
+        """
+        restored = self.session.tabs_to_restore()
+        if restored.gone:
+            names = ", ".join(p.name for p in restored.gone[:3]) + (" …" if len(restored.gone) > 3 else "")
+            count = len(restored.gone)
+            self.show_message(f"{count} article{'s' if count != 1 else ''} from last time "
+                              f"{'are' if count != 1 else 'is'} no longer there and "
+                              f"{'were' if count != 1 else 'was'} not reopened: {names}.")
+        if not restored.paths:
+            return []
+        self.articles.open_files(restored.paths)
+        self.tabs.setCurrentIndex(restored.current)
+        self.stack.setCurrentWidget(self.tabs)
+        return restored.paths
 
     def open_now(self, path: Path) -> ArticleTab | None:
         """Load in the calling thread (screenshots and benchmarks, where nothing else runs)."""
