@@ -1,5 +1,7 @@
 """Command line: ``recap-reader [FILE...]`` opens the window, ``recap-reader analyze [--json]
-[--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, ``recap-reader --screenshot
+[--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, ``recap-reader export [--format
+md|html] [--watched SHOW=S1E4]... FILE`` prints the article with its spoilers replaced by markers
+(to share with a friend who is behind: ``--watched`` is how far the friend is), ``recap-reader --screenshot
 OUT.png [FILE]`` renders the window to a picture (documentation, OCR checks, looking without a
 display), and ``recap-reader --install-desktop`` / ``--uninstall-desktop`` add the app to the
 user's application menu and "Open With" lists or take it out again.
@@ -66,15 +68,33 @@ def _analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog=f"{APP_COMMAND} export",
+        description="Print a saved article with every spoiler replaced by a marker, to share with a friend "
+                    "who has not seen the episode yet.",
+    )
+    parser.add_argument("--format", choices=("md", "html"), default="md",
+                        help="Markdown (default) or a standalone HTML page")
+    parser.add_argument("--watched", action="append", default=[], metavar="SHOW=S1E4",
+                        help="what may be left in: SHOW watched up to this episode (repeatable)")
+    parser.add_argument("--shield", choices=SHIELD_LEVELS, default=SHIELD_LEVELS[0], metavar="LEVEL",
+                        help="how readily blocks are hidden: cautious (default), balanced or relaxed")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
 def _main_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog=APP_COMMAND,
         description=f"{APP_NAME}: read saved TV recaps with the spoilers shielded.",
-        epilog=f"Subcommand: '{APP_COMMAND} analyze --json FILE...' prints the analysis as JSON Lines.",
+        epilog=f"Subcommands: '{APP_COMMAND} analyze --json FILE...' prints the analysis as JSON Lines; "
+               f"'{APP_COMMAND} export [--format md|html] FILE' prints the article with its spoilers marked.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="saved articles to open (the bundled sample when none is given)")
+                        help="saved articles to open (when none is given: the tabs open when the window "
+                             "last closed, or the bundled sample)")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the window with FILE (or the sample) open to a PNG and exit")
     parser.add_argument("--theme", choices=("light", "dark", "sepia"),
@@ -100,7 +120,9 @@ def _zoom(value: str) -> int:
 
 
 def files_to_open(files: Sequence[Path]) -> list[Path]:
-    """What the window opens: the files given, or the bundled sample when there are none."""
+    """What the window opens: the files given, or the bundled sample when there are none (a
+    window started without a file reopens the last session's tabs instead when it can, which
+    only it can tell: the session is kept in the settings, read through Qt)."""
     if files:
         return list(files)
     from reader.bundled import sample_article_path
@@ -109,8 +131,9 @@ def files_to_open(files: Sequence[Path]) -> list[Path]:
 
 
 def open_window(files: Sequence[Path]) -> int:
-    """Open the ``files`` the user named (the sample when none) in the reader window: the one
-    already running if there is one, else a new one that runs until the user quits.
+    """Open the ``files`` the user named in the reader window: the one already running if there
+    is one, else a new one that runs until the user quits. With none named, a new window reopens
+    the tabs open when it last closed, or the sample when there are none (``reader/ui/app.py``).
 
     Qt is imported only now, and only after a child process has started opening the files
     (``reader/head_start.py``): on a machine with two cores the first article is ready about
@@ -163,7 +186,26 @@ def run_analyze(files: Sequence[Path], as_json: bool, out: TextIO, err: TextIO,
     return status
 
 
-def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:
+def run_export(path: Path, form: str, out: TextIO, err: TextIO, progress: Sequence[WatchProgress] = (),
+               shield: str = SHIELD_LEVELS[0]) -> int:
+    """Print ``path`` as Markdown or HTML with what the analysis hides (under ``progress``)
+    replaced by markers; a file that cannot be read is one line on ``err`` and status 1."""
+    from reader.export import export_article
+    from reader.library.reveal_state import RevealState
+    from reader.pipeline import open_article
+
+    try:
+        opened = open_article(path, progress, caution=shield)
+    except LoadError as exc:
+        print(f"{APP_COMMAND}: {exc}", file=err)
+        return EXIT_FILE_ERROR
+    state = RevealState(opened.analysis, texts=[b.text for b in opened.article.blocks])
+    out.write(export_article(opened.article, state, form))
+    out.flush()
+    return EXIT_OK
+
+
+def _parse_progress(specs: Sequence[str], command: str = "analyze") -> list[WatchProgress]:
     """``--watched`` values; a bad one is a usage error (one line, status 2)."""
     from reader.library.progress import parse_watched
 
@@ -172,7 +214,7 @@ def _parse_progress(specs: Sequence[str]) -> list[WatchProgress]:
         try:
             progress.append(parse_watched(spec))
         except ValueError as exc:
-            raise _UsageError(f"{APP_COMMAND} analyze: --watched: {exc}") from None
+            raise _UsageError(f"{APP_COMMAND} {command}: --watched: {exc}") from None
     return progress
 
 
@@ -208,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
             return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched), ns.shield)
+        if args and args[0] == "export":
+            ns = _export_parser().parse_args(args[1:])
+            return run_export(ns.file, ns.format, out, err, _parse_progress(ns.watched, "export"), ns.shield)
         ns = _main_parser().parse_args(args)
         if ns.install_desktop or ns.uninstall_desktop:
             return _run_desktop_install(ns, out, err)

@@ -44,6 +44,7 @@ from reader.ui.guard import install_excepthook
 if TYPE_CHECKING:
     from reader.head_start import HeadStart
     from reader.library.progress import ProgressStore
+    from reader.ui.main_window import MainWindow
 
 __all__ = ["create_application", "run_screenshot", "run_window", "SCREENSHOT_SIZE"]
 
@@ -110,6 +111,8 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None, progr
 
     ``named`` are the files the user gave (``files`` may be the sample standing in for none);
     when a reader window is already running they go to it instead, and this returns at once.
+    When ``named`` is empty the tabs of the last session are reopened instead of ``files``, if
+    any can be (``_restored``).
     ``progress`` is the watch progress already read (else the window reads it), and
     ``head_start`` the child already opening ``files`` (``reader/head_start.py``).
     """
@@ -137,7 +140,8 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None, progr
         claim.server.setParent(window)
         open_requests_in(window, claim.server)
     window.show()
-    window.open_paths(files, any_named_file=True)
+    if not (named is not None and not named and _restored(window, head_start)):
+        window.open_paths(files, any_named_file=True)
     with _close_on_termination(window):
         status = app.exec()
     if claim.server is not None:
@@ -147,6 +151,24 @@ def run_window(files: Sequence[Path], named: Sequence[Path] | None = None, progr
     if not window.loader.wait(ABANDON_LOADS_AFTER_MS):
         _exit_leaving_loads_behind(status)
     return status
+
+
+def _restored(window: MainWindow, head_start: HeadStart | None) -> bool:
+    """Reopen the last session's tabs in a window started without a file; False when there is
+    nothing to reopen (the very first start, or every file gone), and the sample opens instead.
+
+    Only a start without a named file restores: a reader who names files (a file manager's
+    "Open With", a script, the terminal) asks for those articles, and yesterday's tabs around
+    them would bury them and open what was not asked for.
+
+    The settings are read through Qt, which the head start's child (``reader/head_start.py``)
+    was forked before, so the child is opening the sample meanwhile; it is stopped when the
+    sample is not among the restored tabs, and the restored files load the usual way.
+    """
+    restored = window.restore_tabs()
+    if restored and head_start is not None and not any(head_start.has(p) for p in restored):
+        head_start.cancel()
+    return bool(restored)
 
 
 def _exit_leaving_loads_behind(status: int) -> None:

@@ -58,10 +58,16 @@ FILE, EDIT, VIEW, READING, SPOILERS, FIND, HELP = ("File", "Edit", "View", "Read
 
 COMMANDS: tuple[Command, ...] = (
     Command("open", "&Open…", FILE, ("Ctrl+O",), (StandardKey.Open,), help="Open saved articles"),
+    Command("export_html", "Export as &HTML…", FILE,
+            help="Save the article as a web page, its hidden spoilers marked, to share"),
+    Command("export_markdown", "Export as &Markdown…", FILE,
+            help="Save the article as Markdown, its hidden spoilers marked, to share"),
     Command("close_tab", "&Close Tab", FILE, ("Ctrl+W",), (StandardKey.Close,)),
     Command("quit", "&Quit", FILE, ("Ctrl+Q",), (StandardKey.Quit,)),
     Command("copy", "&Copy", EDIT, ("Ctrl+C",), (StandardKey.Copy,),
             help="Copy (a hidden spoiler is copied as “[hidden spoiler]”)"),
+    Command("copy_for_sharing", "Copy Article for &Sharing", EDIT, ("Ctrl+Shift+C",),
+            help="Copy the whole article, its hidden spoilers marked, to share"),
     Command("select_all", "Select &All", EDIT, ("Ctrl+A",), (StandardKey.SelectAll,)),
     Command("find", "&Find…", EDIT, ("Ctrl+F",), (StandardKey.Find,), help="Find in the visible text"),
     Command("zoom_in", "Zoom &In", VIEW, ("Ctrl++", "Ctrl+="), (StandardKey.ZoomIn,)),

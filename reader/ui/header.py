@@ -8,14 +8,14 @@ what "seen" does (reveal, remember progress) is the tab's job, so it emits signa
 
 from __future__ import annotations
 
-import datetime as _dt
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from reader.article import Article, EpisodeInfo
+from reader.article import Article
+from reader.article_labels import episode_label, meta_line
 from reader.library.reveal_state import RevealState
 
 __all__ = ["ArticleHeader", "WatchMode", "episode_label", "meta_line"]
@@ -25,34 +25,6 @@ class WatchMode(Enum):
     UNSEEN = "unseen"  # offer "I've seen this episode"
     MARKED = "marked"  # just marked: offer Undo
     WATCHED = "watched"  # opened unshielded thanks to earlier progress: offer "Not watched yet"
-
-
-def episode_label(episode: EpisodeInfo) -> str:
-    """"Show · Season 2 · Episode 5" from what the analysis read (parts it did not find are left out)."""
-    parts = [episode.show] if episode.show else []
-    if episode.season is not None:
-        parts.append(f"Season {episode.season}")
-    if episode.episode is not None:
-        parts.append(f"Episode {episode.episode}")
-    elif episode.finale:
-        parts.append("Finale")
-    return " · ".join(parts)
-
-
-def _date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    try:
-        day = _dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B} {day.year}"
-
-
-def meta_line(article: Article) -> str:
-    """"Site · by Byline · 14 March 2026" (metadata is never hidden text)."""
-    parts = [article.site, article.byline and f"by {article.byline}", _date(article.published)]
-    return " · ".join(p for p in parts if p)
 
 
 class ArticleHeader(QWidget):

@@ -59,6 +59,7 @@ from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
 from reader.ui.window_appearance import ZOOM_STEP, Appearance
 from reader.ui.window_session import RecentMenu, WindowSession
+from reader.ui.window_sharing import ArticleSharing
 from reader.ui.window_tabs import ArticleTabs
 
 __all__ = ["MainWindow", "default_view_factory"]
@@ -135,13 +136,15 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
 
+        self.sharing = ArticleSharing(self, self.current_tab, self.show_message,
+                                      lambda text: self.statusBar().showMessage(text, 6000))
         # The menus' actions by command name; not ``self.actions``, which would hide QWidget.actions().
         self.commands = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
         self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
-        self.session = WindowSession(self, self.sidebar, self.settings, persist)
+        self.session = WindowSession(self, self.sidebar, self.settings, persist, self.articles.paths_in_order)
         self.session.restore()
         self.appearance.apply()
         self._update_actions()
@@ -154,7 +157,9 @@ class MainWindow(QMainWindow):
         """What each command of ``commands.COMMANDS`` does in this window."""
         return {
             "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
-            "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
+            "export_html": lambda: self.sharing.export("html"),
+            "export_markdown": lambda: self.sharing.export("md"),
+            "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all, "find": self.show_find_bar,
             "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
             "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
@@ -199,6 +204,27 @@ class MainWindow(QMainWindow):
             count = len(ids)
             self.statusBar().showMessage(f"Opening {count} article{'s' if count != 1 else ''}…", 3000)
         return ids
+
+    def restore_tabs(self) -> list[Path]:
+        """Reopen the tabs that were open when the window last closed, in their order and with
+        the same one active; returns the files reopened (none: there was nothing to restore).
+
+        Files that are gone since are left out, with one sentence naming them. They open without
+        asking, however many there are: the reader had them all open a moment ago.
+        """
+        restored = self.session.tabs_to_restore()
+        if restored.gone:
+            names = ", ".join(p.name for p in restored.gone[:3]) + (" …" if len(restored.gone) > 3 else "")
+            count = len(restored.gone)
+            self.show_message(f"{count} article{'s' if count != 1 else ''} from last time "
+                              f"{'are' if count != 1 else 'is'} no longer there and "
+                              f"{'were' if count != 1 else 'was'} not reopened: {names}.")
+        if not restored.paths:
+            return []
+        self.articles.open_files(restored.paths)
+        self.tabs.setCurrentIndex(restored.current)
+        self.stack.setCurrentWidget(self.tabs)
+        return restored.paths
 
     def open_now(self, path: Path) -> ArticleTab | None:
         """Load in the calling thread (screenshots and benchmarks, where nothing else runs)."""
@@ -312,7 +338,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
-        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find):
+        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find,
+                       self.commands.export_html, self.commands.export_markdown, self.commands.copy_for_sharing):
             action.setEnabled(tab is not None)
         state = tab.state if tab is not None else None
         self.commands.reveal_all.setEnabled(state is not None and state.anything_hidden())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from reader.ui.document_builder import PLACEHOLDER_OBJECT, ShieldKey
 
-__all__ = ["HIDDEN_NOTE", "safe_copy", "safe_mime_data"]
+__all__ = ["HIDDEN_NOTE", "qt_made_mime_data", "safe_copy", "safe_mime_data"]
 
 HIDDEN_NOTE = "[hidden spoiler]"
 
@@ -45,6 +45,22 @@ def safe_mime_data(fragment: QTextDocumentFragment, note_format: QTextCharFormat
     mime = QTextEdit.createMimeDataFromSelection(editor)
     mime.formats()  # builds text/html and text/plain from the fragment now, while doc lives
     mime.setText(_plain(doc))
+    return mime
+
+
+def qt_made_mime_data(text: str, html: str) -> QMimeData:
+    """Clipboard data holding ``text`` (text/plain) and ``html`` (text/html), made by Qt.
+
+    A ``QMimeData()`` constructed in Python and given to ``QClipboard.setMimeData`` crashes the
+    process at exit under PySide6 6.11 (the clipboard deletes it after Python has gone, through
+    the Python wrapper's virtual-method bridge). One that Qt itself created has no such bridge:
+    an empty editor's ``createMimeDataFromSelection`` makes a plain one, which is filled here.
+    Its selection is empty, so Qt never writes its own text over what is set.
+    """
+    editor = QTextEdit()
+    mime = QTextEdit.createMimeDataFromSelection(editor)
+    mime.setText(text)
+    mime.setHtml(html)
     return mime
 
 

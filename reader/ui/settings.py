@@ -1,5 +1,5 @@
 """What the window remembers between runs: theme, zoom, reading width, sidebar, geometry, recent
-files.
+files, and the tabs open when it last closed.
 
 One typed wrapper over ``QSettings`` so keys and defaults live in one place and bad values read
 back as defaults (a hand-edited or older settings file must never stop the app from starting).
@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from reader.appinfo import APP_ID
 from reader.state_file import move_aside, read_state
 from reader.ui.theme import THEME_NAMES
 
-__all__ = ["CONFIG_DIR_ENV", "RecentFile", "Settings", "READING_WIDTHS", "ZOOM_RANGE"]
+__all__ = ["CONFIG_DIR_ENV", "OpenTabs", "RecentFile", "Settings", "READING_WIDTHS", "ZOOM_RANGE"]
 
 CONFIG_DIR_ENV = "RECAP_READER_CONFIG_DIR"
 MAX_RECENT = 10
@@ -46,6 +47,15 @@ _log = logging.getLogger(__name__)
 class RecentFile:
     path: str
     title: str
+
+
+@dataclass(frozen=True)
+class OpenTabs:
+    """The files open in tabs when the window last closed, in tab order, and the index of the
+    active one (0 when there are none)."""
+
+    paths: tuple[str, ...] = ()
+    current: int = 0
 
 
 class Settings:
@@ -149,6 +159,37 @@ class Settings:
             self._q.setValue("path", item.path)
             self._q.setValue("title", item.title)
         self._q.endArray()
+
+
+    # --- the last session's tabs --------------------------------------------------------------
+
+    def open_tabs(self) -> OpenTabs:
+        """The tabs to restore; an entry that is not a path is skipped, and an active index out
+        of range reads as the first tab."""
+        self._q.beginGroup("session")
+        size = self._q.beginReadArray("tabs")
+        paths: list[str] = []
+        for i in range(size):
+            self._q.setArrayIndex(i)
+            path = self._q.value("path")
+            if isinstance(path, str) and path:
+                paths.append(path)
+        self._q.endArray()
+        current = _int(self._q.value("current"), 0)
+        self._q.endGroup()
+        return OpenTabs(tuple(paths), current if 0 <= current < len(paths) else 0)
+
+    def set_open_tabs(self, paths: Sequence[Path | str], current: int) -> None:
+        """Remember the open tabs (absolute paths, in tab order) and which one is active."""
+        self._q.remove("session/tabs")
+        self._q.beginGroup("session")
+        self._q.beginWriteArray("tabs", len(paths))
+        for i, path in enumerate(paths):
+            self._q.setArrayIndex(i)
+            self._q.setValue("path", str(Path(path).absolute()))
+        self._q.endArray()
+        self._q.setValue("current", int(current) if 0 <= current < len(paths) else 0)
+        self._q.endGroup()
 
 
 def _default_qsettings() -> QSettings:

@@ -71,6 +71,19 @@ class ArticleTabs(QObject):
         key = Path(path).resolve()
         return next((tab for tab in self.article_tabs() if tab.path.resolve() == key), None)
 
+    def paths_in_order(self) -> tuple[list[Path], int]:
+        """The file of every tab, loaded or still loading, in tab order, and the current tab's
+        index among them (0 when there is none): what a session keeps."""
+        paths: list[Path] = []
+        current = 0
+        for index in range(self.widget.count()):
+            widget = self.widget.widget(index)
+            if isinstance(widget, (ArticleTab, PendingTab)):
+                if index == self.widget.currentIndex():
+                    current = len(paths)
+                paths.append(widget.path)
+        return paths, current
+
     def pending_for(self, path: Path) -> PendingTab | None:
         key = Path(path).resolve()
         return next((p for p in self._requests.values()

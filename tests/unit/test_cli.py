@@ -177,3 +177,51 @@ def test_the_cli_offers_exactly_the_analysis_caution_levels() -> None:
     assert Caution.parse(None) is Caution.CAUTIOUS and Caution.parse("Relaxed") is Caution.RELAXED
     with pytest.raises(ValueError, match="cautious"):
         Caution.parse("paranoid")
+
+
+def test_export_prints_the_article_with_its_spoilers_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+    from reader.loaders import load
+
+    sample = sample_article_path()
+    article = load(sample)
+    status = main(["export", str(sample)])
+    captured = capsys.readouterr()
+    assert status == 0 and captured.err == ""
+    markdown = captured.out
+    assert markdown.startswith("# ") and article.title not in markdown  # the headline spoils
+    assert "[spoiler: The Orchard Street Exchange, episode 1]" in markdown
+    assert "Tuesday" not in markdown and "receiver" in markdown  # shielded / readable words
+
+    assert main(["export", "--format", "html", str(sample)]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "[spoiler: The Orchard Street Exchange, episode 1]" in page and "Tuesday" not in page
+
+
+def test_export_leaves_in_what_the_friend_has_watched(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.bundled import sample_article_path
+    from reader.loaders import load
+
+    sample = sample_article_path()
+    status = main(["export", "--watched", "The Orchard Street Exchange=E1", str(sample)])
+    markdown = capsys.readouterr().out
+    assert status == 0 and "[spoiler" not in markdown
+    assert "Tuesday" in markdown and markdown.startswith(f"# {load(sample).title}\n")
+
+
+def test_export_bad_input_is_one_line_and_a_status(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from reader.bundled import sample_article_path
+
+    assert main(["export", str(tmp_path / "gone.md")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "does not exist" in captured.err
+    assert main(["export", "--watched", "Show=S2", str(sample_article_path())]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("recap-reader export: --watched:")
+    for args in (["export", "--format", "pdf", "x.md"], ["export", "a.md", "b.md"], ["export"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(args)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("recap-reader export:")
