@@ -122,7 +122,7 @@ def test_copy_article_for_sharing_puts_markdown_and_html_on_the_clipboard(window
 
 def test_sharing_needs_an_article(window) -> None:  # noqa: ANN001
     for name in ("export_html", "export_markdown", "copy_for_sharing"):
-        assert not getattr(window.actions, name).isEnabled()
+        assert not getattr(window.commands, name).isEnabled()
     assert window.sharing.export("md") is None and window.sharing.copy() is False
 
 
