@@ -497,7 +497,7 @@ def position(page: PageContext, i: int) -> float:
 def _fate(page: PageContext, i: int) -> bool:
     key = f"f{i}"
     if key not in page.cache:
-        page.cache[key] = tells_a_fate(page.texts[i])
+        page.cache[key] = tells_a_fate(page.texts[i], _words(page, i))
     return bool(page.cache[key])
 
 

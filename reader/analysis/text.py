@@ -37,6 +37,21 @@ def fold(text: str) -> str:
     return text.translate(_TYPOGRAPHY).casefold()
 
 
+# The only characters beyond ASCII that a case-blind pattern (re.IGNORECASE) matches to an ASCII
+# letter: dotted and dotless I, the long s and the Kelvin sign.
+_ASCII_CASE_MATES = ("İ", "ı", "ſ", "\u212a")
+
+
+def lacks_words(text: str, words: tuple[str, ...]) -> bool:
+    """True when no spelling of any of ``words`` (lower-case ASCII), in any case, occurs in ``text``:
+    then a case-blind pattern that needs one of them cannot match, and need not run. Exact: a text
+    holding a character that case-blind matching takes for an ASCII letter is never ruled out."""
+    if any(c in text for c in _ASCII_CASE_MATES):
+        return False
+    low = text.lower()
+    return not any(w in low for w in words)
+
+
 class LazyPattern:
     """A regular expression compiled the first time it is used, so that importing the analysis
     compiles nothing: the app starts faster, and articles that never reach a rule never pay
