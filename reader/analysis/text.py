@@ -27,7 +27,7 @@ def words(text: str) -> list[str]:
 
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, case-folded (diacritics kept: use ``fold`` first to drop them)."""
-    return [w.casefold() for w in WORD.findall(text)]
+    return list(map(str.casefold, WORD.findall(text)))
 
 
 def fold(text: str) -> str:
