@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.text import lazy_compile
+from reader.analysis.text import lacks_words, lazy_compile
 
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
+_SEASON_WORDS = ("season", "series")  # one of them is in every match of the two patterns below
 _SEASON_NUMBER = lazy_compile(r"\b(?:season|series)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\b", re.I)
 _SEASON_ORDINAL = lazy_compile(r"\b(" + "|".join(_ORDINALS) + r")\s+(?:season|series)\b", re.I)
 # What a note about the writer says right after the name: "Jo Lind writes about...", "is a critic".
@@ -36,6 +37,8 @@ def later_seasons(text: str, season: int | None) -> bool:
 
 def season_numbers(text: str) -> list[int]:
     """The seasons ``text`` names: "season 4", "series five", "the third season"."""
+    if lacks_words(text, _SEASON_WORDS):
+        return []  # most blocks: two case-blind scans saved
     numbers = [_number(m.group(1)) for m in _SEASON_NUMBER.finditer(text)]
     return numbers + [_ORDINALS[m.group(1).casefold()] for m in _SEASON_ORDINAL.finditer(text)]
 

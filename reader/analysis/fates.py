@@ -30,9 +30,13 @@ _BODY_IDIOM = lazy_compile(r"\bbod(?:y|ies) of\b", re.I)
 _PERSON = frozenset("he she they him her them his their hers theirs himself herself themselves".split())
 
 
-def tells_a_fate(text: str) -> bool:
-    """Does ``text`` speak of a person and of a death, a killing or a betrayal (killed, drowned, his body)?"""
-    words = folded_words(_BODY_IDIOM.sub(" ", text))
+def tells_a_fate(text: str, words: list[str] | None = None) -> bool:
+    """Does ``text`` speak of a person and of a death, a killing or a betrayal (killed, drowned, his body)?
+
+    ``words`` are ``text``'s folded words when the caller has them already: they are used as
+    they are unless the idiom has to be cut out first."""
+    if words is None or _BODY_IDIOM.search(text):
+        words = folded_words(_BODY_IDIOM.sub(" ", text))
     if _PERSON.isdisjoint(words):
         return False
     return not _FATE_WORDS.isdisjoint(words)

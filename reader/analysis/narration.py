@@ -219,7 +219,7 @@ def _tokenize(text: str, index: NameIndex) -> _Tokens:
         return cached
     tokens = list(TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
-    result = _Tokens(words, [w.casefold() for w in words], [t.start() for t in tokens], [t.end() for t in tokens])
+    result = _Tokens(words, list(map(str.casefold, words)), [t.start() for t in tokens], [t.end() for t in tokens])
     index.memo[text] = result
     return result
 

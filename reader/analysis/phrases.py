@@ -151,8 +151,7 @@ def _rest_matches(folded: list[str], start: int, rest: list[frozenset[str]]) -> 
     return all(_slot_matches(slot, folded[start + k]) for k, slot in enumerate(rest))
 
 
-def _unpossessed(word: str) -> str:
-    return word[:-2] if word.endswith(("’s", "'s")) else word
+_POSSESSIVE = ("’s", "'s")
 
 
 def phrase_kinds(words: list[str]) -> set[str]:
@@ -169,8 +168,10 @@ def phrase_kinds_folded(folded: list[str]) -> set[str]:
         found.add("timeline")
     last = len(folded) - 1
     for i, word in enumerate(folded):
-        if word not in _FIRSTS:
-            word = _unpossessed(word)  # "the composer’s mix", "the premise’s promise"
+        if word not in _FIRSTS:  # most words: no call per word for the possessive test
+            if not word.endswith(_POSSESSIVE):
+                continue
+            word = word[:-2]  # "the composer’s mix", "the premise’s promise"
             if word not in _FIRSTS:
                 continue
         category = _SINGLE.get(word)

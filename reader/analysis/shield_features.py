@@ -319,14 +319,14 @@ def third_person(page: PageContext, i: int) -> float:
 def first_person(page: PageContext, i: int) -> float:
     """Share of I/we/my words: opinion and musing are told in the first person."""
     words = _words(page, i)
-    return min(1.0, 5 * sum(w in _FIRST_PERSON for w in words) / len(words)) if words else 0.0
+    return min(1.0, 5 * sum(map(_FIRST_PERSON.__contains__, words)) / len(words)) if words else 0.0
 
 
 @_feature
 def second_person(page: PageContext, i: int) -> float:
     """Addresses the reader ("you'll want to watch"): advice, not story."""
     words = _words(page, i)
-    return float(any(w in _SECOND_PERSON for w in words))
+    return float(not _SECOND_PERSON.isdisjoint(words))
 
 
 @_feature
@@ -497,7 +497,7 @@ def position(page: PageContext, i: int) -> float:
 def _fate(page: PageContext, i: int) -> bool:
     key = f"f{i}"
     if key not in page.cache:
-        page.cache[key] = tells_a_fate(page.texts[i])
+        page.cache[key] = tells_a_fate(page.texts[i], _words(page, i))
     return bool(page.cache[key])
 
 

@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from operator import mul
 
 from reader.analysis.text import folded_words
 
@@ -80,9 +81,11 @@ class ShieldModel:
         return len(self.gram_weights)
 
     def logit(self, features: list[float], grams: dict[int, float]) -> float:
-        total = self.bias + sum(w * x for w, x in zip(self.feature_weights, features))
+        # map(mul, ...) rather than a generator: the same products summed in the same order (so
+        # the same float), without a Python frame per term.
+        total = self.bias + sum(map(mul, self.feature_weights, features))
         if self.gram_weights:
-            total += sum(self.gram_weights[k] * v for k, v in grams.items())
+            total += sum(map(mul, map(self.gram_weights.__getitem__, grams), grams.values()))
         return total
 
     def contributions(self, features: list[float]) -> list[tuple[float, str]]:

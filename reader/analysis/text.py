@@ -27,7 +27,7 @@ def words(text: str) -> list[str]:
 
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, case-folded (diacritics kept: use ``fold`` first to drop them)."""
-    return [w.casefold() for w in WORD.findall(text)]
+    return list(map(str.casefold, WORD.findall(text)))
 
 
 def fold(text: str) -> str:
@@ -35,6 +35,21 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_TYPOGRAPHY).casefold()
+
+
+# The only characters beyond ASCII that a case-blind pattern (re.IGNORECASE) matches to an ASCII
+# letter: dotted and dotless I, the long s and the Kelvin sign.
+_ASCII_CASE_MATES = ("İ", "ı", "ſ", "\u212a")
+
+
+def lacks_words(text: str, words: tuple[str, ...]) -> bool:
+    """True when no spelling of any of ``words`` (lower-case ASCII), in any case, occurs in ``text``:
+    then a case-blind pattern that needs one of them cannot match, and need not run. Exact: a text
+    holding a character that case-blind matching takes for an ASCII letter is never ruled out."""
+    if any(c in text for c in _ASCII_CASE_MATES):
+        return False
+    low = text.lower()
+    return not any(w in low for w in words)
 
 
 class LazyPattern:
