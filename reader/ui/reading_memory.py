@@ -53,7 +53,6 @@ class _OpenArticle:
 
     article_id: str | None
     stored: ReaderState  # as last saved (or found): the base of the next save
-    key: str  # reveal_key of the tab's text and inline spoilers
     opened_at: float
     zoom: int | None  # the zoom the reader chose for this article (None: the window's)
 
@@ -131,10 +130,9 @@ class ReadingMemory(QObject):
         if not isinstance(recalled, Recalled):  # loaded without the recall step (open_now)
             recalled = recall(self.library, tab.path)
         stored = recalled.state or ReaderState()
-        memory = _OpenArticle(recalled.article_id, stored, reveal_key(tab.analysis, [b.text for b in tab.article.blocks]),
-                              time.time(), stored.zoom)
+        memory = _OpenArticle(recalled.article_id, stored, time.time(), stored.zoom)
         if self._settings.remember_reveals:
-            tab.restore_reveals(restorable_reveals(stored, memory.key))
+            tab.restore_reveals(restorable_reveals(stored, _key(tab)))
         view = tab.view
         if isinstance(view, ArticleView):
             if stored.zoom is not None:
@@ -225,7 +223,7 @@ class ReadingMemory(QObject):
         if not self._settings.remember_reveals:
             state = with_reveals(state, Reveals(), None)
         elif not tab.opened_unshielded:  # unshielded by progress: the reveals kept before stand
-            state = with_reveals(state, tab.own_reveals(), memory.key)
+            state = with_reveals(state, tab.own_reveals(), _key(tab))  # (re-analysed: the new numbering)
         memory.stored = state
         return state
 
@@ -248,3 +246,7 @@ class ReadingMemory(QObject):
     @property
     def open_count(self) -> int:
         return len(self._open)
+
+
+def _key(tab: ArticleTab) -> str:
+    return reveal_key(tab.analysis, [b.text for b in tab.article.blocks])
