@@ -33,7 +33,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -44,7 +44,7 @@ from reader.atomic_file import write_atomically
 from reader.state_file import move_aside, read_state
 
 __all__ = ["DATA_DIR_ENV", "ProgressStore", "UndoToken", "WatchProgress", "data_dir", "fold_show", "has_watched",
-           "parse_watched", "same_show", "show_key"]
+           "parse_watched", "same_show", "show_key", "with_next_episode"]
 
 _PUNCT_FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -159,6 +159,14 @@ def has_watched(progress: Sequence[WatchProgress], episode: EpisodeInfo) -> bool
         elif (episode.season, episode.episode) <= (entry.season, entry.episode):
             return True
     return False
+
+
+def with_next_episode(progress: Sequence[WatchProgress]) -> list[WatchProgress]:
+    """Each show's progress one episode further: what the analysis is told when the reader asks
+    to "also unshield the next episode's article" (the recap of the episode they are about to
+    watch, or just watched before recording it). Within a season only: the next season's first
+    episode is not known to follow a given episode, so it stays shielded."""
+    return [replace(entry, episode=entry.episode + 1) for entry in progress]
 
 
 # --- the store -------------------------------------------------------------------------------

@@ -46,8 +46,12 @@ class ReaderState:
     """What the reader did with an article: what they revealed, where they were, at what zoom.
 
     ``position`` is how far down the article the reader was (0.0 top to 1.0 end) and ``furthest``
-    the furthest they read, which decides read / partly read / unread. ``zoom`` is None when the
-    article follows the window's zoom.
+    the furthest they read, which decides read / partly read / unread. ``block`` and
+    ``block_offset`` say the same place better: the block at the top of the view and how far into
+    it (0.0 to 1.0), which holds at any zoom or window width. ``zoom`` is None when the article
+    follows the window's zoom. ``reveal_key`` fingerprints the text and inline spoilers the
+    reveals' numbers refer to (``reader/library/memory.py``): reveals are put back only onto the
+    same text, never onto a paragraph a newer extraction numbered the same.
     """
 
     revealed_blocks: list[int] = field(default_factory=list)
@@ -57,6 +61,9 @@ class ReaderState:
     furthest: float = 0.0
     zoom: int | None = None
     last_opened: float | None = None
+    block: int | None = None
+    block_offset: float = 0.0
+    reveal_key: str | None = None
 
     def read_label(self) -> str:
         if self.furthest >= 0.9:
@@ -78,8 +85,13 @@ class ReaderState:
                  if isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) and x >= 0 for x in s)]
         zoom = data.get("zoom")
         last = data.get("last_opened")
+        block = data.get("block")
+        key = data.get("reveal_key")
         return cls(revealed_blocks=sorted(set(blocks)), revealed_spans=sorted(set(spans)),
                    title_revealed=data.get("title_revealed") is True,
                    position=number("position", 0.0, 1.0, 0.0), furthest=number("furthest", 0.0, 1.0, 0.0),
                    zoom=zoom if isinstance(zoom, int) and 25 <= zoom <= 400 else None,
-                   last_opened=float(last) if isinstance(last, int | float) else None)
+                   last_opened=float(last) if isinstance(last, int | float) else None,
+                   block=block if isinstance(block, int) and not isinstance(block, bool) and block >= 0 else None,
+                   block_offset=number("block_offset", 0.0, 1.0, 0.0),
+                   reveal_key=key if isinstance(key, str) and key else None)

@@ -10,11 +10,16 @@ Progress belongs to a show, not to a tab: after any of these changes the tab emi
 ``progressChanged`` and the window calls ``apply_progress`` on every other open tab, which then
 looks as it would if opened under the new progress (revealed as watched, or shielded again with
 the reader's own reveals from before put back).
+
+What lifts the shield is ``lifted()``: the progress the analysis is told, which with "Also
+unshield the next episode" reaches one episode further than what the reader watched. An article
+lifted only by that option is in ``WatchMode.NEXT``: it opens unshielded and still offers "I've
+seen this episode".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +27,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.article import Analysis, Article
-from reader.library.progress import ProgressStore, UndoToken, has_watched
+from reader.library.memory import Reveals
+from reader.library.progress import ProgressStore, UndoToken, WatchProgress, has_watched
 from reader.library.reveal_state import RevealState
 from reader.ui.header import ArticleHeader, WatchMode
 from reader.ui.loading import Loaded
@@ -42,10 +48,11 @@ class ArticleTab(QWidget):
     progressChanged = Signal()  # this tab changed the watch progress: other tabs re-apply it
 
     def __init__(self, loaded: Loaded, progress: ProgressStore, view_factory: Callable[[], ArticleView],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, lifted: Callable[[], Sequence[WatchProgress]] | None = None) -> None:
         super().__init__(parent)
         self.path: Path = loaded.path
         self._progress = progress
+        self._lifted = lifted if lifted is not None else progress.entries
         self._token: UndoToken | None = None
         self.header = ArticleHeader(self)
         self.view = view_factory()
@@ -70,12 +77,45 @@ class ArticleTab(QWidget):
         self.analysis: Analysis = loaded.analysis
         self.state = RevealState(loaded.analysis, texts=[b.text for b in loaded.article.blocks])
         self._token = None
-        watched = has_watched(self._progress.entries(), loaded.analysis.episode)
-        self._opened_watched = watched  # the analysis itself lifted the shields
+        lifted = has_watched(self._lifted(), loaded.analysis.episode)
+        self._opened_watched = lifted  # the analysis itself lifted the shields
         self._before_progress: tuple[set[int], set[tuple[int, int]], bool] | None = None
         self.view.set_article(self.article, self.state)
-        self.header.set_article(self.article, self.state, WatchMode.WATCHED if watched else WatchMode.UNSEEN)
+        self.header.set_article(self.article, self.state, self._lifted_mode() if lifted else WatchMode.UNSEEN)
         self.revealChanged.emit()
+
+    def _lifted_mode(self) -> WatchMode:
+        """How a tab whose shields progress lifted says so: watched, or only the next episode."""
+        watched = has_watched(self._progress.entries(), self.analysis.episode)
+        return WatchMode.WATCHED if watched else WatchMode.NEXT
+
+    @property
+    def opened_unshielded(self) -> bool:
+        """The analysis lifted the shields (watched, or the next episode): there is nothing of
+        the reader's own to remember in its reveals."""
+        return self._opened_watched
+
+    def own_reveals(self) -> Reveals:
+        """What the reader revealed here, without what progress lifted (a tab that progress
+        revealed keeps the reader's reveals from before aside)."""
+        if self._before_progress is not None:
+            blocks, spans, title = self._before_progress
+            return Reveals(frozenset(blocks), frozenset(spans), title)
+        if self.header.mode() is not WatchMode.UNSEEN:
+            return Reveals()  # marked as seen: the reveals are the progress's, not the reader's
+        state = self.state
+        return Reveals(frozenset(state.revealed_blocks), frozenset(state.revealed_spans), state.title_revealed)
+
+    def restore_reveals(self, reveals: Reveals) -> None:
+        """Put back reveals remembered from before (the article opened shielded)."""
+        if not reveals or self._opened_watched:
+            return
+        for block_id in reveals.blocks:
+            self.state.reveal_block(block_id)
+        self.state.revealed_spans.update(reveals.spans)
+        self.state.title_revealed = self.state.title_revealed or reveals.title
+        self.view.refresh()
+        self._on_reveal_changed()
 
     def display_title(self) -> str:
         """The title every surface shows: the safe title until the headline is revealed."""
@@ -97,7 +137,7 @@ class ArticleTab(QWidget):
             self._progress.undo(self._token)
             self._token = None
         self.view.hide_all()
-        self.header.set_mode(WatchMode.UNSEEN)
+        self.header.set_mode(self._lifted_mode() if self._opened_watched else WatchMode.UNSEEN)
         self._on_reveal_changed()
         self.progressChanged.emit()
 
@@ -113,11 +153,16 @@ class ArticleTab(QWidget):
         hidden) and offer "Not watched yet". No longer watched: an article whose analysis
         lifted the shields is analysed again; one revealed here gets back the reveals it had.
         """
-        watched = has_watched(self._progress.entries(), self.analysis.episode)
+        watched = has_watched(self._lifted(), self.analysis.episode)
         mode = self.header.mode()
         if self._opened_watched:
             if not watched:
                 self.reloadRequested.emit()  # only a fresh analysis can shield it
+            elif mode in (WatchMode.WATCHED, WatchMode.NEXT) and mode is not self._lifted_mode():
+                self.header.set_mode(self._lifted_mode())  # watched now, or only the next one
+            return
+        if watched and mode in (WatchMode.WATCHED, WatchMode.NEXT) and mode is not self._lifted_mode():
+            self.header.set_mode(self._lifted_mode())
             return
         if watched and mode is WatchMode.UNSEEN:
             state = self.state
@@ -128,8 +173,8 @@ class ArticleTab(QWidget):
                 state.revealed_spans.update((block_id, i) for i, span in enumerate(verdict.spans)
                                             if not span.other_show)
             state.title_revealed = True
-            self.header.set_mode(WatchMode.WATCHED)
-        elif not watched and mode is WatchMode.WATCHED and self._before_progress is not None:
+            self.header.set_mode(self._lifted_mode())
+        elif not watched and mode in (WatchMode.WATCHED, WatchMode.NEXT) and self._before_progress is not None:
             blocks, spans, title = self._before_progress
             self.state.revealed_blocks, self.state.revealed_spans, self.state.title_revealed = blocks, spans, title
             self._before_progress = None

@@ -52,7 +52,7 @@ from reader.ui.theme import THEMES, Theme
 from reader.ui.typography import Typography
 from reader.ui.view_find import TextFinder
 from reader.ui.view_highlights import MentionHighlights
-from reader.ui.view_navigation import Navigator
+from reader.ui.view_navigation import Navigator, scroll_to
 from reader.ui.view_reveal import BlockRewriter, RevealFades
 
 __all__ = ["ArticleView"]
@@ -68,6 +68,7 @@ class ArticleView(QWidget):
     linkActivated = Signal(str)
     linkHovered = Signal(str)  # an external address under the mouse, "" when none (status bar)
     zoomRequested = Signal(int)  # Ctrl+wheel: percentage points to add to the zoom setting
+    readingMoved = Signal()  # the reader scrolled (not a rebuild, not a restore): the place changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,8 @@ class ArticleView(QWidget):
         self._records: dict[int, BlockRecord] = {}
         self._doc: QTextDocument | None = None  # ours (the browser's first one is its own)
         self._dirty = False  # an article waits to be built until the view has its size
+        self._pending_place: tuple[int, float] | None = None  # a remembered place, for the next build
+        self._rebuilding = False
         self._painted = False  # the current build has been seen (then resizes are debounced)
         self._quotes: list[int] = []
         self._cache = ShieldCache()
@@ -100,6 +103,7 @@ class ArticleView(QWidget):
         self._browser.highlighted.connect(self._on_hover_link)
         self._browser.cursorPositionChanged.connect(self.update_focus)
         self._browser.selectionChanged.connect(self.update_focus)
+        self._browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DEBOUNCE_MS)
@@ -119,6 +123,7 @@ class ArticleView(QWidget):
         self._highlights.forget()
         self._cache = ShieldCache()
         self._quotes = [b.id for b in article.blocks if b.kind == "quote"]
+        self._pending_place = None
         self._dirty = True
         if self.isVisible():
             self._rebuild(keep_scroll=False)
@@ -167,8 +172,10 @@ class ArticleView(QWidget):
         self._changed()
 
     def refresh(self) -> None:
-        """Catch up with a ``RevealState`` someone else changed."""
-        self._ensure_built()
+        """Catch up with a ``RevealState`` someone else changed (a build still to come reads
+        the state as it is then, so there is nothing to catch up with before it)."""
+        if self._dirty:
+            return
         if self._sync():
             self.revealChanged.emit()
 
@@ -176,6 +183,37 @@ class ArticleView(QWidget):
         self._ensure_built()
         if self._article is not None:
             self._navigator.scroll_to_block(block_id)
+
+    def reading_place(self) -> tuple[int, float, float, float] | None:
+        """Where the reader is: the block at the top of the view and how far into it (0 to 1),
+        the scroll position (0 top to 1 end) and how much of the article has been in view
+        (0 to 1, the bottom of the view over the article's height). None before a build."""
+        if self._article is None or self._dirty or self._rebuilding or self._pending_place is not None:
+            return None
+        anchor = self._scroll_anchor()
+        if anchor is None:
+            return None
+        bar = self._browser.verticalScrollBar()
+        position = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        seen = (bar.value() + bar.pageStep()) / max(1, bar.maximum() + bar.pageStep())
+        block, offset = anchor
+        return block, min(1.0, max(0.0, offset)), min(1.0, max(0.0, position)), min(1.0, max(0.0, seen))
+
+    def restore_place(self, block: int, offset: float = 0.0) -> None:
+        """Go back to a remembered place (``reading_place``'s block and offset): now when the
+        article is laid out, else after the build that lays it out."""
+        if self._article is None:
+            return
+        block = min(max(0, block), max(0, len(self._article.blocks) - 1))
+        if self._dirty or self._rebuilding:
+            self._pending_place = (block, offset)
+            return
+        self._pending_place = None
+        self._restore_scroll((block, offset))
+
+    def _on_scrolled(self, _value: int) -> None:
+        if not (self._rebuilding or self._dirty or self._pending_place is not None):
+            self.readingMoved.emit()
 
     def first_visible_block(self) -> int:
         """The block at the top of the view (for remembering the reading position)."""
@@ -421,14 +459,24 @@ class ArticleView(QWidget):
             return
         self._resize_timer.stop()
         anchor = self._scroll_anchor() if keep_scroll and not self._dirty else None
+        if self._pending_place is not None:
+            anchor, self._pending_place = self._pending_place, None
+        self._rebuilding = True
+        try:
+            self._build(article, state, self._images, anchor)
+        finally:
+            self._rebuilding = False
+
+    def _build(self, article: Article, state: RevealState, images: ImageStore,
+               anchor: tuple[int, float] | None) -> None:
         self._dirty = False
         self._painted = False
         self._typo = Typography(self._theme, self._zoom)
         width = self._content_width()
-        builder = DocumentBuilder(article, self._typo, self._images, width)
+        builder = DocumentBuilder(article, self._typo, images, width)
         spoilers = [i for i, v in enumerate(state.analysis.verdicts[: len(article.blocks)]) if v.spoiler]
         renderer = ShieldRenderer(builder, spoilers, self._cache)
-        doc = ArticleDocument(self._images, self)
+        doc = ArticleDocument(images, self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self._typo.body_font)
         option = doc.defaultTextOption()
@@ -488,7 +536,7 @@ class ArticleView(QWidget):
             self._browser.verticalScrollBar().setValue(0)
             return
         rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(number))
-        self._browser.verticalScrollBar().setValue(int(rect.top() + fraction * rect.height()))
+        scroll_to(self._browser, int(rect.top() + fraction * rect.height()))
 
     def _apply_palette(self) -> None:
         palette = self._browser.palette()

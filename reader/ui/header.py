@@ -25,6 +25,7 @@ class WatchMode(Enum):
     UNSEEN = "unseen"  # offer "I've seen this episode"
     MARKED = "marked"  # just marked: offer Undo
     WATCHED = "watched"  # opened unshielded thanks to earlier progress: offer "Not watched yet"
+    NEXT = "next"  # the episode after the reader's progress, unshielded by the option: offer "seen"
 
 
 class ArticleHeader(QWidget):
@@ -109,6 +110,9 @@ class ArticleHeader(QWidget):
             status = "You have watched this episode, so it opened without the spoiler shield."
             self.undo_button.setText("Not watched yet")
             self.undo_button.setToolTip("Forget this episode and later ones, and shield the article again")
+        elif self._mode is WatchMode.NEXT:
+            status = ("The next episode after the one you have watched: it opened without the spoiler shield "
+                      "(Spoilers › Also Unshield the Next Episode).")
         else:
             revealed = bool(self._state.revealed_blocks or self._state.revealed_spans or self._state.title_revealed)
             if hidden:
@@ -120,12 +124,12 @@ class ArticleHeader(QWidget):
         self.status_label.setText(status)
         # With no episode to remember and nothing left to reveal the button would do nothing.
         useful = known or self._state.anything_hidden()
-        self.seen_button.setVisible(self._mode is WatchMode.UNSEEN and useful)
+        self.seen_button.setVisible(self._mode in (WatchMode.UNSEEN, WatchMode.NEXT) and useful)
         self.seen_button.setToolTip(
             "Reveal the whole article and remember that you have watched up to this episode"
             if known else "Reveal the whole article (the episode is not known, so nothing is remembered)"
         )
-        self.undo_button.setVisible(self._mode is not WatchMode.UNSEEN)
+        self.undo_button.setVisible(self._mode in (WatchMode.MARKED, WatchMode.WATCHED))
 
     def _hidden_count(self) -> int:
         state = self._state

@@ -10,11 +10,13 @@ spoils never shows before the reader reveals it.
 The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
 (the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
 ``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
-and its help line). What is left here is what ties them to the current tab.
+and its help line), ``reading_memory`` (the library keeps every article opened and what the reader
+did with it). What is left here is what ties them to the current tab.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -44,7 +46,8 @@ from PySide6.QtWidgets import (
 
 from reader.appinfo import APP_NAME
 from reader.article import Mention
-from reader.library.progress import ProgressStore
+from reader.library.progress import ProgressStore, WatchProgress, with_next_episode
+from reader.library.store import Library, LibraryError
 from reader.ui.article_tab import ArticleTab
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import COMMANDS, Scope
@@ -53,6 +56,7 @@ from reader.ui.guard import qt_override
 from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
+from reader.ui.reading_memory import ReadingMemory
 from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -69,6 +73,18 @@ _SAFE_SCHEMES = ("http", "https", "mailto")
 SIDEBAR_MAX_SHARE = 30
 _EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
 
+_log = logging.getLogger(__name__)
+
+
+def open_library() -> tuple[Library | None, str | None]:
+    """The reader's library, or None and one sentence when it cannot be opened (the window
+    still opens articles; it only cannot keep them)."""
+    try:
+        return Library(), None
+    except LibraryError as err:
+        _log.warning("library: %s", err)
+        return None, f"{err} Articles open as usual but are not kept in the library."
+
 
 def default_view_factory() -> ArticleView:
     return ArticleView()
@@ -82,10 +98,17 @@ class MainWindow(QMainWindow):
     """Tabs of articles with everything around them."""
 
     def __init__(self, settings: Settings | None = None, progress: ProgressStore | None = None,
-                 view_factory: Callable[[], ArticleView] = default_view_factory, persist: bool = True) -> None:
+                 view_factory: Callable[[], ArticleView] = default_view_factory, persist: bool = True,
+                 library: Library | None = None) -> None:
+        """``library`` is where articles are kept (by default the reader's own, opened here);
+        a window that does not ``persist`` (a screenshot) keeps nothing."""
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
+        library_problem = None
+        if library is None and persist:
+            library, library_problem = open_library()
+        self.library: Library | None = library
         self.appearance = Appearance(self.settings, self, lambda: [t.view for t in self.article_tabs()], self)
         self.appearance.changed.connect(self._show_appearance_in_menus)
         self.appearance.announced.connect(lambda text: self.statusBar().showMessage(text, 1500))
@@ -93,11 +116,16 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(1180, 820)
 
+        self.memory = ReadingMemory(self.library, self.settings, self.appearance, self)
         self.loader = ArticleLoader(self)
         self.loader.busyChanged.connect(self._on_busy)
+        if self.library is not None:
+            self.loader.set_recall(self.memory.recall)
         self.tabs = QTabWidget(self)
         self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
-                                    prepare=self._prepare_tab, parent=self)
+                                    prepare=self._prepare_tab, parent=self, lifted=self.lifted_progress,
+                                    restore=self.memory.attach)
+        self.articles.tabClosing.connect(self.memory.detach)
         self.articles.currentChanged.connect(self._on_current_changed)
         self.articles.tabChanged.connect(self._on_tab_changed)
         self.articles.tabAdded.connect(self._on_tab_added)
@@ -141,6 +169,11 @@ class MainWindow(QMainWindow):
         # The menus' actions by command name; not ``self.actions``, which would hide QWidget.actions().
         self.commands = build_menus(self.menuBar(), self, self._command_handlers(), self.tabs,
                                    on_theme=self.appearance.set_theme, on_width=self.appearance.set_reading_width)
+        self.commands.options["remember_reveals"].setChecked(self.settings.remember_reveals)
+        self.commands.options["unshield_next_episode"].setChecked(self.settings.unshield_next_episode)
+        for name, action in self.commands.options.items():
+            action.toggled.connect(lambda checked, n=name: self.set_option(n, checked))
+        self.memory.failed.connect(self.show_message)
         self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
@@ -152,6 +185,8 @@ class MainWindow(QMainWindow):
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self.appearance.apply())
         self._update_title()
+        if library_problem:
+            self.show_message(library_problem)
 
     def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
         """What each command of ``commands.COMMANDS`` does in this window."""
@@ -159,9 +194,10 @@ class MainWindow(QMainWindow):
             "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
             "export_html": lambda: self.sharing.export("html"),
             "export_markdown": lambda: self.sharing.export("md"),
-            "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all, "find": self.show_find_bar,
-            "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
-            "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
+            "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all,
+            "find": self.show_find_bar,
+            "zoom_in": lambda: self.zoom_by(ZOOM_STEP), "zoom_out": lambda: self.zoom_by(-ZOOM_STEP),
+            "zoom_reset": self.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
             "next_tab": lambda: self.cycle_tab(1), "previous_tab": lambda: self.cycle_tab(-1),
             "scroll_down": lambda: self._with_view(lambda v: v.scroll_by_lines(3)),
@@ -175,9 +211,43 @@ class MainWindow(QMainWindow):
             "shortcuts": self.show_shortcuts, "open_sample": self.open_sample, "about": self.show_about,
         }
 
+    # --- zoom, remembered per article ------------------------------------------------------
+
+    def zoom_by(self, delta: int) -> None:
+        """Zoom in or out: the window's zoom, or the current article's own one when it was
+        reopened at a zoom of its own; the current article remembers the zoom it is read at."""
+        tab = self.current_tab()
+        percent = self.appearance.zoom_view_by(tab.view if tab else None, delta)
+        self.memory.zoomed(tab, percent)
+
+    def zoom_reset(self) -> None:
+        tab = self.current_tab()
+        self.appearance.reset_view_zoom(tab.view if tab else None)
+        self.memory.zoomed(tab, None)
+
+    # --- spoiler options -------------------------------------------------------------------
+
+    def lifted_progress(self) -> list[WatchProgress]:
+        """The progress the analysis is told: what the reader watched, and one episode further
+        when "Also Unshield the Next Episode" is on."""
+        entries = self.progress.entries()
+        return with_next_episode(entries) if self.settings.unshield_next_episode else entries
+
+    def set_option(self, name: str, on: bool) -> None:
+        """A spoiler option from the Spoilers menu (``menus.OPTION_LABELS``)."""
+        if name == "remember_reveals":
+            self.settings.remember_reveals = on
+            for tab in self.article_tabs():
+                self.memory.changed(tab)  # off: what was kept is forgotten at the next save
+        elif name == "unshield_next_episode" and on != self.settings.unshield_next_episode:
+            self.settings.unshield_next_episode = on
+            self.articles.apply_progress_everywhere()
+
     def _prepare_tab(self, tab: ArticleTab) -> None:
         """A new tab, before it shows: its look, and the keys that belong to the article's text."""
         self.appearance.apply_to(tab.view)
+        if hasattr(tab.view, "zoomRequested"):  # Ctrl+wheel over the article
+            tab.view.zoomRequested.connect(self.zoom_by)
         tab.view.addActions([self.commands.by_name[c.name] for c in COMMANDS if c.scope is Scope.ARTICLE_TEXT])
 
     def _with_view(self, act: Callable[[ArticleView], object]) -> None:
@@ -231,7 +301,7 @@ class MainWindow(QMainWindow):
         from reader.errors import LoadError
 
         try:
-            loaded = load_and_analyze(Path(path), self.progress.entries())
+            loaded = load_and_analyze(Path(path), self.lifted_progress())
         except LoadError as err:
             self.show_message(str(err))
             return None
@@ -448,8 +518,9 @@ class MainWindow(QMainWindow):
         self.commands.themes[self.settings.theme].setChecked(True)
         for pixels, action in self.commands.widths.items():
             action.setChecked(pixels == self.settings.reading_width)
-        self.commands.zoom_in.setEnabled(self.appearance.can_zoom(+1))
-        self.commands.zoom_out.setEnabled(self.appearance.can_zoom(-1))
+        view = tab.view if (tab := self.current_tab()) else None
+        self.commands.zoom_in.setEnabled(self.appearance.can_zoom(+1, view))
+        self.commands.zoom_out.setEnabled(self.appearance.can_zoom(-1, view))
 
     # --- drag and drop ---------------------------------------------------------------------
 
@@ -502,5 +573,7 @@ class MainWindow(QMainWindow):
     @qt_override
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
+        if not self.memory.close():
+            _log.warning("the library was still writing when the window closed")
         super().closeEvent(event)
 

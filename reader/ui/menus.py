@@ -17,21 +17,28 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from reader.ui.commands import Handler, build_actions
 from reader.ui.settings import READING_WIDTHS
 
-__all__ = ["Actions", "MENU_LAYOUT", "THEME_LABELS", "WIDTH_LABELS", "build_menus"]
+__all__ = ["Actions", "MENU_LAYOUT", "OPTION_LABELS", "THEME_LABELS", "WIDTH_LABELS", "build_menus"]
 
 THEME_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
 WIDTH_LABELS = {"narrow": "Narrow", "medium": "Medium", "wide": "Wide"}
+# Spoiler options (on/off, kept in the settings): name -> (menu text, status tip).
+OPTION_LABELS = {
+    "remember_reveals": ("&Remember What I Revealed",
+                         "Reopening an article shows again what you revealed in it (off: it opens shielded)"),
+    "unshield_next_episode": ("Also Unshield the &Next Episode",
+                              "The article about the episode after the one you have watched opens unshielded too"),
+}
 
 K = TypeVar("K")
 
-SEPARATOR, RECENT, THEMES, WIDTHS = "-", "<recent>", "<themes>", "<widths>"
+SEPARATOR, RECENT, THEMES, WIDTHS, OPTIONS = "-", "<recent>", "<themes>", "<widths>", "<options>"
 MENU_LAYOUT: dict[str, list[str]] = {
     "&File": ["open", RECENT, SEPARATOR, "export_html", "export_markdown", SEPARATOR, "close_tab", "quit"],
     "&Edit": ["copy", "copy_for_sharing", "select_all", SEPARATOR, "find"],
     "&View": [THEMES, SEPARATOR, "zoom_in", "zoom_out", "zoom_reset", WIDTHS, SEPARATOR, "sidebar", SEPARATOR,
               "next_tab", "previous_tab"],
     "&Spoilers": ["reveal_all", "hide_all", SEPARATOR, "next_hidden", "previous_hidden", "reveal_to_here",
-                  SEPARATOR, "seen"],
+                  SEPARATOR, "seen", SEPARATOR, OPTIONS],
     "&Help": ["shortcuts", "open_sample", SEPARATOR, "about"],
 }
 
@@ -44,6 +51,7 @@ class Actions:
     recent_menu: QMenu
     themes: dict[str, QAction] = field(default_factory=dict)
     widths: dict[int, QAction] = field(default_factory=dict)
+    options: dict[str, QAction] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> QAction:
         by_name = self.__dict__.get("by_name", {})
@@ -53,8 +61,10 @@ class Actions:
 
 
 def build_menus(bar: QMenuBar, parent: QWidget, handlers: Mapping[str, Handler | QAction],
-                article_area: QWidget, on_theme: Callable[[str], None], on_width: Callable[[int], None]) -> Actions:
-    """Fill ``bar`` from ``MENU_LAYOUT``; every command of the table gets its action."""
+                article_area: QWidget, on_theme: Callable[[str], None], on_width: Callable[[int], None],
+                on_option: Callable[[str, bool], None] | None = None) -> Actions:
+    """Fill ``bar`` from ``MENU_LAYOUT``; every command of the table gets its action. The spoiler
+    options are checkable; ``on_option(name, checked)`` is told when the reader flips one."""
     by_name = build_actions(parent, handlers, article_area)
     actions = Actions(by_name, QMenu("Open &Recent", parent))
     for title, entries in MENU_LAYOUT.items():
@@ -69,6 +79,15 @@ def build_menus(bar: QMenuBar, parent: QWidget, handlers: Mapping[str, Handler |
             elif entry == WIDTHS:
                 labels = {READING_WIDTHS[key]: label for key, label in WIDTH_LABELS.items()}
                 actions.widths = _choices(menu.addMenu("Reading &Width"), parent, labels, on_width)
+            elif entry == OPTIONS:
+                for name, (label, tip) in OPTION_LABELS.items():
+                    action = QAction(label, parent, checkable=True)
+                    action.setStatusTip(tip)
+                    action.setToolTip(tip)
+                    if on_option is not None:
+                        action.toggled.connect(lambda checked, n=name: on_option(n, checked))
+                    menu.addAction(action)
+                    actions.options[name] = action
             else:
                 menu.addAction(by_name[entry])
     return actions

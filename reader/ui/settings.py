@@ -1,5 +1,6 @@
 """What the window remembers between runs: theme, zoom, reading width, sidebar, geometry, recent
-files, and the tabs open when it last closed.
+files, the tabs open when it last closed, and the spoiler options (remember reveals, unshield the
+next episode).
 
 One typed wrapper over ``QSettings`` so keys and defaults live in one place and bad values read
 back as defaults (a hand-edited or older settings file must never stop the app from starting).
@@ -109,6 +110,26 @@ class Settings:
     @sidebar_visible.setter
     def sidebar_visible(self, visible: bool) -> None:
         self._q.setValue("view/sidebar_visible", bool(visible))
+
+    # --- spoilers --------------------------------------------------------------------------
+
+    @property
+    def remember_reveals(self) -> bool:
+        """Reopening an article shows again what the reader revealed (off: it opens shielded)."""
+        return _bool(self._q.value("spoilers/remember_reveals"), True)
+
+    @remember_reveals.setter
+    def remember_reveals(self, remember: bool) -> None:
+        self._q.setValue("spoilers/remember_reveals", bool(remember))
+
+    @property
+    def unshield_next_episode(self) -> bool:
+        """The article about the episode after the reader's progress opens unshielded too."""
+        return _bool(self._q.value("spoilers/unshield_next_episode"), False)
+
+    @unshield_next_episode.setter
+    def unshield_next_episode(self, unshield: bool) -> None:
+        self._q.setValue("spoilers/unshield_next_episode", bool(unshield))
 
     # --- window ----------------------------------------------------------------------------
 

@@ -15,7 +15,20 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader.ui.document_builder import ShieldKey
 
-__all__ = ["NavigationHost", "Navigator"]
+__all__ = ["NavigationHost", "Navigator", "scroll_to"]
+
+
+def scroll_to(browser: QTextBrowser, value: int) -> None:
+    """Scroll to ``value`` even just after the document was rebuilt (a zoom, a new width, a
+    reopened article): the layout is done by then, but the browser learns the document's new
+    height only later (Qt batches that signal), and until it does its scroll bar stops short."""
+    bar = browser.verticalScrollBar()
+    if value > bar.maximum():
+        height = browser.document().documentLayout().documentSize().height()
+        reachable = int(height) - browser.viewport().height()
+        if reachable > bar.maximum():
+            bar.setRange(bar.minimum(), reachable)
+    bar.setValue(value)
 
 
 class NavigationHost(Protocol):
@@ -42,7 +55,7 @@ class Navigator:
         if not 0 <= block_id < doc.blockCount():
             return
         rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(block_id))
-        self._browser.verticalScrollBar().setValue(int(rect.top() - self._host.line_height()))
+        scroll_to(self._browser, int(rect.top() - self._host.line_height()))
 
     def scroll_by_lines(self, lines: int) -> None:
         """``j`` / ``k``: a few lines down (positive) or up."""

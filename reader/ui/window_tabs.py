@@ -5,18 +5,23 @@ file's place with a ``PendingTab`` until the load arrives (loads finish in any o
 the ``ArticleTab``, names it (``tab_strip.tab_text``), re-analyses a tab on request, and carries
 a change of watch progress from one tab to the others. It knows nothing of menus, the sidebar or
 settings; the window listens to its signals.
+
+Each load is analysed under ``lifted()``, the progress that lifts shields (the store's, or one
+episode further with "Also unshield the next episode"). A new tab goes through ``restore``
+(what the library remembers of it) before it shows, and ``tabClosing`` lets the window keep
+what the reader did with a tab before it goes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget
 
-from reader.library.progress import ProgressStore
+from reader.library.progress import ProgressStore, WatchProgress
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import literal_text
 from reader.ui.loading import ArticleLoader, Loaded
@@ -37,14 +42,18 @@ class ArticleTabs(QObject):
     linkActivated = Signal(str)
     failed = Signal(str)  # one sentence for the reader
     emptied = Signal()  # the last tab was closed
+    tabClosing = Signal(object)  # an ArticleTab about to close (still whole)
 
     def __init__(self, widget: QTabWidget, loader: ArticleLoader, progress: ProgressStore,
                  view_factory: Callable[[], ArticleView], prepare: Callable[[ArticleTab], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, lifted: Callable[[], Sequence[WatchProgress]] | None = None,
+                 restore: Callable[[ArticleTab, object], None] | None = None) -> None:
         super().__init__(parent)
         self.widget = widget
         self.loader = loader
         self._progress = progress
+        self._lifted = lifted if lifted is not None else progress.entries
+        self._restore = restore  # (tab, what the loader recalled of it) before the tab shows
         self._view_factory = view_factory
         self._prepare = prepare  # appearance and the like, before the tab is shown
         # request id -> the place a new article goes, or the open tab being re-analysed
@@ -103,7 +112,7 @@ class ArticleTabs(QObject):
             if existing is not None:
                 self.widget.setCurrentWidget(existing)
                 continue
-            request_id = self.loader.request(path, self._progress.entries())
+            request_id = self.loader.request(path, self._lifted())
             pending = PendingTab(request_id, path, self.widget)
             self.widget.addTab(pending, PENDING_TEXT)
             self._requests[request_id] = pending
@@ -113,10 +122,13 @@ class ArticleTabs(QObject):
             self.widget.setCurrentWidget(first_new)
         return ids
 
-    def add_loaded(self, loaded: Loaded, in_place_of: PendingTab | None = None) -> ArticleTab:
-        """A tab for a loaded article: in the place kept for it, else at the end and current."""
-        tab = ArticleTab(loaded, self._progress, self._view_factory, self.widget)
+    def add_loaded(self, loaded: Loaded, in_place_of: PendingTab | None = None, recalled: object = None) -> ArticleTab:
+        """A tab for a loaded article: in the place kept for it, else at the end and current.
+        ``recalled`` is what the loader's recall step found (None: the restore looks itself)."""
+        tab = ArticleTab(loaded, self._progress, self._view_factory, self.widget, lifted=self._lifted)
         self._prepare(tab)
+        if self._restore is not None:
+            self._restore(tab, recalled)
         tab.revealChanged.connect(lambda t=tab: self._on_tab_changed(t))
         tab.reloadRequested.connect(lambda t=tab: self.reanalyse(t))
         tab.linkActivated.connect(self.linkActivated)
@@ -137,7 +149,7 @@ class ArticleTabs(QObject):
 
     def reanalyse(self, tab: ArticleTab) -> None:
         """Load and analyse a tab's file again (under the progress as it is now)."""
-        request_id = self.loader.request(tab.path, self._progress.entries())
+        request_id = self.loader.request(tab.path, self._lifted())
         self._requests[request_id] = tab
 
     def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
@@ -147,7 +159,7 @@ class ArticleTabs(QObject):
                 target.set_loaded(loaded)
             return
         if target is not None and self.widget.indexOf(target) >= 0:
-            self.add_loaded(loaded, in_place_of=target)
+            self.add_loaded(loaded, in_place_of=target, recalled=self.loader.take_recalled(request_id))
 
     def _on_failed(self, request_id: int, _path: Path, message: str) -> None:
         target = self._requests.pop(request_id, None)
@@ -163,6 +175,8 @@ class ArticleTabs(QObject):
             return
         if isinstance(widget, PendingTab):  # closed while loading: the result is not wanted
             self._requests.pop(widget.request_id, None)
+        elif isinstance(widget, ArticleTab):
+            self.tabClosing.emit(widget)
         self.widget.removeTab(index)
         widget.deleteLater()
         if self.widget.count() == 0:
@@ -189,6 +203,11 @@ class ArticleTabs(QObject):
     def _on_tab_changed(self, tab: ArticleTab) -> None:
         self.label(tab)
         self.tabChanged.emit(tab)
+
+    def apply_progress_everywhere(self) -> None:
+        """What lifts shields changed for every show (the next-episode option)."""
+        for tab in self.article_tabs():
+            tab.apply_progress()
 
     def apply_progress_elsewhere(self, source: ArticleTab) -> None:
         """Progress is per show: every other open tab looks again (those of other shows do not

@@ -77,6 +77,7 @@ class Session:
         scratch = Path(tempfile.mkdtemp(prefix="recap-interaction-"))
         os.environ["RECAP_READER_DATA_DIR"] = str(scratch / "data")
         os.environ["RECAP_READER_CONFIG_DIR"] = str(scratch / "config")
+        os.environ["RECAP_READER_LIBRARY_DIR"] = str(scratch / "library")
         os.environ["RECAP_READER_SOCKET"] = str(scratch / "reader.socket")
         self.problems = Problems()
         self.problems.setFormatter(logging.Formatter("%(name)s: %(message)s"))
@@ -293,6 +294,28 @@ def _reveal_and_switch_tabs(session: Session) -> None:
     session.wait(FADE_WAIT_MS)
 
 
+def _reveal_close_reopen(session: Session) -> None:
+    """Reveal, scroll, close the tab, open the file again (its reveal and place come back from
+    the library), then keep reading: scroll, reveal, scroll back."""
+    assert session.click_shield(), "no shield to click"
+    session.wait(FADE_WAIT_MS)
+    session.wheel(-3)
+    session.wait(FADE_WAIT_MS)
+    tab = session.window.current_tab()
+    path, revealed = tab.path, set(tab.state.revealed_blocks)
+    session.close_tab()
+    session.wait(FADE_WAIT_MS)
+    session.open([path])
+    again = session.window.current_tab()
+    assert again is not None and revealed <= set(again.state.revealed_blocks), "the reveal did not come back"
+    session.wheel(-3)
+    session.wait(FADE_WAIT_MS)
+    session.click_shield()
+    session.wait(FADE_WAIT_MS)
+    session.wheel(2)
+    session.wait(FADE_WAIT_MS)
+
+
 def _keyboard_walk(session: Session) -> None:
     """n to a hidden passage, Enter to reveal it, past the fade; then n, Shift+Enter, j/k, Space."""
     session.view().text_browser().setFocus()
@@ -339,6 +362,7 @@ SCENARIOS: dict[str, Callable[[Session], None]] = {
     "keyboard-reveal-scroll": _keyboard_reveal_then_scroll,
     "keyboard-walk": _keyboard_walk,
     "reveal-switch-close-tabs": _reveal_and_switch_tabs,
+    "reveal-close-reopen-scroll": _reveal_close_reopen,
     "fault-in-override": _fault_in_override,
 }
 
