@@ -13,16 +13,21 @@ episode; a block with hidden inline spans has a readable row with those spans bl
 full text as a hidden row. Snippets come from the matching row, so they never show hidden text.
 
 WAL lets the window read while an import writes; ``busy_timeout`` makes a second process that
-writes at the same time wait its turn instead of failing.
+writes at the same time wait its turn instead of failing. Within one process the window's threads
+(the GUI thread, the reading-memory writer, an import) share one connection, so every use of it
+holds the index's lock: a transaction is never interleaved with another thread's statements.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import functools
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,6 +74,19 @@ CREATE VIRTUAL TABLE texts USING fts5(
 """
 
 
+_Result = TypeVar("_Result")
+
+
+def _locked(method: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Run ``method`` holding the index's lock (see the module docstring)."""
+    @functools.wraps(method)
+    def run(self: LibraryIndex, *args: object, **kwargs: object) -> _Result:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 @dataclass(frozen=True)
 class SearchHit:
     """One article that matches: its entry, a snippet with the match in [brackets] (never hidden
@@ -86,6 +104,7 @@ class LibraryIndex:
                  read_article: Callable[[str], tuple[Entry, dict[str, Any], ReaderState] | None]) -> None:
         self.path = path
         self._read_article = read_article
+        self._lock = threading.RLock()
         self._db = self._open_or_rebuild()
 
     # --- opening --------------------------------------------------------------------------------
@@ -147,6 +166,7 @@ class LibraryIndex:
 
     # --- keeping in line with the files ---------------------------------------------------------
 
+    @_locked
     def reconcile(self, stored_ids: Iterable[str]) -> None:
         """Index every stored article the index lacks (or has from an older analysis) and forget
         rows whose article is gone."""
@@ -160,6 +180,7 @@ class LibraryIndex:
         for article_id in missing:
             self.upsert(article_id)
 
+    @_locked
     def rebuild(self, stored_ids: Iterable[str]) -> None:
         with _transaction(self._db):
             self._db.execute("DELETE FROM articles")
@@ -167,6 +188,7 @@ class LibraryIndex:
             self._db.execute("DELETE FROM texts")
         self.reconcile(stored_ids)
 
+    @_locked
     def upsert(self, article_id: str) -> None:
         """(Re-)index one article from its files; a missing article is removed from the index."""
         read = self._read_article(article_id)
@@ -189,6 +211,7 @@ class LibraryIndex:
             self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
                                  [(article_id, block) for block in sorted(revealed)])
 
+    @_locked
     def delete(self, article_id: str) -> None:
         with _transaction(self._db):
             self._delete_rows(article_id)
@@ -200,17 +223,21 @@ class LibraryIndex:
 
     # --- questions ------------------------------------------------------------------------------
 
+    @_locked
     def entries(self) -> list[Entry]:
         rows = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY show_key = '', show_key, "
                                 "season IS NULL, season, episode IS NULL, episode, added").fetchall()
         return [_entry(row) for row in rows]
 
+    @_locked
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    @_locked
     def outdated(self, version: str) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE analysis_version != ?", (version,))]
 
+    @_locked
     def search(self, query: str, progress: Sequence[WatchProgress] = (), limit: int = 50) -> list[SearchHit]:
         """The best-matching articles, one hit each, best first (see the module docstring)."""
         match = fts_query(query)
@@ -248,6 +275,7 @@ class LibraryIndex:
             sorted(keys)).fetchall()
         return [row[0] for row in rows if has_watched(progress, EpisodeInfo(row[1], row[2], row[3]))]
 
+    @_locked
     def close(self) -> None:
         self._db.close()
 

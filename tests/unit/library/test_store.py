@@ -230,3 +230,33 @@ def test_removing_a_stored_article_keeps_other_articles_and_the_originals(librar
     shutil.rmtree(library.articles / b.id)  # gone behind the library's back
     library.close()
     assert Library(library.root).entries() == []
+
+
+def test_threads_sharing_one_library_never_interleave_their_transactions(library: Library, tmp_path: Path) -> None:
+    """The window's GUI thread, its reading-memory writer and an import use one library at once."""
+    import threading
+
+    ids = [library.add(_episode_article(tmp_path, "Harbor Lights", 1, n, f"Calm night number {n}.")).entry.id
+           for n in range(1, 5)]
+    errors: list[BaseException] = []
+
+    def hammer(work: object) -> None:
+        try:
+            for round_ in range(60):
+                work(round_)  # type: ignore[operator]
+        except BaseException as err:  # noqa: BLE001 - collected for the assertion
+            errors.append(err)
+
+    workers = [
+        threading.Thread(target=hammer, args=(lambda r: library.save_state(ids[r % 3], ReaderState(position=0.1)),)),
+        threading.Thread(target=hammer, args=(lambda r: library.save_state(ids[(r + 1) % 3], ReaderState(furthest=1)),)),
+        threading.Thread(target=hammer, args=(lambda r: library.search("calm night"),)),
+        threading.Thread(target=hammer, args=(lambda r: library.entries(),)),
+        threading.Thread(target=hammer, args=(lambda r: library.remove(ids[3]) if r == 30 else library.search("calm"),)),
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert sorted(e.id for e in library.entries()) == sorted(ids[:3])
