@@ -227,7 +227,7 @@ def run_screenshot(file: Path, out_png: Path, theme: str = "light", zoom: int = 
     with tempfile.TemporaryDirectory(prefix="recap-reader-shot-") as scratch:
         settings = Settings.at(Path(scratch) / "settings.ini")
         settings.theme, settings.zoom = theme, zoom
-        window = MainWindow(settings, ProgressStore(), persist=False)
+        window = MainWindow(settings, ProgressStore(), persist=False, open_library=False)
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         tab = window.open_now(file)

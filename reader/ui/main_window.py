@@ -10,11 +10,17 @@ spoils never shows before the reader reveals it.
 The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
 (the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
 ``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
-and its help line). What is left here is what ties them to the current tab.
+and its help line), ``library_page`` (the library, a page beside the tabs), ``progress_dialog``
+and ``library_import``. What is left here is what ties them to the current tab.
+
+The window opens the library (``reader.library.store.Library``) once; a library that cannot be
+opened (a read-only or broken data folder) is one sentence in the message bar, and the window
+works on without it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -43,15 +49,20 @@ from PySide6.QtWidgets import (
 )
 
 from reader.appinfo import APP_NAME
+from reader.library.importer import ImportSummary
 from reader.library.progress import ProgressStore
+from reader.library.store import Library, LibraryError
 from reader.ui.article_tab import ArticleTab
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
+from reader.ui.library_import import ImportBar, ImportRunner, summary_box
+from reader.ui.library_page import LibraryPage
 from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
+from reader.ui.progress_dialog import ProgressDialog
 from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -62,10 +73,15 @@ from reader.ui.window_tabs import ArticleTabs
 
 __all__ = ["MainWindow", "default_view_factory"]
 
+_log = logging.getLogger(__name__)
+
 _SAFE_SCHEMES = ("http", "https", "mailto")
 # The most of the window's width the sidebar keeps when the window is made narrow (percent).
 SIDEBAR_MAX_SHARE = 30
-_EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
+_EMPTY_TEXT = ("Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here.\n\n"
+               "Your library of kept articles is under View › Library (Ctrl+L).")
+# How long closing the window waits for an import to stop between two articles.
+STOP_IMPORT_MS = 15000
 
 
 def default_view_factory() -> QWidget:
@@ -80,10 +96,20 @@ class MainWindow(QMainWindow):
     """Tabs of articles with everything around them."""
 
     def __init__(self, settings: Settings | None = None, progress: ProgressStore | None = None,
-                 view_factory: Callable[[], QWidget] = default_view_factory, persist: bool = True) -> None:
+                 view_factory: Callable[[], QWidget] = default_view_factory, persist: bool = True,
+                 library: Library | None = None, open_library: bool = True) -> None:
+        """``library`` is the one to use (else the user's, ``Library()``, unless ``open_library``
+        is False: screenshots never create one)."""
         super().__init__()
         self.settings = settings if settings is not None else Settings()
         self.progress = progress if progress is not None else ProgressStore()
+        library_problem = ""
+        if library is None and open_library:
+            try:
+                library = Library()
+            except LibraryError as err:
+                library_problem = str(err)
+        self.library: Library | None = library
         self.appearance = Appearance(self.settings, self, lambda: [t.view for t in self.article_tabs()], self)
         self.appearance.changed.connect(self._show_appearance_in_menus)
         self.appearance.announced.connect(lambda text: self.statusBar().showMessage(text, 1500))
@@ -108,6 +134,24 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
+        self.library_page = LibraryPage(self.library, self.progress, library_problem or "No library was opened.",
+                                        self)
+        self.library_page.openRequested.connect(self._open_from_library)
+        self.library_page.progressChanged.connect(self.apply_progress_everywhere)
+        self.library_page.importRequested.connect(self.show_import_dialog)
+        self.library_page.progressScreenRequested.connect(self.show_progress_screen)
+        self.library_page.message.connect(self.show_message)
+        self.library_page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.stack.addWidget(self.library_page)
+        self._library_stale = True
+        self._sidebar_was_visible = True
+        self.importer = ImportRunner(self)
+        self.importer.progressed.connect(self._on_import_progress)
+        self.importer.finished.connect(self._on_import_finished)
+        self.import_bar = ImportBar(self)
+        self.import_bar.cancelRequested.connect(self.importer.cancel)
+        self._import_box: QMessageBox | None = None
+        self._progress_dialog: ProgressDialog | None = None
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self)
         self.find_bar.closed.connect(self._focus_view)
@@ -116,6 +160,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.import_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -146,12 +191,17 @@ class MainWindow(QMainWindow):
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self.appearance.apply())
+        self.actions.library.setCheckable(True)
+        self.actions.import_folder.setEnabled(self.library is not None)
+        if library_problem:
+            self.show_message(library_problem)
         self._update_title()
 
     def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
         """What each command of ``commands.COMMANDS`` does in this window."""
         return {
-            "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
+            "open": self.show_open_dialog, "import_folder": self.show_import_dialog,
+            "library": self.toggle_library, "watch_progress": self.show_progress_screen, "close_tab": self.close_current_tab, "quit": self.close,
             "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
             "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
             "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
@@ -252,7 +302,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # done: "Opening…" must not outlive the loading
 
     def _on_tab_added(self, tab: ArticleTab) -> None:
-        self.stack.setCurrentWidget(self.tabs)
+        self._library_stale = True  # an opened article may just have joined the library
+        self.show_articles()
         if self.session.persist:
             self.settings.add_recent(tab.path, tab.display_title())
 
@@ -281,7 +332,8 @@ class MainWindow(QMainWindow):
         self.articles.cycle(delta)
 
     def _on_emptied(self) -> None:
-        self.stack.setCurrentWidget(self.empty_page)
+        if not self.library_shown():
+            self.stack.setCurrentWidget(self.empty_page)
         self._on_current_changed()
 
     def _on_current_changed(self) -> None:
@@ -291,7 +343,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         focus = QApplication.focusWidget()
-        if tab is not None and not (focus is not None and self.find_bar.isAncestorOf(focus)):
+        if tab is not None and not self.library_shown() and not (focus is not None
+                                                                  and self.find_bar.isAncestorOf(focus)):
             tab.view.setFocus(Qt.FocusReason.TabFocusReason)  # the reading keys work at once
 
     def _on_tab_changed(self, tab: ArticleTab) -> None:
@@ -305,14 +358,18 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _update_title(self) -> None:
+        if self.library_shown():
+            self.setWindowTitle(f"Library — {APP_NAME}")
+            return
         tab = self.current_tab()
         self.setWindowTitle(f"{tab.display_title()} — {APP_NAME}" if tab else APP_NAME)
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
         has = tab is not None
-        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all, self.actions.find):
+        for action in (self.actions.close_tab, self.actions.copy, self.actions.select_all):
             action.setEnabled(has)
+        self.actions.find.setEnabled(has or self.library_shown())
         self.actions.reveal_all.setEnabled(has and tab.state.anything_hidden())
         self.actions.hide_all.setEnabled(has and bool(tab.state.revealed_blocks or tab.state.revealed_spans
                                                       or tab.state.title_revealed))
@@ -385,6 +442,9 @@ class MainWindow(QMainWindow):
             tab.view.text_browser().setFocus()
 
     def show_find_bar(self) -> None:
+        if self.library_shown():  # Ctrl+F in the library searches it
+            self.library_page.focus_search()
+            return
         tab = self.current_tab()
         if tab is None:
             return
@@ -445,6 +505,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        if self.library_shown() and self.library is not None:  # dropped on the library: kept, not opened
+            self.import_paths(paths)
+            return
         if not self.open_paths(paths, any_named_file=False) and not any(self.tab_for(p) for p in paths):
             if all(p.is_dir() for p in paths):
                 self.show_message("The dropped folder holds no saved articles (.html, .mhtml, .txt, .md …).")
@@ -472,6 +535,125 @@ class MainWindow(QMainWindow):
 
     @qt_override
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.library_shown():
+            self.show_articles()  # the sidebar's place is saved as the reader left it among the articles
         self.save_state()
+        if not self.importer.wait(STOP_IMPORT_MS):
+            _log.warning("the import did not stop in time; it is left to finish its current article")
         super().closeEvent(event)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+            self.library_page.library = None
+
+    # --- the library -----------------------------------------------------------------------
+
+    def library_shown(self) -> bool:
+        return self.stack.currentWidget() is self.library_page
+
+    def toggle_library(self) -> None:
+        """View › Library (Ctrl+L): the library, or back to the articles from it."""
+        if self.library_shown():
+            self.show_articles()
+        else:
+            self.show_library()
+
+    def show_library(self) -> None:
+        if self._library_stale or not self.library_page.loaded():
+            self._library_stale = False
+            self.library_page.refresh()
+        if not self.library_shown():
+            self._sidebar_was_visible = self.sidebar.isVisible()
+            self.sidebar.hide()  # who is who belongs to an article, not to the list
+            if self.find_bar.isVisible():
+                self.find_bar.close_bar()
+        self.stack.setCurrentWidget(self.library_page)
+        self.actions.library.setChecked(True)
+        self.library_page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_title()
+        self._update_actions()
+
+    def show_articles(self) -> None:
+        """Back from the library to the tabs (or the empty page when none is open)."""
+        was_library = self.library_shown()
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_page)
+        self.actions.library.setChecked(False)
+        if was_library and self._sidebar_was_visible:
+            self.sidebar.show()
+        self._update_title()
+        self._update_actions()
+        if was_library and (tab := self.current_tab()) is not None:
+            tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_from_library(self, paths: list[Path]) -> None:
+        self.open_paths(paths)
+        if self.tabs.count():
+            self.show_articles()
+
+    def apply_progress_everywhere(self) -> None:
+        """Watch progress changed outside a tab (the progress screen, the library): every open
+        tab looks as it would if opened now, and the library's marks and search follow."""
+        self.articles.apply_progress_elsewhere(None)
+        self.library_page.refresh_progress()
+        if self._progress_dialog is not None and self.sender() is not self._progress_dialog:
+            self._progress_dialog.refill()
+
+    def show_progress_screen(self) -> None:
+        """Spoilers › Watch Progress: every show and how far the reader watched it."""
+        if self._progress_dialog is None:
+            self._progress_dialog = ProgressDialog(self.progress, self)
+            self._progress_dialog.progressChanged.connect(self.apply_progress_everywhere)
+        entries = []
+        if self.library is not None:
+            try:
+                entries = self.library.entries()
+            except Exception as err:  # noqa: BLE001 - sqlite3 errors: the store's shows still show
+                _log.warning("the library could not be listed for the progress screen: %s", err)
+        self._progress_dialog.set_shows(entries)
+        if self.library_shown() and (show := self.library_page.model.show_at(self.library_page.tree.currentIndex())):
+            self._progress_dialog.select_show(show)
+        elif (tab := self.current_tab()) is not None and tab.analysis.episode.show:
+            self._progress_dialog.select_show(tab.analysis.episode.show)
+        self._progress_dialog.show()
+        self._progress_dialog.raise_()
+
+    # --- importing -------------------------------------------------------------------------
+
+    def show_import_dialog(self) -> None:
+        """File › Import Folder…"""
+        if self.library is None:
+            self.show_message("The library is not available, so nothing can be imported.")
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of saved articles")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files and folders into the library in the background; False when it cannot
+        start (no library, or an import already running)."""
+        if self.library is None:
+            self.show_message("The library is not available, so nothing can be imported.")
+            return False
+        if self.importer.running():
+            self.show_message("An import is already running; wait for it or cancel it first.")
+            return False
+        self.importer.start(self.library, paths)
+        self.import_bar.begin()
+        self.actions.import_folder.setEnabled(False)
+        self.show_library()
+        return True
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self.import_bar.set_progress(done, total)
+        self._library_stale = True
+
+    def _on_import_finished(self, summary: ImportSummary) -> None:
+        self.import_bar.end()
+        self.actions.import_folder.setEnabled(self.library is not None)
+        if self.library is None:  # the window closed meanwhile
+            return
+        self.library_page.refresh()
+        self._library_stale = False
+        self._import_box = summary_box(summary, self)
+        self._import_box.open()  # window-modal at most: the reader sees it and goes on
 

@@ -1,7 +1,7 @@
 """Window tests: temporary settings and data folders, and a window with the real article view.
 
-Every test gets its own settings file and progress folder (through the same environment
-variables the app honours), so no test reads or writes the user's real settings.
+Every test gets its own settings file, progress folder and library (through the same environment
+variables the app honours), so no test reads or writes the user's real settings or library.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ import pytest
 @pytest.fixture(autouse=True)
 def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from reader.library.progress import DATA_DIR_ENV
+    from reader.library.store import LIBRARY_DIR_ENV
     from reader.ui.settings import CONFIG_DIR_ENV
 
     monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(LIBRARY_DIR_ENV, str(tmp_path / "library"))
 
 
 @pytest.fixture
