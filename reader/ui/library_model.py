@@ -72,8 +72,12 @@ class _Show:
     key: str
     entries: list[Entry] = field(default_factory=list)
 
-    def unread(self) -> int:
-        return sum(1 for e in self.entries if e.read != "read")
+    def read_summary(self) -> str:
+        """"3 unread, 1 partly read", or "all 12 read"."""
+        unread = sum(1 for e in self.entries if e.read == "unread")
+        partly = sum(1 for e in self.entries if e.read == "partly")
+        parts = [f"{unread} unread"] * bool(unread) + [f"{partly} partly read"] * bool(partly)
+        return ", ".join(parts) or f"all {len(self.entries)} read"
 
     def latest(self) -> float:
         return max((e.added for e in self.entries), default=0.0)
@@ -295,8 +299,7 @@ class LibraryModel(QAbstractItemModel):
                 watched = self._watched_to(show.name) if show.key else None
                 return f"watched to {watched}" if watched else ""
             if column == Column.READ:
-                unread, count = show.unread(), len(show.entries)
-                return f"{unread} of {count} unread" if unread else f"all {count} read"
+                return show.read_summary()
             if column == Column.ADDED:
                 return self._added(show.latest())
         if role == Qt.ItemDataRole.FontRole and column == Column.TITLE:

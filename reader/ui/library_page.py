@@ -260,7 +260,7 @@ class LibraryPage(QWidget):
     def _size_columns(self) -> None:
         metrics = self.tree.fontMetrics()
         widths = {Column.EPISODE: "Watched to S10E10" if self.model.grouped() else "A Long Show Name · S10E10",
-                  Column.READ: "999 of 999 unread", Column.ADDED: "Yesterday 00:00"}
+                  Column.READ: "99 unread, 99 partly read", Column.ADDED: "Yesterday 00:00"}
         if self.model.searching():
             widths[Column.EPISODE] = "A Long Show Name · S10E10"
             self.tree.header().setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)

@@ -609,7 +609,8 @@ class MainWindow(QMainWindow):
                 entries = self.library.entries()
             except Exception as err:  # noqa: BLE001 - sqlite3 errors: the store's shows still show
                 _log.warning("the library could not be listed for the progress screen: %s", err)
-        self._progress_dialog.set_shows(entries)
+        self._progress_dialog.set_shows(entries, [t.analysis.episode.show for t in self.article_tabs()
+                                                  if t.analysis.episode.show])
         if self.library_shown() and (show := self.library_page.model.show_at(self.library_page.tree.currentIndex())):
             self._progress_dialog.select_show(show)
         elif (tab := self.current_tab()) is not None and tab.analysis.episode.show:

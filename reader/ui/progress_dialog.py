@@ -1,8 +1,8 @@
 """The progress screen: every show the reader follows, its episodes, and how far they have
 watched ("watched up to S2E5"), changed right there.
 
-Shows come from the library (with the episodes it holds) and from the progress store (a show
-marked "seen" in an article that is not kept). Choosing an episode from the show's list, or
+Shows come from the library (with the episodes it holds), the progress store (a show marked
+"seen" in an article that is not kept) and the open tabs. Choosing an episode from the show's list, or
 typing one ("S3E4", "3x04", "E12"), sets the progress exactly, forwards or back
 (``ProgressStore.set_watched``); "Not started" forgets the show. Every change is announced with
 ``progressChanged`` and the window re-applies it to every open tab at once, the same path as
@@ -10,6 +10,8 @@ typing one ("S3E4", "3x04", "E12"), sets the progress exactly, forwards or back
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -106,14 +108,18 @@ class ProgressDialog(QDialog):
 
     # --- filling --------------------------------------------------------------------------------
 
-    def set_shows(self, entries: list[Entry]) -> None:
-        """The library's articles (may be empty) and the progress store's shows, one row each."""
+    def set_shows(self, entries: list[Entry], also: Iterable[str] = ()) -> None:
+        """The library's articles (may be empty), the progress store's shows and ``also`` (the
+        shows of the open tabs), one row each."""
         self._episodes, self._names = {}, {}
+        for name in also:
+            if key := show_key(name):
+                self._names.setdefault(key, name)
         for entry in entries:
             key = show_key(entry.show or "")
             if key:
                 self._episodes.setdefault(key, []).append(entry)
-                self._names.setdefault(key, entry.show or "")
+                self._names[key] = entry.show or ""
         for watched in self.progress.entries():
             key = show_key(watched.show)
             if key:
