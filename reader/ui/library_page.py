@@ -241,11 +241,16 @@ class LibraryPage(QWidget):
 
     def _after_reset(self, selected: Iterable[str] = ()) -> None:
         if self.model.grouped():
-            self.tree.expandAll()
-            for row in range(self.model.rowCount()):
-                name = self.model.data(self.model.index(row, Column.TITLE))
-                if name in self._collapsed:
-                    self.tree.collapse(self.model.index(row, 0))
+            # Each show opened (unless the reader folded it) one by one: expandAll would also
+            # visit every episode row, and announce each, which cost a library of 10,000 a
+            # quarter of a second.
+            self.tree.blockSignals(True)
+            try:
+                for row in range(self.model.rowCount()):
+                    index = self.model.index(row, 0)
+                    self.tree.setExpanded(index, self.model.data(index) not in self._collapsed)
+            finally:
+                self.tree.blockSignals(False)
         self.tree.setRootIsDecorated(self.model.grouped())
         selection = self.tree.selectionModel()
         for article_id in selected:

@@ -289,3 +289,13 @@ def test_a_folder_dropped_on_the_articles_still_opens_its_files(qtbot, window, t
     qtbot.waitUntil(lambda: window.current_tab() is not None, timeout=20000)
     assert not window.importer.running()
 
+
+
+def test_a_folded_show_stays_folded_when_the_list_is_read_again(window, shelf) -> None:  # noqa: ANN001
+    window.show_library()
+    page = window.library_page
+    copper = page.model.index(0, 0)
+    assert page.tree.isExpanded(copper)
+    page.tree.collapse(copper)
+    page.refresh()
+    assert not page.tree.isExpanded(page.model.index(0, 0)) and page.tree.isExpanded(page.model.index(1, 0))
