@@ -291,6 +291,14 @@ class ProgressStore:
         self.save()
         return UndoToken(episode.show, previous, current)
 
+    def set_watched(self, show: str, watched: WatchProgress | None) -> UndoToken:
+        """The reader says exactly how far they are in ``show`` (the progress screen, "I've
+        watched up to here"): unlike ``record`` this may also step back; None forgets the show."""
+        previous = self.entry_for(show)
+        self._replace(show, watched)
+        self.save()
+        return UndoToken(show, previous, watched)
+
     def undo(self, token: UndoToken) -> bool:
         """Put back what ``token``'s change replaced, unless the entry changed again since."""
         if self.entry_for(token.show) != token.current:

@@ -127,6 +127,16 @@ class Library:
         self.index = LibraryIndex(self.root / "index.sqlite", self._read_for_index)
         self.index.reconcile(self._stored_ids())
 
+    def for_another_thread(self) -> Library:
+        """The same library with an index connection of its own, for a thread that writes while
+        this one reads (the window's import): one SQLite connection must not carry two threads'
+        transactions. It neither sweeps ``incoming/`` nor reconciles, which this one did: a sweep
+        now could delete an article another thread of this process is still writing."""
+        other = Library.__new__(Library)
+        other.root, other.articles, other.incoming = self.root, self.articles, self.incoming
+        other.index = LibraryIndex(self.root / "index.sqlite", other._read_for_index)
+        return other
+
     # --- adding ---------------------------------------------------------------------------------
 
     def add(self, path: Path, opened: Any | None = None,

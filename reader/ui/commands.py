@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from reader.appinfo import APP_NAME
 
 __all__ = ["COMMANDS", "Command", "Scope", "build_actions", "command", "documented_keys", "key_sequences",
-           "literal_text", "plain_text", "platform_extras"]
+           "literal_text", "make_action", "plain_text", "platform_extras"]
 
 StandardKey = QKeySequence.StandardKey
 
@@ -36,6 +36,7 @@ class Scope(Enum):
     ARTICLE = "article"  # while the article tabs have the keyboard: single keys must not steal typing
     ARTICLE_TEXT = "article text"  # only while the article's text has it: Space stays a focused button's
     BUILTIN = "builtin"  # a widget handles the key itself; listed for the help only
+    LIBRARY = "library"  # the library view's own actions, made there from this table (library_page.py)
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ class Command:
         return self.help or plain_text(self.text)
 
 
-FILE, EDIT, VIEW, READING, SPOILERS, FIND, HELP = ("File", "Edit", "View", "Reading", "Spoilers", "Find bar", "Help")
+FILE, EDIT, VIEW, READING, SPOILERS, LIBRARY, FIND, HELP = ("File", "Edit", "View", "Reading", "Spoilers", "Library",
+                                                          "Find bar", "Help")
 
 COMMANDS: tuple[Command, ...] = (
     Command("open", "&Open…", FILE, ("Ctrl+O",), (StandardKey.Open,), help="Open saved articles"),
+    Command("import_folder", "&Import Folder…", FILE, ("Ctrl+Shift+O",),
+            help="Import a folder of saved articles into the library"),
     Command("export_html", "Export as &HTML…", FILE,
             help="Save the article as a web page, its hidden spoilers marked, to share"),
     Command("export_markdown", "Export as &Markdown…", FILE,
@@ -70,6 +74,7 @@ COMMANDS: tuple[Command, ...] = (
             help="Copy the whole article, its hidden spoilers marked, to share"),
     Command("select_all", "Select &All", EDIT, ("Ctrl+A",), (StandardKey.SelectAll,)),
     Command("find", "&Find…", EDIT, ("Ctrl+F",), (StandardKey.Find,), help="Find in the visible text"),
+    Command("library", "&Library", VIEW, ("Ctrl+L",), help="Show the library, or go back to the articles"),
     Command("zoom_in", "Zoom &In", VIEW, ("Ctrl++", "Ctrl+="), (StandardKey.ZoomIn,)),
     Command("zoom_out", "Zoom &Out", VIEW, ("Ctrl+-",), (StandardKey.ZoomOut,)),
     Command("zoom_reset", "&Reset Zoom", VIEW, ("Ctrl+0",)),
@@ -94,6 +99,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("reveal_all", "&Reveal All", SPOILERS, ("Ctrl+Shift+R",)),
     Command("hide_all", "&Hide Spoilers Again", SPOILERS, ("Ctrl+Shift+H",)),
     Command("seen", "I've &Seen This Episode", SPOILERS),
+    Command("watch_progress", "Watch &Progress…", SPOILERS, ("Ctrl+Shift+P",),
+            help="See and change how far you have watched each show"),
+    Command("library_open", "&Open", LIBRARY, ("Return", "Enter"), scope=Scope.LIBRARY,
+            help="Open the selected articles (or double-click)"),
+    Command("library_watched", "I've &Watched Up to Here", LIBRARY, scope=Scope.LIBRARY,
+            help="Set the show's watch progress to the selected episode"),
+    Command("library_remove", "&Remove from Library…", LIBRARY, ("Del",), scope=Scope.LIBRARY,
+            help="Remove the selected articles from the library (your own files stay)"),
+    Command("library_search", "Search the Library", LIBRARY, ("Ctrl+F",), scope=Scope.BUILTIN,
+            help="Search the library (while it is shown)"),
     Command("find_next", "Next Match", FIND, ("Return",), scope=Scope.BUILTIN),
     Command("find_previous", "Previous Match", FIND, ("Shift+Return",), scope=Scope.BUILTIN),
     Command("find_close", "Close the Find Bar", FIND, ("Escape",), scope=Scope.BUILTIN),
@@ -146,6 +161,20 @@ def _unique(sequences: Iterable[QKeySequence]) -> list[QKeySequence]:
 
 
 Handler = Callable[[], object]
+_MADE_ELSEWHERE = (Scope.BUILTIN, Scope.LIBRARY)
+
+
+def make_action(cmd: Command, parent: QObject, run: Handler) -> QAction:
+    """An action for ``cmd`` with the table's text and keys, for a widget that makes its own
+    (the library view's context menu and keys)."""
+    action = QAction(cmd.text, parent)
+    action.setObjectName(cmd.name)
+    action.triggered.connect(lambda _checked=False: run())
+    sequences = key_sequences(cmd)
+    if sequences:
+        action.setShortcuts(sequences)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    return action
 
 
 def build_actions(parent: QObject, handlers: Mapping[str, Handler | QAction],
@@ -158,12 +187,12 @@ def build_actions(parent: QObject, handlers: Mapping[str, Handler | QAction],
     article-text ones get that context too and the caller adds them to each article view.
     Raises ``KeyError`` naming a command that has no handler.
     """
-    missing = [c.name for c in COMMANDS if c.scope is not Scope.BUILTIN and c.name not in handlers]
+    missing = [c.name for c in COMMANDS if c.scope not in _MADE_ELSEWHERE and c.name not in handlers]
     if missing:
         raise KeyError(f"no handler for commands: {', '.join(missing)}")
     actions: dict[str, QAction] = {}
     for cmd in COMMANDS:
-        if cmd.scope is Scope.BUILTIN:
+        if cmd.scope in _MADE_ELSEWHERE:
             continue
         handler = handlers[cmd.name]
         if isinstance(handler, QAction):

@@ -11,7 +11,12 @@ The window lays out and wires its parts, each with one job and tested alone: ``w
 (the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
 ``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
 and its help line), ``reading_memory`` (the library keeps every article opened and what the reader
-did with it). What is left here is what ties them to the current tab.
+did with it), ``library_page`` (the library, a page beside the tabs), ``progress_dialog`` and
+``library_import``. What is left here is what ties them to the current tab.
+
+The window opens the library (``reader.library.store.Library``) once; a library that cannot be
+opened (a read-only or broken data folder) is one sentence in the message bar, and the window
+works on without it.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from reader.appinfo import APP_NAME
 from reader.article import Mention
+from reader.library.importer import ImportSummary
 from reader.library.progress import ProgressStore, WatchProgress, with_next_episode
 from reader.library.store import Library, LibraryError
 from reader.ui.article_tab import ArticleTab
@@ -53,10 +59,13 @@ from reader.ui.article_view import ArticleView
 from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
+from reader.ui.library_import import ImportBar, ImportRunner, summary_box
+from reader.ui.library_page import LibraryPage
 from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.reading_memory import ReadingMemory
+from reader.ui.progress_dialog import ProgressDialog
 from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -68,10 +77,15 @@ from reader.ui.window_tabs import ArticleTabs
 
 __all__ = ["MainWindow", "default_view_factory"]
 
+_log = logging.getLogger(__name__)
+
 _SAFE_SCHEMES = ("http", "https", "mailto")
 # The most of the window's width the sidebar keeps when the window is made narrow (percent).
 SIDEBAR_MAX_SHARE = 30
-_EMPTY_TEXT = "Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here."
+_EMPTY_TEXT = ("Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here.\n\n"
+               "Your library of kept articles is under View › Library (Ctrl+L).")
+# How long closing the window waits for an import to stop between two articles.
+STOP_IMPORT_MS = 15000
 
 _log = logging.getLogger(__name__)
 
@@ -138,6 +152,24 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
+        self.library_page = LibraryPage(self.library, self.progress, library_problem or "No library was opened.",
+                                        self)
+        self.library_page.openRequested.connect(self._open_from_library)
+        self.library_page.progressChanged.connect(self.apply_progress_everywhere)
+        self.library_page.importRequested.connect(self.show_import_dialog)
+        self.library_page.progressScreenRequested.connect(self.show_progress_screen)
+        self.library_page.message.connect(self.show_message)
+        self.library_page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.stack.addWidget(self.library_page)
+        self._library_stale = True
+        self._sidebar_was_visible = True
+        self.importer = ImportRunner(self)
+        self.importer.progressed.connect(self._on_import_progress)
+        self.importer.finished.connect(self._on_import_finished)
+        self.import_bar = ImportBar(self)
+        self.import_bar.cancelRequested.connect(self.importer.cancel)
+        self._import_box: QMessageBox | None = None
+        self._progress_dialog: ProgressDialog | None = None
         self.message_bar = MessageBar(self)
         self.find_bar = FindBar(self)
         self.find_bar.closed.connect(self._focus_view)
@@ -146,6 +178,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.import_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -184,6 +217,10 @@ class MainWindow(QMainWindow):
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(lambda _scheme: self.appearance.apply())
+        self.commands.library.setCheckable(True)
+        self.commands.import_folder.setEnabled(self.library is not None)
+        if library_problem:
+            self.show_message(library_problem)
         self._update_title()
         if library_problem:
             self.show_message(library_problem)
@@ -191,7 +228,9 @@ class MainWindow(QMainWindow):
     def _command_handlers(self) -> dict[str, Callable[[], object] | QAction]:
         """What each command of ``commands.COMMANDS`` does in this window."""
         return {
-            "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
+            "open": self.show_open_dialog, "import_folder": self.show_import_dialog,
+            "library": self.toggle_library, "watch_progress": self.show_progress_screen,
+            "close_tab": self.close_current_tab, "quit": self.close,
             "export_html": lambda: self.sharing.export("html"),
             "export_markdown": lambda: self.sharing.export("md"),
             "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all,
@@ -350,7 +389,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # done: "Opening…" must not outlive the loading
 
     def _on_tab_added(self, tab: ArticleTab) -> None:
-        self.stack.setCurrentWidget(self.tabs)
+        self._library_stale = True  # an opened article may just have joined the library
+        self.show_articles()
         if self.session.persist:
             self.settings.add_recent(tab.path, tab.display_title())
 
@@ -379,7 +419,8 @@ class MainWindow(QMainWindow):
         self.articles.cycle(delta)
 
     def _on_emptied(self) -> None:
-        self.stack.setCurrentWidget(self.empty_page)
+        if not self.library_shown():
+            self.stack.setCurrentWidget(self.empty_page)
         self._on_current_changed()
 
     def _on_current_changed(self) -> None:
@@ -389,7 +430,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         focus = QApplication.focusWidget()
-        if tab is not None and not (focus is not None and self.find_bar.isAncestorOf(focus)):
+        if tab is not None and not self.library_shown() and not (focus is not None
+                                                                  and self.find_bar.isAncestorOf(focus)):
             tab.view.setFocus(Qt.FocusReason.TabFocusReason)  # the reading keys work at once
 
     def _on_tab_changed(self, tab: ArticleTab) -> None:
@@ -403,14 +445,18 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _update_title(self) -> None:
+        if self.library_shown():
+            self.setWindowTitle(f"Library — {APP_NAME}")
+            return
         tab = self.current_tab()
         self.setWindowTitle(f"{tab.display_title()} — {APP_NAME}" if tab else APP_NAME)
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
-        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all, self.commands.find,
+        for action in (self.commands.close_tab, self.commands.copy, self.commands.select_all,
                        self.commands.export_html, self.commands.export_markdown, self.commands.copy_for_sharing):
             action.setEnabled(tab is not None)
+        self.commands.find.setEnabled(tab is not None or self.library_shown())
         state = tab.state if tab is not None else None
         self.commands.reveal_all.setEnabled(state is not None and state.anything_hidden())
         self.commands.hide_all.setEnabled(state is not None and bool(state.revealed_blocks or state.revealed_spans
@@ -484,6 +530,9 @@ class MainWindow(QMainWindow):
             tab.view.text_browser().setFocus()
 
     def show_find_bar(self) -> None:
+        if self.library_shown():  # Ctrl+F in the library searches it
+            self.library_page.focus_search()
+            return
         tab = self.current_tab()
         if tab is None:
             return
@@ -545,6 +594,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        if self.library_shown() and self.library is not None:  # dropped on the library: kept, not opened
+            self.import_paths(paths)
+            return
         if not self.open_paths(paths, any_named_file=False) and not any(self.tab_for(p) for p in paths):
             if all(p.is_dir() for p in paths):
                 self.show_message("The dropped folder holds no saved articles (.html, .mhtml, .txt, .md …).")
@@ -572,8 +624,128 @@ class MainWindow(QMainWindow):
 
     @qt_override
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.library_shown():
+            self.show_articles()  # the sidebar's place is saved as the reader left it among the articles
         self.save_state()
         if not self.memory.close():
             _log.warning("the library was still writing when the window closed")
+        if not self.importer.wait(STOP_IMPORT_MS):
+            _log.warning("the import did not stop in time; it is left to finish its current article")
         super().closeEvent(event)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+            self.library_page.library = None
+
+    # --- the library -----------------------------------------------------------------------
+
+    def library_shown(self) -> bool:
+        return self.stack.currentWidget() is self.library_page
+
+    def toggle_library(self) -> None:
+        """View › Library (Ctrl+L): the library, or back to the articles from it."""
+        if self.library_shown():
+            self.show_articles()
+        else:
+            self.show_library()
+
+    def show_library(self) -> None:
+        if self._library_stale or not self.library_page.loaded():
+            self._library_stale = False
+            self.library_page.refresh()
+        if not self.library_shown():
+            self._sidebar_was_visible = self.sidebar.isVisible()
+            self.sidebar.hide()  # who is who belongs to an article, not to the list
+            if self.find_bar.isVisible():
+                self.find_bar.close_bar()
+        self.stack.setCurrentWidget(self.library_page)
+        self.commands.library.setChecked(True)
+        self.library_page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_title()
+        self._update_actions()
+
+    def show_articles(self) -> None:
+        """Back from the library to the tabs (or the empty page when none is open)."""
+        was_library = self.library_shown()
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_page)
+        self.commands.library.setChecked(False)
+        if was_library and self._sidebar_was_visible:
+            self.sidebar.show()
+        self._update_title()
+        self._update_actions()
+        if was_library and (tab := self.current_tab()) is not None:
+            tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_from_library(self, paths: list[Path]) -> None:
+        self.open_paths(paths)
+        if self.tabs.count():
+            self.show_articles()
+
+    def apply_progress_everywhere(self) -> None:
+        """Watch progress changed outside a tab (the progress screen, the library): every open
+        tab looks as it would if opened now, and the library's marks and search follow."""
+        self.articles.apply_progress_elsewhere(None)
+        self.library_page.refresh_progress()
+        if self._progress_dialog is not None and self.sender() is not self._progress_dialog:
+            self._progress_dialog.refill()
+
+    def show_progress_screen(self) -> None:
+        """Spoilers › Watch Progress: every show and how far the reader watched it."""
+        if self._progress_dialog is None:
+            self._progress_dialog = ProgressDialog(self.progress, self)
+            self._progress_dialog.progressChanged.connect(self.apply_progress_everywhere)
+        entries = []
+        if self.library is not None:
+            try:
+                entries = self.library.entries()
+            except Exception as err:  # noqa: BLE001 - sqlite3 errors: the store's shows still show
+                _log.warning("the library could not be listed for the progress screen: %s", err)
+        self._progress_dialog.set_shows(entries, [t.analysis.episode.show for t in self.article_tabs()
+                                                  if t.analysis.episode.show])
+        if self.library_shown() and (show := self.library_page.model.show_at(self.library_page.tree.currentIndex())):
+            self._progress_dialog.select_show(show)
+        elif (tab := self.current_tab()) is not None and tab.analysis.episode.show:
+            self._progress_dialog.select_show(tab.analysis.episode.show)
+        self._progress_dialog.show()
+        self._progress_dialog.raise_()
+
+    # --- importing -------------------------------------------------------------------------
+
+    def show_import_dialog(self) -> None:
+        """File › Import Folder…"""
+        if self.library is None:
+            self.show_message("The library is not available, so nothing can be imported.")
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of saved articles")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files and folders into the library in the background; False when it cannot
+        start (no library, or an import already running)."""
+        if self.library is None:
+            self.show_message("The library is not available, so nothing can be imported.")
+            return False
+        if self.importer.running():
+            self.show_message("An import is already running; wait for it or cancel it first.")
+            return False
+        self.importer.start(self.library, paths)
+        self.import_bar.begin()
+        self.commands.import_folder.setEnabled(False)
+        self.show_library()
+        return True
+
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self.import_bar.set_progress(done, total)
+        self._library_stale = True
+
+    def _on_import_finished(self, summary: ImportSummary) -> None:
+        self.import_bar.end()
+        self.commands.import_folder.setEnabled(self.library is not None)
+        if self.library is None:  # the window closed meanwhile
+            return
+        self.library_page.refresh()
+        self._library_stale = False
+        self._import_box = summary_box(summary, self)
+        self._import_box.open()  # window-modal at most: the reader sees it and goes on
 

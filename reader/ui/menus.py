@@ -33,12 +33,13 @@ K = TypeVar("K")
 
 SEPARATOR, RECENT, THEMES, WIDTHS, OPTIONS = "-", "<recent>", "<themes>", "<widths>", "<options>"
 MENU_LAYOUT: dict[str, list[str]] = {
-    "&File": ["open", RECENT, SEPARATOR, "export_html", "export_markdown", SEPARATOR, "close_tab", "quit"],
+    "&File": ["open", RECENT, "import_folder", SEPARATOR, "export_html", "export_markdown", SEPARATOR, "close_tab",
+              "quit"],
     "&Edit": ["copy", "copy_for_sharing", "select_all", SEPARATOR, "find"],
-    "&View": [THEMES, SEPARATOR, "zoom_in", "zoom_out", "zoom_reset", WIDTHS, SEPARATOR, "sidebar", SEPARATOR,
-              "next_tab", "previous_tab"],
+    "&View": ["library", SEPARATOR, THEMES, SEPARATOR, "zoom_in", "zoom_out", "zoom_reset", WIDTHS, SEPARATOR,
+              "sidebar", SEPARATOR, "next_tab", "previous_tab"],
     "&Spoilers": ["reveal_all", "hide_all", SEPARATOR, "next_hidden", "previous_hidden", "reveal_to_here",
-                  SEPARATOR, "seen", SEPARATOR, OPTIONS],
+                  SEPARATOR, "seen", "watch_progress", SEPARATOR, OPTIONS],
     "&Help": ["shortcuts", "open_sample", SEPARATOR, "about"],
 }
 

@@ -209,9 +209,10 @@ class ArticleTabs(QObject):
         for tab in self.article_tabs():
             tab.apply_progress()
 
-    def apply_progress_elsewhere(self, source: ArticleTab) -> None:
+    def apply_progress_elsewhere(self, source: ArticleTab | None) -> None:
         """Progress is per show: every other open tab looks again (those of other shows do not
-        change, since their own episode decides)."""
+        change, since their own episode decides). ``source`` None: the change came from outside
+        the tabs (the progress screen, the library), so every tab looks again."""
         for tab in self.article_tabs():
             if tab is not source:
                 tab.apply_progress()

@@ -1,7 +1,7 @@
 """Window tests: temporary settings and data folders, and a window with the real article view.
 
 Every test gets its own settings file, progress folder and library (through the same environment
-variables the app honours), so no test reads or writes the user's real settings.
+variables the app honours), so no test reads or writes the user's real settings or library.
 """
 
 from __future__ import annotations

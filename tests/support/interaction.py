@@ -348,6 +348,45 @@ def _fault_in_override(session: Session) -> None:
     print("alive after the fault", flush=True)
 
 
+def _library_round_trip(session: Session) -> None:
+    """Keep the open articles in the library, open it (Ctrl+L), search by typing, open a result
+    with Return, read a little, go back, mark an episode watched, remove one, and return."""
+    window = session.window
+    assert window.library is not None, "the library did not open"
+    for path in session.paths:
+        window.library.add(path)
+    session.trigger("library")
+    session.wait(150)
+    page = window.library_page
+    assert page.model.entry_count() == len(set(session.paths)), "the library lists what was added"
+    title = page.model.entries_at(page.model.index(0, 0))[0].title
+    word = max(title.split(), key=len).strip("“”\"'‘’:,.!?")
+    QTest.keyClicks(page.tree, word[:4])  # typing in the list goes to the search field
+    session.wait(400)
+    assert page.model.searching() and page.model.rowCount(), f"no result for {word[:4]!r}"
+    QTest.keyClick(page.search, Qt.Key.Key_Down)
+    QTest.keyClick(page.tree, Qt.Key.Key_Return)
+    session.wait(600)
+    assert not window.library_shown(), "opening a result shows its tab"
+    session.wheel(-3)
+    session.wait(FADE_WAIT_MS)
+    session.trigger("library")
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
+    session.wait(300)
+    page.tree.setFocus()
+    page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
+    page.actions_by_name["library_watched"].trigger()
+    session.wait(FADE_WAIT_MS)
+    page.confirm_remove = lambda entries: True  # never a modal dialog
+    QTest.keyClick(page.tree, Qt.Key.Key_Delete)
+    session.wait(200)
+    session.trigger("watch_progress")
+    session.wait(200)
+    session.trigger("library")
+    session.wait(FADE_WAIT_MS)
+    session.wheel(-2)
+
+
 SCENARIOS: dict[str, Callable[[Session], None]] = {
     "reveal-scroll": _reveal_then(lambda s: s.wheel(-3)),
     "reveal-reveal-next": _reveal_then(lambda s: (s.click_shield(), s.wait(FADE_WAIT_MS), s.wheel(-2))),
@@ -364,6 +403,7 @@ SCENARIOS: dict[str, Callable[[Session], None]] = {
     "reveal-switch-close-tabs": _reveal_and_switch_tabs,
     "reveal-close-reopen-scroll": _reveal_close_reopen,
     "fault-in-override": _fault_in_override,
+    "library-round-trip": _library_round_trip,
 }
 
 

@@ -50,6 +50,16 @@ def test_progress_only_moves_forward_and_one_entry_per_show(store: ProgressStore
     assert store.entries() == [WatchProgress("Harbor Lights", 2, 1)]
 
 
+def test_set_watched_says_exactly_how_far_also_backwards_and_undoes(store: ProgressStore) -> None:
+    store.record(EpisodeInfo("Harbor Lights", 2, 5))
+    token = store.set_watched("harbor lights", WatchProgress("Harbor Lights", 1, 3))
+    assert ProgressStore(store.path).entries() == [WatchProgress("Harbor Lights", 1, 3)]
+    assert token.previous == WatchProgress("Harbor Lights", 2, 5)
+    assert store.undo(token) and store.entries() == [WatchProgress("Harbor Lights", 2, 5)]
+    forgotten = store.set_watched("Harbor Lights", None)
+    assert ProgressStore(store.path).entries() == [] and forgotten.current is None
+
+
 def test_unknown_episode_is_not_recorded(store: ProgressStore) -> None:
     assert store.record(EpisodeInfo("Harbor Lights", 1, None, finale=True)) is None
     assert store.record(EpisodeInfo(None, 1, 3)) is None

@@ -260,3 +260,21 @@ def test_threads_sharing_one_library_never_interleave_their_transactions(library
         worker.join()
     assert errors == []
     assert sorted(e.id for e in library.entries()) == sorted(ids[:3])
+
+
+def test_another_thread_writes_through_its_own_connection_and_sweeps_nothing(library: Library,
+                                                                              tmp_path: Path) -> None:
+    import threading
+
+    in_progress = library.incoming / f"abc.{os.getpid()}.12345678"
+    in_progress.mkdir()  # an article this process is still writing
+    other = library.for_another_thread()
+    assert in_progress.is_dir(), "a second handle must not sweep this process's own work"
+    added: list[str] = []
+    worker = threading.Thread(target=lambda: added.append(
+        other.add(_episode_article(tmp_path, "Harbor Lights", 1, 1, "Quiet harbour night.")).entry.id))
+    worker.start()
+    worker.join()
+    assert other.index._db is not library.index._db
+    assert [e.id for e in library.entries()] == added  # the window's connection sees the write
+    other.close()
