@@ -217,7 +217,7 @@ def test_a_library_that_cannot_be_opened_is_a_message_and_the_window_works_on(qt
     qtbot.addWidget(win)
     win.show()
     assert win.library is None and "library" in win.message_bar.text().lower()
-    assert not win.actions.import_folder.isEnabled()
+    assert not win.commands.import_folder.isEnabled()
     win.show_library()
     assert win.library_page.body.currentWidget() is win.library_page.note
     assert "not available" in win.library_page.note.text()
