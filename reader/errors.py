@@ -7,3 +7,7 @@ line and the UI shows it, so the message must make sense to a reader, not a deve
 
 class LoadError(Exception):
     """The file could not be turned into an article; ``str(err)`` is one user-facing sentence."""
+
+
+class LibraryError(Exception):
+    """The library could not do what was asked; ``str(err)`` is one sentence for the reader."""

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.article import EpisodeInfo
+from reader.errors import LibraryError
 from reader.library.progress import WatchProgress, has_watched, show_key
 from reader.library.records import Entry, ReaderState
 
@@ -41,7 +42,7 @@ __all__ = ["INDEX_SCHEMA", "LibraryIndex", "SearchHit"]
 
 _log = logging.getLogger(__name__)
 
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 BUSY_TIMEOUT_MS = 10_000
 # Row numbers for the text that is not a block of the article.
 TITLE_ROW = -1
@@ -67,10 +68,23 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_by_show ON articles (show_key, season, episode, added);
 CREATE TABLE revealed (article TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY (article, block));
-CREATE VIRTUAL TABLE texts USING fts5(
-    article UNINDEXED, block UNINDEXED, hidden UNINDEXED, text,
-    tokenize = 'unicode61 remove_diacritics 2'
+CREATE TABLE blocks (
+    id INTEGER PRIMARY KEY,
+    article TEXT NOT NULL,
+    block INTEGER NOT NULL,
+    hidden INTEGER NOT NULL,
+    text TEXT NOT NULL
 );
+CREATE INDEX blocks_by_article ON blocks (article);
+CREATE VIRTUAL TABLE texts USING fts5(
+    text, content = 'blocks', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER blocks_added AFTER INSERT ON blocks BEGIN
+    INSERT INTO texts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER blocks_removed AFTER DELETE ON blocks BEGIN
+    INSERT INTO texts (texts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
 """
 
 
@@ -121,9 +135,12 @@ class LibraryIndex:
         try:
             db = self._connect()
             if self._schema(db) == INDEX_SCHEMA:
+                db.execute("SELECT rowid FROM texts LIMIT 1").fetchone()  # opens the FTS tables: damage shows
                 return db
             self._create(db)
             return db
+        except sqlite3.OperationalError as err:  # busy past the timeout, or not writable: not damage
+            raise LibraryError(f"The library's index {self.path} could not be opened ({err}).") from err
         except sqlite3.DatabaseError as err:  # not a database, or damaged: it is only a cache
             _log.warning("the library index %s cannot be read (%s); building it again from the articles",
                          self.path, err)
@@ -139,7 +156,6 @@ class LibraryIndex:
             if "no such table" in str(err):
                 return None
             raise
-        db.execute("SELECT rowid FROM texts LIMIT 1").fetchone()  # opens the FTS tables: damage shows here
         return int(row[0]) if row else None
 
     def _create(self, db: sqlite3.Connection) -> None:
@@ -148,9 +164,8 @@ class LibraryIndex:
             for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'").fetchall():
                 db.execute(f'DROP TABLE IF EXISTS "{name}"')
-            for statement in _SCHEMA.strip().split(";\n"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in _statements(_SCHEMA):
+                db.execute(statement)
             db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(INDEX_SCHEMA),))
 
     def _move_aside(self) -> None:
@@ -185,7 +200,8 @@ class LibraryIndex:
         with _transaction(self._db):
             self._db.execute("DELETE FROM articles")
             self._db.execute("DELETE FROM revealed")
-            self._db.execute("DELETE FROM texts")
+            self._db.execute("DELETE FROM blocks")
+            self._db.execute("INSERT INTO texts (texts) VALUES ('delete-all')")
         self.reconcile(stored_ids)
 
     @_locked
@@ -206,7 +222,7 @@ class LibraryIndex:
                 (entry.id, entry.title, entry.show, show_key(entry.show or ""), entry.season, entry.episode,
                  entry.site, entry.added, entry.source, entry.name, entry.format, entry.analysis_version,
                  state.read_label()))
-            self._db.executemany("INSERT INTO texts (article, block, hidden, text) VALUES (?, ?, ?, ?)",
+            self._db.executemany("INSERT INTO blocks (article, block, hidden, text) VALUES (?, ?, ?, ?)",
                                  [(article_id, block, int(hidden), text) for block, hidden, text in rows])
             self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
                                  [(article_id, block) for block in sorted(revealed)])
@@ -218,7 +234,7 @@ class LibraryIndex:
 
     def _delete_rows(self, article_id: str) -> None:
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._db.execute("DELETE FROM texts WHERE article = ?", (article_id,))
+        self._db.execute("DELETE FROM blocks WHERE article = ?", (article_id,))  # the trigger updates texts
         self._db.execute("DELETE FROM revealed WHERE article = ?", (article_id,))
 
     # --- questions ------------------------------------------------------------------------------
@@ -246,12 +262,12 @@ class LibraryIndex:
         watched = self._watched_ids(progress)
         rows = self._db.execute(
             f"""
-            SELECT {_ENTRY_COLUMNS.replace('id,', 'a.id,', 1)}, t.block,
-                   snippet(texts, 3, '[', ']', '…', 14) AS snip, bm25(texts) AS rank
-            FROM texts AS t JOIN articles AS a ON a.id = t.article
+            SELECT {_ENTRY_COLUMNS.replace('id,', 'a.id,', 1)}, b.block,
+                   snippet(texts, 0, '[', ']', '…', 14) AS snip, bm25(texts) AS rank
+            FROM texts JOIN blocks AS b ON b.id = texts.rowid JOIN articles AS a ON a.id = b.article
             WHERE texts MATCH ?
-              AND (t.hidden = 0 OR t.article IN (SELECT value FROM json_each(?))
-                   OR EXISTS (SELECT 1 FROM revealed AS r WHERE r.article = t.article AND r.block = t.block))
+              AND (b.hidden = 0 OR b.article IN (SELECT value FROM json_each(?))
+                   OR EXISTS (SELECT 1 FROM revealed AS r WHERE r.article = b.article AND r.block = b.block))
             ORDER BY rank
             LIMIT ?
             """,
@@ -361,6 +377,17 @@ def _revealed_blocks(report: dict[str, Any], state: ReaderState) -> set[int]:
     if state.title_revealed:
         revealed.add(TITLE_ROW)
     return revealed
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script``, a trigger's body kept whole (``sqlite3.complete_statement``)."""
+    statements, pending = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

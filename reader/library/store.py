@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.atomic_file import write_atomically
+from reader.errors import LibraryError
 from reader.resource_policy import MAX_IMAGE_BYTES
 from reader.library.index import LibraryIndex, SearchHit
 from reader.library.records import Entry, ReaderState
@@ -75,10 +76,6 @@ ENTRY_SCHEMA = 1
 # without its pictures (the article's text is what the library is for).
 MAX_RESOURCE_BYTES = 256 * 1024 * 1024
 _ID_LENGTH = 20
-
-
-class LibraryError(Exception):
-    """The library could not do what was asked; the message is one sentence for the reader."""
 
 
 def library_dir() -> Path:
