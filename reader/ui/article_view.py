@@ -84,6 +84,7 @@ class ArticleView(QWidget):
         self._records: dict[int, BlockRecord] = {}
         self._doc: QTextDocument | None = None  # ours (the browser's first one is its own)
         self._dirty = False  # an article waits to be built until the view has its size
+        self._kept_anchor: tuple[int, float] | None = None  # the place to return to on that build
         self._painted = False  # the current build has been seen (then resizes are debounced)
         self._quotes: list[int] = []
         self._cache = ShieldCache()
@@ -112,8 +113,13 @@ class ArticleView(QWidget):
 
     # --- the API the window uses ------------------------------------------------------------
 
-    def set_article(self, article: Article, state: RevealState) -> None:
-        """Show ``article`` as ``state`` allows (it may already hold reveals)."""
+    def set_article(self, article: Article, state: RevealState, keep_scroll: bool = False) -> None:
+        """Show ``article`` as ``state`` allows (it may already hold reveals). ``keep_scroll``
+        stays at the place being read (the same article analysed again)."""
+        if keep_scroll and self._article is not None:
+            self._kept_anchor = self._kept_anchor if self._dirty else self._scroll_anchor()
+        else:
+            self._kept_anchor = None
         self._article, self._state = article, state
         self._images = ImageStore(article)
         self._highlights.forget()
@@ -420,7 +426,8 @@ class ArticleView(QWidget):
         if article is None or state is None or self._images is None:
             return
         self._resize_timer.stop()
-        anchor = self._scroll_anchor() if keep_scroll and not self._dirty else None
+        anchor = self._scroll_anchor() if keep_scroll and not self._dirty else self._kept_anchor
+        self._kept_anchor = None
         self._dirty = False
         self._painted = False
         self._typo = Typography(self._theme, self._zoom)

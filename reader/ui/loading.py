@@ -1,6 +1,6 @@
 """Load and analyse articles off the GUI thread, so the window never freezes on a large page.
 
-``ArticleLoader.request(path, progress)`` returns a request id at once; the work runs on a
+``ArticleLoader.request(path, progress, caution)`` returns a request id at once; the work runs on a
 ``QThreadPool`` and the result arrives on the GUI thread through ``loaded`` or ``failed``.
 ``busyChanged`` drives the window's progress indication. Anything unexpected inside the
 pipeline becomes a ``failed`` sentence: the reader sees one clear line, never a traceback.
@@ -29,10 +29,11 @@ __all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
 Loaded = Opened
 
 
-def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = ()) -> Loaded:
+def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = (), caution: str | None = None) -> Loaded:
     """The whole pipeline for one file, in the calling thread; raises LoadError only. The same
-    function as the command line's, with the same caps and deadline."""
-    return open_article(path, progress)
+    function as the command line's, with the same caps and deadline. ``caution`` is the shield's
+    level ("cautious", "balanced" or "relaxed"; None is the default, cautious)."""
+    return open_article(path, progress, caution=caution)
 
 
 class _Relay(QObject):
@@ -44,14 +45,16 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], relay: _Relay) -> None:
+    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], caution: str | None,
+                 relay: _Relay) -> None:
         super().__init__()
         self._id, self._path, self._progress, self._relay = request_id, path, list(progress), relay
+        self._caution = caution
 
     @qt_override
     def run(self) -> None:
         try:
-            result = load_and_analyze(self._path, self._progress)
+            result = load_and_analyze(self._path, self._progress, self._caution)
         except LoadError as err:
             self._relay.error.emit(self._id, self._path, str(err))
         except BaseException as err:  # noqa: BLE001 - a worker must always answer
@@ -77,12 +80,13 @@ class ArticleLoader(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.error.connect(self._on_error)
 
-    def request(self, path: Path, progress: Sequence[WatchProgress] = ()) -> int:
+    def request(self, path: Path, progress: Sequence[WatchProgress] = (), caution: str | None = None) -> int:
+        """Load and analyse ``path`` off the GUI thread at the shield level ``caution``."""
         request_id = next(self._ids)
         self._pending.add(request_id)
         if len(self._pending) == 1:
             self.busyChanged.emit(True)
-        self._pool.start(_Job(request_id, Path(path), progress, self._relay))
+        self._pool.start(_Job(request_id, Path(path), progress, caution, self._relay))
         return request_id
 
     def pending(self) -> int:

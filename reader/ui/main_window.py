@@ -9,8 +9,9 @@ spoils never shows before the reader reveals it.
 
 The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
 (the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
-``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
-and its help line). What is left here is what ties them to the current tab.
+``window_appearance`` (theme, zoom, width), ``preferences`` (the shield's caution level),
+``menus`` and ``commands`` (every command, its keys and its help line). What is left here is
+what ties them to the current tab.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.analysis.shield_model import Caution
 from reader.appinfo import APP_NAME
 from reader.library.progress import ProgressStore
 from reader.ui.article_tab import ArticleTab
@@ -53,6 +55,7 @@ from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
+from reader.ui.preferences import CAUTION_CHOICES, PreferencesDialog
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         self.loader.busyChanged.connect(self._on_busy)
         self.tabs = QTabWidget(self)
         self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
-                                    prepare=self._prepare_tab, parent=self)
+                                    prepare=self._prepare_tab, parent=self, caution=self.settings.caution)
         self.articles.currentChanged.connect(self._on_current_changed)
         self.articles.tabChanged.connect(self._on_tab_changed)
         self.articles.tabAdded.connect(self._on_tab_added)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentMenu(self.actions.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
+        self._preferences_dialog: PreferencesDialog | None = None
         self.session = WindowSession(self, self.sidebar, self.settings, persist)
         self.session.restore()
         self.appearance.apply()
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         return {
             "open": self.show_open_dialog, "close_tab": self.close_current_tab, "quit": self.close,
             "copy": self.copy_selection, "select_all": self.select_all, "find": self.show_find_bar,
+            "preferences": self.show_preferences,
             "zoom_in": lambda: self.appearance.zoom_by(ZOOM_STEP),
             "zoom_out": lambda: self.appearance.zoom_by(-ZOOM_STEP), "zoom_reset": self.appearance.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
         from reader.errors import LoadError
 
         try:
-            loaded = load_and_analyze(Path(path), self.progress.entries())
+            loaded = load_and_analyze(Path(path), self.progress.entries(), self.articles.caution.value)
         except LoadError as err:
             self.show_message(str(err))
             return None
@@ -241,6 +246,25 @@ class MainWindow(QMainWindow):
             self._shortcuts_dialog = ShortcutsDialog(self)
         self._shortcuts_dialog.show()
         self._shortcuts_dialog.raise_()
+
+    def show_preferences(self) -> None:
+        """Edit › Preferences (non-modal, one per window; a choice applies at once)."""
+        if self._preferences_dialog is None:
+            self._preferences_dialog = PreferencesDialog(self.settings.caution, self)
+            self._preferences_dialog.cautionChanged.connect(self.set_caution)
+        self._preferences_dialog.set_caution(self.settings.caution)
+        self._preferences_dialog.show()
+        self._preferences_dialog.raise_()
+        self._preferences_dialog.activateWindow()
+
+    def set_caution(self, level: Caution) -> None:
+        """Shield at ``level`` from now on (kept in the settings): the open articles are
+        analysed again, each keeping what the reader revealed in it."""
+        self.settings.caution = level
+        count = self.articles.set_caution(level)
+        name = CAUTION_CHOICES[level][0].replace("&", "").split(" (")[0]
+        again = f"; checking {count} open article{'s' if count != 1 else ''} again" if count else ""
+        self.statusBar().showMessage(f"Spoiler shield: {name}{again}", 3000)
 
     def show_about(self) -> None:
         from reader.ui.about import show_about

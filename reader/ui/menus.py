@@ -27,7 +27,7 @@ K = TypeVar("K")
 SEPARATOR, RECENT, THEMES, WIDTHS = "-", "<recent>", "<themes>", "<widths>"
 MENU_LAYOUT: dict[str, list[str]] = {
     "&File": ["open", RECENT, SEPARATOR, "close_tab", "quit"],
-    "&Edit": ["copy", "select_all", SEPARATOR, "find"],
+    "&Edit": ["copy", "select_all", SEPARATOR, "find", SEPARATOR, "preferences"],
     "&View": [THEMES, SEPARATOR, "zoom_in", "zoom_out", "zoom_reset", WIDTHS, SEPARATOR, "sidebar", SEPARATOR,
               "next_tab", "previous_tab"],
     "&Spoilers": ["reveal_all", "hide_all", SEPARATOR, "next_hidden", "previous_hidden", "reveal_to_here",

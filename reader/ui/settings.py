@@ -1,5 +1,5 @@
-"""What the window remembers between runs: theme, zoom, reading width, sidebar, geometry, recent
-files.
+"""What the window remembers between runs: theme, zoom, reading width, sidebar, the spoiler
+shield's caution level, geometry, recent files.
 
 One typed wrapper over ``QSettings`` so keys and defaults live in one place and bad values read
 back as defaults (a hand-edited or older settings file must never stop the app from starting).
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from reader.analysis.shield_model import Caution
 from reader.appinfo import APP_ID
 from reader.state_file import move_aside, read_state
 from reader.ui.theme import THEME_NAMES
@@ -99,6 +100,21 @@ class Settings:
     @sidebar_visible.setter
     def sidebar_visible(self, visible: bool) -> None:
         self._q.setValue("view/sidebar_visible", bool(visible))
+
+    # --- spoiler shield ----------------------------------------------------------------------
+
+    @property
+    def caution(self) -> Caution:
+        """How readily the shield hides a block (Preferences); Cautious unless chosen otherwise."""
+        value = self._q.value("shield/caution", Caution.CAUTIOUS.value)
+        try:
+            return Caution.parse(value if isinstance(value, str) else None)
+        except ValueError:
+            return Caution.CAUTIOUS
+
+    @caution.setter
+    def caution(self, level: Caution) -> None:
+        self._q.setValue("shield/caution", Caution.parse(level).value)
 
     # --- window ----------------------------------------------------------------------------
 
