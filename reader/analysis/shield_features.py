@@ -82,6 +82,7 @@ class PageContext:
     any_signal: bool
     participants: frozenset[str]
     title_warns: bool
+    show_level: bool  # a page about a show as a whole (``is_show_level``)
     preview: bool
     season: int | None
     byline: str | None
@@ -151,6 +152,12 @@ def after_scope_end(page: PageContext, i: int) -> float:
 def before_body_warning(page: PageContext, i: int) -> float:
     """The body warns further down: what comes before the warning was written to be safe."""
     return float(page.before_body_warning[i])
+
+
+@_feature
+def about_the_whole_show(page: PageContext, i: int) -> float:
+    """A page about a whole show (no episode named, no warning, no recap headline): a wiki, a guide."""
+    return float(page.show_level)
 
 
 @_feature
@@ -578,9 +585,18 @@ def page_context(article: Article, characters: list[Character], episode: Episode
         narration_share=sum(narrating) / len(narrating) if narrating else 0.0,
         uses_markup=any(markup), any_signal=any(s is not None for s in signals),
         participants=recurring_people((t for t, n in zip(texts, narrating) if n), index),
-        title_warns=title_warns, preview=is_season_preview(article, episode), season=episode.season,
+        title_warns=title_warns, show_level=is_show_level(episode, title_warns, body_warns),
+        preview=is_season_preview(article, episode), season=episode.season,
         byline=article.byline,
     )
+
+
+def is_show_level(episode: EpisodeInfo, title_warns: bool, body_warns: bool) -> bool:
+    """Whether a page is about a show as a whole rather than an episode: it names no season,
+    episode or finale, and has no spoiler line nor a headline that warns or calls it a recap.
+    The shield's Cautious threshold is calibrated apart for such pages (``shield_model``)."""
+    return (episode.season is None and episode.episode is None and not episode.finale
+            and not title_warns and not body_warns)
 
 
 def _scopes(blocks: list[Block], signals: list[Signal | None], headings: dict[int, Heading],
