@@ -219,6 +219,8 @@ def plot_section_and_not_plainly_safe(page: PageContext, i: int) -> float:
     block = page.article.blocks[i]
     if n.availability and not n.named_events and not n.strong and not n.cue:
         return 0.0
+    if aside(page, i):
+        return 0.0  # talk of the making, the show's future or the writer, in which nobody acts
     return float(not (block.kind == "caption" and not n.named_events and not n.strong))
 
 
