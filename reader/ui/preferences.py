@@ -9,7 +9,7 @@ window, the settings or the analysis, so it can be tried alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.shield_model import Caution
+from reader.ui.guard import qt_override
+from reader.ui.theme import mix
 
 __all__ = ["CAUTION_CHOICES", "PreferencesDialog"]
 
@@ -79,6 +81,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.resize(560, layout.totalHeightForWidth(560))  # as tall as the wrapped lines need
+        self._tint_indicators()
 
     def caution(self) -> Caution:
         return next((level for level, b in self.buttons.items() if b.isChecked()), Caution.CAUTIOUS)
@@ -89,6 +92,26 @@ class PreferencesDialog(QDialog):
         blocked = self._group.blockSignals(True)
         button.setChecked(True)
         self._group.blockSignals(blocked)
+
+    @qt_override
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed
+            self._tint_indicators()
+
+    def _tint_indicators(self) -> None:
+        """The style fills a radio button's circle with the Base colour, which a dark theme
+        makes darker than the window around it, so an unchosen level all but vanished: there the
+        circle is lifted towards the text colour instead."""
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        base = palette.color(QPalette.ColorRole.Base)
+        if base.lightness() < window.lightness() and window.lightness() < 128:
+            base = mix(window, palette.color(QPalette.ColorRole.Text), 0.22)
+        for button in self.buttons.values():
+            tint = QPalette()  # only Base is set: every other colour still follows the theme
+            tint.setColor(QPalette.ColorRole.Base, base)
+            button.setPalette(tint)
 
     def _on_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:

@@ -59,6 +59,36 @@ def test_the_dialog_explains_each_level_and_announces_a_choice(qtbot) -> None:  
     assert chosen == [Caution.RELAXED] and dialog.caution() is Caution.RELAXED
 
 
+def test_the_unchosen_levels_stay_visible_in_a_dark_theme(qtbot) -> None:  # noqa: ANN001
+    """The style fills a radio circle with Base, darker than the window in a dark theme: the
+    dialog lifts it there, and follows a change of theme while it is open."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.theme import palette_for, resolve_theme
+
+    app = QApplication.instance()
+    before = app.palette()
+    dialog = PreferencesDialog(Caution.CAUTIOUS)
+    qtbot.addWidget(dialog)
+    base, window = QPalette.ColorRole.Base, QPalette.ColorRole.Window
+    button = dialog.buttons[Caution.BALANCED]
+    try:
+        dark = palette_for(resolve_theme("dark"))
+        assert dark.color(base).lightness() < dark.color(window).lightness(), "the theme this is about"
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: button.palette().color(window) == dark.color(window))
+        assert button.palette().color(base).lightness() > dark.color(window).lightness()
+        light = palette_for(resolve_theme("light"))
+        app.setPalette(light)
+        qtbot.waitUntil(lambda: button.palette().color(window) == light.color(window))
+        assert button.palette().color(base) == light.color(base)
+    finally:
+        app.setPalette(before)
+
+
 def test_a_new_level_reanalyses_open_tabs_keeping_reveals(qtbot, window, open_and_wait,  # noqa: ANN001
                                                           levels: dict[Caution, set[int]], tmp_path: Path) -> None:
     open_and_wait(ARTICLE, expect_tabs=1)
