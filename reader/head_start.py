@@ -45,6 +45,14 @@ MAX_FILES = 4
 #: How long ``take`` waits for a result beyond the pipeline's own deadline before computing it
 #: itself: the child ends every file within the deadline or says why.
 _GRACE_SECONDS = 2.0
+# The pipeline's level when none is given (reader.analysis.shield_model.Caution.CAUTIOUS), spelled
+# out so that starting the child imports no analysis.
+_DEFAULT_LEVEL = "cautious"
+
+
+def _same_level(a: str | None, b: str | None) -> bool:
+    """Whether two shield levels are the same, None being the pipeline's default (Cautious)."""
+    return (a or _DEFAULT_LEVEL) == (b or _DEFAULT_LEVEL)
 
 
 def _key(path: Path) -> str:
@@ -126,7 +134,7 @@ class HeadStart:
         child's ``LoadError``; None when the caller must compute it itself. Each path is taken
         once: a second open of the same file is a new load."""
         key = _key(path)
-        if key not in self._expected or list(progress) != self._progress or caution != self._caution:
+        if key not in self._expected or list(progress) != self._progress or not _same_level(caution, self._caution):
             return None
         with self._lock:  # loader threads take in turn; the pipe has one reader at a time
             self._expected.discard(key)

@@ -82,6 +82,7 @@ class PageContext:
     any_signal: bool
     participants: frozenset[str]
     title_warns: bool
+    show_level: bool  # a page about a show as a whole (``is_show_level``)
     preview: bool
     season: int | None
     byline: str | None
@@ -154,6 +155,12 @@ def before_body_warning(page: PageContext, i: int) -> float:
 
 
 @_feature
+def about_the_whole_show(page: PageContext, i: int) -> float:
+    """A page about a whole show (no episode named, no warning, no recap headline): a wiki, a guide."""
+    return float(page.show_level)
+
+
+@_feature
 def no_warning_on_page(page: PageContext, i: int) -> float:
     """Nothing on the page warns or promises: the content must speak for itself."""
     return float(not page.title_warns and not page.any_signal)
@@ -212,6 +219,8 @@ def plot_section_and_not_plainly_safe(page: PageContext, i: int) -> float:
     block = page.article.blocks[i]
     if n.availability and not n.named_events and not n.strong and not n.cue:
         return 0.0
+    if aside(page, i):
+        return 0.0  # talk of the making, the show's future or the writer, in which nobody acts
     return float(not (block.kind == "caption" and not n.named_events and not n.strong))
 
 
@@ -578,9 +587,18 @@ def page_context(article: Article, characters: list[Character], episode: Episode
         narration_share=sum(narrating) / len(narrating) if narrating else 0.0,
         uses_markup=any(markup), any_signal=any(s is not None for s in signals),
         participants=recurring_people((t for t, n in zip(texts, narrating) if n), index),
-        title_warns=title_warns, preview=is_season_preview(article, episode), season=episode.season,
+        title_warns=title_warns, show_level=is_show_level(episode, title_warns, body_warns),
+        preview=is_season_preview(article, episode), season=episode.season,
         byline=article.byline,
     )
+
+
+def is_show_level(episode: EpisodeInfo, title_warns: bool, body_warns: bool) -> bool:
+    """Whether a page is about a show as a whole rather than an episode: it names no season,
+    episode or finale, and has no spoiler line nor a headline that warns or calls it a recap.
+    The shield's Cautious threshold is calibrated apart for such pages (``shield_model``)."""
+    return (episode.season is None and episode.episode is None and not episode.finale
+            and not title_warns and not body_warns)
 
 
 def _scopes(blocks: list[Block], signals: list[Signal | None], headings: dict[int, Heading],

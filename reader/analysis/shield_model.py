@@ -9,6 +9,13 @@ Word n-grams are hashed into a fixed number of buckets (CRC-32, stable across ru
 names of characters replaced by one placeholder so the model learns "<name> finds" and never a
 name. The reason shown for a hidden block names the declared features that pushed it over the
 line, never a word of the block.
+
+The thresholds are calibrated per kind of page. Most pages are about an episode (an article
+that names the episode, warns, or calls itself a recap); a page about a show as a whole names
+no episode (``shield_features.is_show_level``: a character guide, a wiki or trope page). Their
+plot talk differs and so do their labels, so ``show_thresholds`` holds the levels for those
+pages (``train.py`` says how each is chosen); where a weights file gives none, the episode
+thresholds serve both.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from __future__ import annotations
 import logging
 import math
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from operator import mul
@@ -63,6 +70,13 @@ class ShieldModel:
     gram_weights: tuple[float, ...]  # empty when the model uses no words
     bias: float
     thresholds: dict[Caution, float]
+    show_thresholds: dict[Caution, float] = field(default_factory=dict)  # pages about a whole show
+
+    def threshold(self, caution: Caution, show_level: bool = False) -> float:
+        """The decision threshold at ``caution`` for a page about an episode, or a whole show."""
+        if show_level and caution in self.show_thresholds:
+            return self.show_thresholds[caution]
+        return self.thresholds[caution]
 
     def aligned(self, names: tuple[str, ...]) -> ShieldModel:
         """The same model with its feature weights in the order of ``names``: a feature the
@@ -74,7 +88,7 @@ class ShieldModel:
         if missing:
             log.warning("shield weights lack features %s; refit them", ", ".join(missing))
         return ShieldModel(names, tuple(known.get(n, 0.0) for n in names), self.gram_weights, self.bias,
-                           self.thresholds)
+                           self.thresholds, self.show_thresholds)
 
     @property
     def buckets(self) -> int:
@@ -101,6 +115,7 @@ class ShieldModel:
             **(extra or {}),
             "bias": round(self.bias, 5),
             "thresholds": {level.value: round(t, 4) for level, t in self.thresholds.items()},
+            "show_thresholds": {level.value: round(t, 4) for level, t in self.show_thresholds.items()},
             "features": [{"name": n, "weight": round(w, 5), "why": docs.get(n, "")}
                          for n, w in zip(self.feature_names, self.feature_weights)],
             "gram_buckets": self.buckets,
@@ -118,12 +133,14 @@ class ShieldModel:
         thresholds = dict(DEFAULT_THRESHOLDS)
         for name, value in data.get("thresholds", {}).items():
             thresholds[Caution(name)] = float(value)
+        show_thresholds = {Caution(name): float(value) for name, value in data.get("show_thresholds", {}).items()}
         return cls(
             feature_names=tuple(f["name"] for f in data["features"]),
             feature_weights=tuple(float(f["weight"]) for f in data["features"]),
             gram_weights=tuple(float(w) for w in data.get("gram_weights", [])),
             bias=float(data["bias"]),
             thresholds=thresholds,
+            show_thresholds=show_thresholds,
         )
 
 

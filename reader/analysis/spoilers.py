@@ -5,7 +5,8 @@
 2. Every other block gets its feature record (``shield_features``: warnings and where their
    scope ends, sections, list context, captions, credits, narration against craft and opinion
    talk) and the logistic model of ``shield_model`` weighs it. The caution level is the
-   threshold: Cautious (the default) hides whatever might be plot.
+   threshold (calibrated apart for pages about a whole show): Cautious (the default) hides
+   whatever might be plot.
 
 Progress is applied afterwards by ``analyze``; spoilers about another show are flagged
 ``other_show`` so they stay hidden whatever the progress. Reasons name the features that
@@ -65,8 +66,8 @@ def judge_blocks(article: Article, characters: list[Character], episode: Episode
                  caution: Caution | str | None = None, model: ShieldModel | None = None) -> list[BlockVerdict]:
     """One verdict per block (index = block id): markup, then the fitted decision at ``caution``."""
     model = (model or shipped_model()).aligned(FEATURE_NAMES)
-    threshold = model.thresholds[Caution.parse(caution)]
     page = page_context(article, characters, episode)
+    threshold = model.threshold(Caution.parse(caution), page.show_level)
     show = fold(episode.show or "")
     return [_judge(page, i, model, threshold, show) for i in range(len(article.blocks))]
 

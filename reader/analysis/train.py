@@ -14,8 +14,16 @@ Training material (read where it lies, never copied into the project):
 
 The fit is an L2-regularised logistic regression (scikit-learn, the ``train`` extra; the app
 itself needs only the JSON it writes). The Cautious threshold is chosen on the training material
-alone, by cross-validation over sites: the highest threshold at which the held-out sites' plot
-blocks are hidden at ``CAUTIOUS_RECALL``. Balanced and Relaxed are fixed (0.5 and 0.75).
+alone, by cross-validation (recap sites and TV Tropes shows held out a fold at a time), for each
+kind of page (``shield_features.is_show_level``):
+
+- on pages about an episode, whose labels are whole blocks that are plainly plot or plainly
+  safe: the highest threshold at which held-out plot blocks are hidden at ``CAUTIOUS_RECALL``;
+- on pages about a whole show, whose labels are sentences some editor tagged (noisy: a 99%
+  target there would hide nearly everything): the equal-error threshold, where the held-out
+  share of plot hidden equals the share of safe text left readable, and never above Balanced.
+
+Balanced and Relaxed are fixed (0.5 and 0.75) for both kinds.
 ``tests/benchmarks/shield_cv.py`` scores this whole procedure on sites it never saw.
 """
 
@@ -43,7 +51,7 @@ TVTROPES_SHARE = 1.0
 C = 1.0
 #: Share of plot blocks the Cautious threshold must hide on held-out training sites.
 CAUTIOUS_RECALL = 0.99
-#: Balanced and Relaxed are fixed points; only Cautious is fitted (``cautious_threshold``).
+#: Balanced and Relaxed are fixed points; only Cautious is fitted (``cautious_thresholds``).
 FIXED_THRESHOLDS: dict[Caution, float] = {level: t for level, t in DEFAULT_THRESHOLDS.items()
                                          if level is not Caution.CAUTIOUS}
 
@@ -61,6 +69,13 @@ class Row:
     sentences: tuple[int, int] = (0, 0)  # TV Tropes: (spoiler sentences, safe sentences)
     text: str = field(default="", repr=False)
     marked: bool = False  # the page marks the whole block: always hidden, never fitted
+    show_level: bool = False  # its page is about a whole show (``shield_features.is_show_level``)
+
+    def counts(self) -> tuple[int, int]:
+        """(plot, safe) units it stands for: TV Tropes sentences, or the block itself."""
+        if self.domain == "tvtropes":
+            return self.sentences
+        return int(self.plot == 1.0), int(self.plot == 0.0)
 
 
 def recap_folders(shared: Path = SHARED, own: Path = REPO / "tests" / "data") -> list[Path]:
@@ -97,7 +112,8 @@ def _rows_of(page, targets: dict[int, float], site: str, group: str, domain: str
     for i, plot in targets.items():
         spans = [(h.start, h.end) for h in page.index.hits(page.texts[i])]
         rows.append(Row(site, group, domain, block_features(page, i), gram_buckets(page.texts[i], spans, GRAM_BUCKETS),
-                        plot, (sentences or {}).get(i, (0, 0)), page.article.blocks[i].text))
+                        plot, (sentences or {}).get(i, (0, 0)), page.article.blocks[i].text,
+                        show_level=page.show_level))
     return rows
 
 
@@ -204,8 +220,9 @@ def _weights(rows: Sequence[Row]) -> list[float]:
 
 
 def fit(rows: Sequence[Row], thresholds: dict[Caution, float] | None = None, inner_folds: int = 4) -> ShieldModel:
-    """A model fitted on ``rows``; the Cautious threshold from cross-validation over their
-    sites unless ``thresholds`` are given."""
+    """A model fitted on ``rows``; the Cautious thresholds (pages about an episode, pages about
+    a whole show) from cross-validation over their sites and shows unless ``thresholds`` are
+    given (then for both kinds)."""
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
@@ -223,9 +240,14 @@ def fit(rows: Sequence[Row], thresholds: dict[Caution, float] | None = None, inn
     model = ShieldModel(FEATURE_NAMES, tuple(float(w) for w in coef[:n]),
                         tuple(float(w) for w in coef[n:n + GRAM_BUCKETS]),
                         float(clf.intercept_[0]), dict(DEFAULT_THRESHOLDS))
+    show_thresholds: dict[Caution, float] = {}
     if thresholds is None:
-        thresholds = {Caution.CAUTIOUS: cautious_threshold(rows, inner_folds), **FIXED_THRESHOLDS}
-    return ShieldModel(model.feature_names, model.feature_weights, model.gram_weights, model.bias, thresholds)
+        episode, show = cautious_thresholds(rows, inner_folds)
+        thresholds = {Caution.CAUTIOUS: episode, **FIXED_THRESHOLDS}
+        if show is not None:
+            show_thresholds = {Caution.CAUTIOUS: show}
+    return ShieldModel(model.feature_names, model.feature_weights, model.gram_weights, model.bias, thresholds,
+                       show_thresholds)
 
 
 def probability(model: ShieldModel, row: Row) -> float:
@@ -234,20 +256,51 @@ def probability(model: ShieldModel, row: Row) -> float:
     return sigmoid(model.logit(row.features, row.grams))
 
 
-def cautious_threshold(rows: Sequence[Row], folds: int = 4) -> float:
-    """The highest threshold at which recap plot blocks of held-out sites are hidden at
-    ``CAUTIOUS_RECALL`` (sites dealt round-robin into ``folds`` folds; TV Tropes always trains)."""
+def cautious_thresholds(rows: Sequence[Row], folds: int = 4) -> tuple[float, float | None]:
+    """The Cautious thresholds for pages about an episode and pages about a whole show, from
+    ``folds``-fold cross-validation inside ``rows`` (recap sites and TV Tropes shows dealt
+    round-robin into the folds). None for show pages when there are none to calibrate on."""
     sites = sorted({r.site for r in rows if r.domain == "recap"})
+    shows = sorted({r.group for r in rows if r.domain == "tvtropes"})
     if len(sites) < 2:
-        return 0.25
-    scores = []
+        return 0.25, None
+    held_out: list[tuple[float, Row]] = []
     for k in range(min(folds, len(sites))):
-        held = set(sites[k::folds])
-        model = fit([r for r in rows if r.site not in held], thresholds=dict(DEFAULT_THRESHOLDS))
-        scores += [probability(model, r) for r in rows if r.site in held and r.plot == 1.0]
-    scores.sort()
+        held = set(sites[k::folds]) | set(shows[k::folds])
+        model = fit([r for r in rows if r.site not in held and r.group not in held],
+                    thresholds=dict(DEFAULT_THRESHOLDS))
+        held_out += [(probability(model, r), r) for r in rows if r.site in held or r.group in held]
+    episode = recall_threshold([p for p, r in held_out if not r.show_level and r.domain == "recap" and r.plot == 1.0])
+    show = equal_error_threshold([(p, *r.counts()) for p, r in held_out if r.show_level])
+    return episode, show
+
+
+def recall_threshold(plot_scores: list[float]) -> float:
+    """The highest threshold that hides ``CAUTIOUS_RECALL`` of the plot blocks scored so."""
+    if not plot_scores:
+        return 0.25
+    scores = sorted(plot_scores)
     allowed = int(len(scores) * (1 - CAUTIOUS_RECALL))  # plot blocks the threshold may let through
-    return max(0.02, min(0.5, scores[allowed] - 1e-6)) if scores else 0.25
+    return max(0.02, min(0.5, scores[allowed] - 1e-6))
+
+
+def equal_error_threshold(scored: list[tuple[float, int, int]]) -> float | None:
+    """The threshold at which the share of plot hidden equals the share of safe text left
+    readable, over (p, plot units, safe units); never above Balanced. None without both kinds."""
+    plot = sum(n for _, n, _ in scored)
+    safe = sum(n for _, _, n in scored)
+    if not plot or not safe:
+        return None
+    hidden, readable = plot, 0  # a threshold below every score hides everything
+    best = 0.0
+    for p, n_plot, n_safe in sorted(scored):
+        # Raise the threshold just past p: this block becomes readable.
+        hidden -= n_plot
+        readable += n_safe
+        if hidden / plot < readable / safe:
+            break
+        best = p + 1e-6
+    return min(best, FIXED_THRESHOLDS[Caution.BALANCED])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,8 +322,10 @@ def main(argv: list[str] | None = None) -> int:
                             "tvtropes_entries": sum(r.domain == "tvtropes" for r in rows),
                             "sites": len(sites)}}
     args.out.write_text(model.to_json(feature_docs(), extra), encoding="utf-8")
-    print(f"wrote {args.out} ({len(rows)} rows from {len(sites)} sites; "
-          f"cautious threshold {model.thresholds[Caution.CAUTIOUS]:.3f})")
+    show = model.show_thresholds.get(Caution.CAUTIOUS)
+    print(f"wrote {args.out} ({len(rows)} rows from {len(sites)} sites; cautious threshold "
+          f"{model.thresholds[Caution.CAUTIOUS]:.3f}, on pages about a whole show "
+          f"{'the same' if show is None else f'{show:.3f}'})")
     return 0
 
 
@@ -311,7 +366,7 @@ class Tally:
 
 
 def hides(model: ShieldModel, row: Row, caution: Caution = Caution.CAUTIOUS) -> bool:
-    return row.marked or probability(model, row) >= model.thresholds[caution]
+    return row.marked or probability(model, row) >= model.threshold(caution, row.show_level)
 
 
 def leave_one_site_out(rows: Sequence[Row], levels: Sequence[Caution] = (Caution.CAUTIOUS,),

@@ -71,16 +71,27 @@ class ArticleTab(QWidget):
 
     # --- content ---------------------------------------------------------------------------
 
-    def set_loaded(self, loaded: Loaded) -> None:
-        """Show a (re-)analysed article with a fresh reveal state."""
+    def set_loaded(self, loaded: Loaded, keep_reveals: bool = False) -> None:
+        """Show a (re-)analysed article with a fresh reveal state; with ``keep_reveals`` (the
+        same article analysed again at another caution level) what the reader revealed stays
+        revealed and the view stays where it was. Reveals are kept only when every block reads
+        as before: a file changed on disk since gets a fresh state, so no reveal lands on
+        another passage."""
+        texts = [b.text for b in loaded.article.blocks]
+        old: RevealState | None = getattr(self, "state", None)
+        keep = keep_reveals and old is not None and old.texts == texts
         self.article: Article = loaded.article
         self.analysis: Analysis = loaded.analysis
-        self.state = RevealState(loaded.analysis, texts=[b.text for b in loaded.article.blocks])
+        self.state = RevealState(loaded.analysis, texts=texts)
+        if keep and old is not None:
+            self.state.revealed_blocks = set(old.revealed_blocks)
+            self.state.revealed_spans = set(old.revealed_spans)
+            self.state.title_revealed = old.title_revealed
         self._token = None
         lifted = has_watched(self._lifted(), loaded.analysis.episode)
         self._opened_watched = lifted  # the analysis itself lifted the shields
         self._before_progress: tuple[set[int], set[tuple[int, int]], bool] | None = None
-        self.view.set_article(self.article, self.state)
+        self.view.set_article(self.article, self.state, keep_scroll=keep)
         self.header.set_article(self.article, self.state, self._lifted_mode() if lifted else WatchMode.UNSEEN)
         self.revealChanged.emit()
 

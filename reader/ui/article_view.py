@@ -116,14 +116,18 @@ class ArticleView(QWidget):
 
     # --- the API the window uses ------------------------------------------------------------
 
-    def set_article(self, article: Article, state: RevealState) -> None:
-        """Show ``article`` as ``state`` allows (it may already hold reveals)."""
+    def set_article(self, article: Article, state: RevealState, keep_scroll: bool = False) -> None:
+        """Show ``article`` as ``state`` allows (it may already hold reveals). ``keep_scroll``
+        stays at the place being read (the same article analysed again)."""
+        kept = None
+        if keep_scroll and self._article is not None:
+            kept = self._pending_place if self._dirty else self._scroll_anchor()
         self._article, self._state = article, state
         self._images = ImageStore(article)
         self._highlights.forget()
         self._cache = ShieldCache()
         self._quotes = [b.id for b in article.blocks if b.kind == "quote"]
-        self._pending_place = None
+        self._pending_place = kept
         self._dirty = True
         if self.isVisible():
             self._rebuild(keep_scroll=False)

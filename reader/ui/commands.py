@@ -75,6 +75,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("select_all", "Select &All", EDIT, ("Ctrl+A",), (StandardKey.SelectAll,)),
     Command("find", "&Find…", EDIT, ("Ctrl+F",), (StandardKey.Find,), help="Find in the visible text"),
     Command("library", "&Library", VIEW, ("Ctrl+L",), help="Show the library, or go back to the articles"),
+    Command("preferences", "Pre&ferences…", EDIT, ("Ctrl+,",), (StandardKey.Preferences,),
+            help="Preferences: how cautious the spoiler shield is"),
     Command("zoom_in", "Zoom &In", VIEW, ("Ctrl++", "Ctrl+="), (StandardKey.ZoomIn,)),
     Command("zoom_out", "Zoom &Out", VIEW, ("Ctrl+-",), (StandardKey.ZoomOut,)),
     Command("zoom_reset", "&Reset Zoom", VIEW, ("Ctrl+0",)),

@@ -1,6 +1,6 @@
 """Load and analyse articles off the GUI thread, so the window never freezes on a large page.
 
-``ArticleLoader.request(path, progress)`` returns a request id at once; the work runs on a
+``ArticleLoader.request(path, progress, caution)`` returns a request id at once; the work runs on a
 ``QThreadPool`` and the result arrives on the GUI thread through ``loaded`` or ``failed``.
 ``busyChanged`` drives the window's progress indication. Anything unexpected inside the
 pipeline becomes a ``failed`` sentence: the reader sees one clear line, never a traceback.
@@ -38,10 +38,11 @@ __all__ = ["ArticleLoader", "Loaded", "load_and_analyze"]
 Loaded = Opened
 
 
-def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = ()) -> Loaded:
+def load_and_analyze(path: Path, progress: Sequence[WatchProgress] = (), caution: str | None = None) -> Loaded:
     """The whole pipeline for one file, in the calling thread; raises LoadError only. The same
-    function as the command line's, with the same caps and deadline."""
-    return open_article(path, progress)
+    function as the command line's, with the same caps and deadline. ``caution`` is the shield's
+    level ("cautious", "balanced" or "relaxed"; None is the default, cautious)."""
+    return open_article(path, progress, caution=caution)
 
 
 class _Relay(QObject):
@@ -53,10 +54,12 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], relay: _Relay,
-                 head_start: HeadStart | None = None, recall: Callable[[Path], object] | None = None) -> None:
+    def __init__(self, request_id: int, path: Path, progress: Sequence[WatchProgress], caution: str | None,
+                 relay: _Relay, head_start: HeadStart | None = None,
+                 recall: Callable[[Path], object] | None = None) -> None:
         super().__init__()
         self._id, self._path, self._progress, self._relay = request_id, path, list(progress), relay
+        self._caution = caution
         self._head_start = head_start
         self._recall = recall
 
@@ -71,8 +74,9 @@ class _Job(QRunnable):
             return None
 
     def _open(self) -> Loaded:
-        early = self._head_start.take(self._path, self._progress) if self._head_start is not None else None
-        return early if early is not None else load_and_analyze(self._path, self._progress)
+        early = (self._head_start.take(self._path, self._progress, self._caution)
+                 if self._head_start is not None else None)
+        return early if early is not None else load_and_analyze(self._path, self._progress, self._caution)
 
     @qt_override
     def run(self) -> None:
@@ -118,13 +122,14 @@ class ArticleLoader(QObject):
         """What the recall step found for a finished request (None: no recall, or it failed)."""
         return self._recalled.pop(request_id, None)
 
-    def request(self, path: Path, progress: Sequence[WatchProgress] = ()) -> int:
+    def request(self, path: Path, progress: Sequence[WatchProgress] = (), caution: str | None = None) -> int:
+        """Load and analyse ``path`` off the GUI thread at the shield level ``caution``."""
         request_id = next(self._ids)
         self._pending.add(request_id)
         if len(self._pending) == 1:
             self.busyChanged.emit(True)
         head_start = self._head_start if self._head_start is not None and self._head_start.has(path) else None
-        self._pool.start(_Job(request_id, Path(path), progress, self._relay, head_start, self._recall))
+        self._pool.start(_Job(request_id, Path(path), progress, caution, self._relay, head_start, self._recall))
         return request_id
 
     def pending(self) -> int:

@@ -9,10 +9,11 @@ spoils never shows before the reader reveals it.
 
 The window lays out and wires its parts, each with one job and tested alone: ``window_tabs``
 (the tabs of articles and their loading), ``window_session`` (geometry, docks, Open Recent),
-``window_appearance`` (theme, zoom, width), ``menus`` and ``commands`` (every command, its keys
-and its help line), ``reading_memory`` (the library keeps every article opened and what the reader
-did with it), ``library_page`` (the library, a page beside the tabs), ``progress_dialog`` and
-``library_import``. What is left here is what ties them to the current tab.
+``window_appearance`` (theme, zoom, width), ``preferences`` (the shield's caution level),
+``menus`` and ``commands`` (every command, its keys and its help line), ``reading_memory`` (the
+library keeps every article opened and what the reader did with it), ``library_page`` (the
+library, a page beside the tabs), ``progress_dialog`` and ``library_import``. What is left here
+is what ties them to the current tab.
 
 The window opens the library (``reader.library.store.Library``) once; a library that cannot be
 opened (a read-only or broken data folder) is one sentence in the message bar, and the window
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.analysis.shield_model import Caution
 from reader.appinfo import APP_NAME
 from reader.article import Mention
 from reader.library.importer import ImportSummary
@@ -66,6 +68,7 @@ from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.reading_memory import ReadingMemory
 from reader.ui.progress_dialog import ProgressDialog
+from reader.ui.preferences import CAUTION_CHOICES, PreferencesDialog
 from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
 from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.articles = ArticleTabs(self.tabs, self.loader, self.progress, view_factory,
                                     prepare=self._prepare_tab, parent=self, lifted=self.lifted_progress,
-                                    restore=self.memory.attach)
+                                    restore=self.memory.attach, caution=self.settings.caution)
         self.articles.tabClosing.connect(self.memory.detach)
         self.articles.currentChanged.connect(self._on_current_changed)
         self.articles.tabChanged.connect(self._on_tab_changed)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
+        self._preferences_dialog: PreferencesDialog | None = None
         self.session = WindowSession(self, self.sidebar, self.settings, persist, self.articles.paths_in_order)
         self.session.restore()
         self.appearance.apply()
@@ -234,7 +238,7 @@ class MainWindow(QMainWindow):
             "export_html": lambda: self.sharing.export("html"),
             "export_markdown": lambda: self.sharing.export("md"),
             "copy": self.copy_selection, "copy_for_sharing": self.sharing.copy, "select_all": self.select_all,
-            "find": self.show_find_bar,
+            "find": self.show_find_bar, "preferences": self.show_preferences,
             "zoom_in": lambda: self.zoom_by(ZOOM_STEP), "zoom_out": lambda: self.zoom_by(-ZOOM_STEP),
             "zoom_reset": self.zoom_reset,
             "sidebar": self.sidebar.toggleViewAction(),
@@ -340,7 +344,7 @@ class MainWindow(QMainWindow):
         from reader.errors import LoadError
 
         try:
-            loaded = load_and_analyze(Path(path), self.lifted_progress())
+            loaded = load_and_analyze(Path(path), self.lifted_progress(), self.articles.caution.value)
         except LoadError as err:
             self.show_message(str(err))
             return None
@@ -373,6 +377,25 @@ class MainWindow(QMainWindow):
             self._shortcuts_dialog = ShortcutsDialog(self)
         self._shortcuts_dialog.show()
         self._shortcuts_dialog.raise_()
+
+    def show_preferences(self) -> None:
+        """Edit › Preferences (non-modal, one per window; a choice applies at once)."""
+        if self._preferences_dialog is None:
+            self._preferences_dialog = PreferencesDialog(self.settings.caution, self)
+            self._preferences_dialog.cautionChanged.connect(self.set_caution)
+        self._preferences_dialog.set_caution(self.settings.caution)
+        self._preferences_dialog.show()
+        self._preferences_dialog.raise_()
+        self._preferences_dialog.activateWindow()
+
+    def set_caution(self, level: Caution) -> None:
+        """Shield at ``level`` from now on (kept in the settings): the open articles are
+        analysed again, each keeping what the reader revealed in it."""
+        self.settings.caution = level
+        count = self.articles.set_caution(level)
+        name = CAUTION_CHOICES[level][0].replace("&", "").split(" (")[0]
+        again = f"; checking {count} open article{'s' if count != 1 else ''} again" if count else ""
+        self.statusBar().showMessage(f"Spoiler shield: {name}{again}", 3000)
 
     def show_about(self) -> None:
         from reader.ui.about import show_about

@@ -35,7 +35,7 @@ SEPARATOR, RECENT, THEMES, WIDTHS, OPTIONS = "-", "<recent>", "<themes>", "<widt
 MENU_LAYOUT: dict[str, list[str]] = {
     "&File": ["open", RECENT, "import_folder", SEPARATOR, "export_html", "export_markdown", SEPARATOR, "close_tab",
               "quit"],
-    "&Edit": ["copy", "copy_for_sharing", "select_all", SEPARATOR, "find"],
+    "&Edit": ["copy", "copy_for_sharing", "select_all", SEPARATOR, "find", SEPARATOR, "preferences"],
     "&View": ["library", SEPARATOR, THEMES, SEPARATOR, "zoom_in", "zoom_out", "zoom_reset", WIDTHS, SEPARATOR,
               "sidebar", SEPARATOR, "next_tab", "previous_tab"],
     "&Spoilers": ["reveal_all", "hide_all", SEPARATOR, "next_hidden", "previous_hidden", "reveal_to_here",

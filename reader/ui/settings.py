@@ -1,6 +1,6 @@
 """What the window remembers between runs: theme, zoom, reading width, sidebar, geometry, recent
-files, the tabs open when it last closed, and the spoiler options (remember reveals, unshield the
-next episode).
+files, the tabs open when it last closed, the spoiler shield's caution level, and the spoiler
+options (remember reveals, unshield the next episode).
 
 One typed wrapper over ``QSettings`` so keys and defaults live in one place and bad values read
 back as defaults (a hand-edited or older settings file must never stop the app from starting).
@@ -27,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from reader.analysis.shield_model import Caution
 from reader.appinfo import APP_ID
 from reader.state_file import move_aside, read_state
 from reader.ui.theme import THEME_NAMES
@@ -130,6 +131,19 @@ class Settings:
     @unshield_next_episode.setter
     def unshield_next_episode(self, unshield: bool) -> None:
         self._q.setValue("spoilers/unshield_next_episode", bool(unshield))
+
+    @property
+    def caution(self) -> Caution:
+        """How readily the shield hides a block (Preferences); Cautious unless chosen otherwise."""
+        value = self._q.value("shield/caution", Caution.CAUTIOUS.value)
+        try:
+            return Caution.parse(value if isinstance(value, str) else None)
+        except ValueError:
+            return Caution.CAUTIOUS
+
+    @caution.setter
+    def caution(self, level: Caution) -> None:
+        self._q.setValue("shield/caution", Caution.parse(level).value)
 
     # --- window ----------------------------------------------------------------------------
 

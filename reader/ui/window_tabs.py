@@ -4,12 +4,16 @@
 file's place with a ``PendingTab`` until the load arrives (loads finish in any order), swaps in
 the ``ArticleTab``, names it (``tab_strip.tab_text``), re-analyses a tab on request, and carries
 a change of watch progress from one tab to the others. It knows nothing of menus, the sidebar or
-settings; the window listens to its signals.
+settings; the window listens to its signals and tells it the shield's caution level.
 
 Each load is analysed under ``lifted()``, the progress that lifts shields (the store's, or one
-episode further with "Also unshield the next episode"). A new tab goes through ``restore``
-(what the library remembers of it) before it shows, and ``tabClosing`` lets the window keep
-what the reader did with a tab before it goes.
+episode further with "Also unshield the next episode"), at the caution level. A new tab goes
+through ``restore`` (what the library remembers of it) before it shows, and ``tabClosing`` lets
+the window keep what the reader did with a tab before it goes.
+
+A new caution level re-analyses every open tab, keeping what the reader revealed there (and
+its scroll place). A load still on its way was asked at the old level: its result is asked for
+again at the new one, so no tab ends up shielded at a level the reader has left.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget
 
+from reader.analysis.shield_model import Caution
 from reader.library.progress import ProgressStore, WatchProgress
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import literal_text
@@ -47,8 +52,10 @@ class ArticleTabs(QObject):
     def __init__(self, widget: QTabWidget, loader: ArticleLoader, progress: ProgressStore,
                  view_factory: Callable[[], ArticleView], prepare: Callable[[ArticleTab], None],
                  parent: QObject | None = None, lifted: Callable[[], Sequence[WatchProgress]] | None = None,
-                 restore: Callable[[ArticleTab, object], None] | None = None) -> None:
+                 restore: Callable[[ArticleTab, object], None] | None = None,
+                 caution: Caution = Caution.CAUTIOUS) -> None:
         super().__init__(parent)
+        self.caution = caution
         self.widget = widget
         self.loader = loader
         self._progress = progress
@@ -58,6 +65,8 @@ class ArticleTabs(QObject):
         self._prepare = prepare  # appearance and the like, before the tab is shown
         # request id -> the place a new article goes, or the open tab being re-analysed
         self._requests: dict[int, PendingTab | ArticleTab] = {}
+        self._asked_at: dict[int, Caution] = {}  # request id -> the caution level it was asked at
+        self._keep_reveals: set[int] = set()  # re-analyses that keep the tab's reveals
         widget.setTabBar(ArticleTabBar(widget))
         widget.setDocumentMode(True)
         widget.setTabsClosable(True)
@@ -112,7 +121,7 @@ class ArticleTabs(QObject):
             if existing is not None:
                 self.widget.setCurrentWidget(existing)
                 continue
-            request_id = self.loader.request(path, self._lifted())
+            request_id = self._request(path)
             pending = PendingTab(request_id, path, self.widget)
             self.widget.addTab(pending, PENDING_TEXT)
             self._requests[request_id] = pending
@@ -147,21 +156,57 @@ class ArticleTabs(QObject):
         self.tabAdded.emit(tab)
         return tab
 
-    def reanalyse(self, tab: ArticleTab) -> None:
-        """Load and analyse a tab's file again (under the progress as it is now)."""
-        request_id = self.loader.request(tab.path, self._lifted())
+    def reanalyse(self, tab: ArticleTab, keep_reveals: bool = False) -> None:
+        """Load and analyse a tab's file again (under the progress and caution as they are now);
+        with ``keep_reveals``, what the reader revealed stays revealed."""
+        request_id = self._request(tab.path)
         self._requests[request_id] = tab
+        if keep_reveals:
+            self._keep_reveals.add(request_id)
+
+    def set_caution(self, caution: Caution) -> int:
+        """Shield at ``caution`` from now on: every open tab is analysed again, keeping its
+        reveals; loads on their way are asked again when they arrive. Returns how many tabs
+        are being re-analysed."""
+        if caution is self.caution:
+            return 0
+        self.caution = caution
+        tabs = self.article_tabs()
+        on_their_way = {id(target) for target in self._requests.values()}
+        for tab in tabs:
+            if id(tab) not in on_their_way:  # one already asked for is asked again when it comes
+                self.reanalyse(tab, keep_reveals=True)
+        return len(tabs)
+
+    def _request(self, path: Path) -> int:
+        request_id = self.loader.request(path, self._lifted(), self.caution.value)
+        self._asked_at[request_id] = self.caution
+        return request_id
 
     def _on_loaded(self, request_id: int, loaded: Loaded) -> None:
         target = self._requests.pop(request_id, None)
-        if isinstance(target, ArticleTab):  # a re-analysis: only for a tab that is still open
-            if target in self.article_tabs():
-                target.set_loaded(loaded)
+        asked_at = self._asked_at.pop(request_id, self.caution)
+        keep_reveals = request_id in self._keep_reveals
+        self._keep_reveals.discard(request_id)
+        if target is None or (isinstance(target, ArticleTab) and target not in self.article_tabs()):
+            return  # its tab was closed meanwhile
+        if asked_at is not self.caution:
+            # Asked at a level the reader has since left: ask again (the place stays kept).
+            again = self._request(target.path)
+            self._requests[again] = target
+            if keep_reveals:
+                self._keep_reveals.add(again)
+            if isinstance(target, PendingTab):
+                target.request_id = again
             return
-        if target is not None and self.widget.indexOf(target) >= 0:
+        if isinstance(target, ArticleTab):  # a re-analysis
+            target.set_loaded(loaded, keep_reveals=keep_reveals)
+        elif self.widget.indexOf(target) >= 0:
             self.add_loaded(loaded, in_place_of=target, recalled=self.loader.take_recalled(request_id))
 
     def _on_failed(self, request_id: int, _path: Path, message: str) -> None:
+        self._asked_at.pop(request_id, None)
+        self._keep_reveals.discard(request_id)
         target = self._requests.pop(request_id, None)
         if isinstance(target, PendingTab) and (index := self.widget.indexOf(target)) >= 0:
             self.close_tab(index)

@@ -22,7 +22,7 @@ from pathlib import Path
 import reader.ui.loading as loading
 
 never = threading.Event()
-def stuck(path, progress=()):
+def stuck(path, progress=(), caution=None):
     print("load started", flush=True)
     # The window is up and its SIGTERM handler installed just after the load is queued.
     threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGTERM)).start()

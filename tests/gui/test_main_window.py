@@ -132,9 +132,9 @@ def test_loading_runs_off_the_gui_thread(monkeypatch: pytest.MonkeyPatch, window
     threads: list[threading.Thread] = []
     real = loading.load_and_analyze
 
-    def spy(path, progress=()):  # noqa: ANN001, ANN202
+    def spy(path, progress=(), caution=None):  # noqa: ANN001, ANN202
         threads.append(threading.current_thread())
-        return real(path, progress)
+        return real(path, progress, caution)
 
     monkeypatch.setattr(loading, "load_and_analyze", spy)
     busy: list[bool] = []

@@ -28,10 +28,10 @@ def test_tabs_keep_the_order_the_files_were_opened_in(qtbot, window, monkeypatch
     others_done = threading.Event()
     real = loading.load_and_analyze
 
-    def slow_first(path: Path, progress=()):  # noqa: ANN001, ANN202 - the first file finishes last
+    def slow_first(path: Path, progress=(), caution=None):  # noqa: ANN001, ANN202 - the first file finishes last
         if path == first:
             others_done.wait(15)
-        return real(path, progress)
+        return real(path, progress, caution)
 
     monkeypatch.setattr(loading, "load_and_analyze", slow_first)
     arrived: list[Path] = []

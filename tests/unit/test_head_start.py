@@ -151,3 +151,15 @@ def test_the_command_forks_before_qt_is_imported(tmp_path: Path) -> None:
     print(json.dumps(seen))
     """, tmp_path)
     assert out == {"qt_before_fork": False, "forked": True}
+
+
+def test_the_default_level_is_the_same_whether_named_or_not(tmp_path: Path) -> None:
+    """The window names the reader's level ("cautious" by default); the start-up child was asked
+    with none: the same level, so its result is used."""
+    from reader.analysis.shield_model import Caution
+
+    out = _run(_PRELUDE + textwrap.dedent(f"""
+    head = HeadStart.begin([sample])
+    print(json.dumps({{"named": head.take(sample, caution={Caution.CAUTIOUS.value!r}) is not None}}))
+    """), tmp_path)
+    assert out == {"named": True}

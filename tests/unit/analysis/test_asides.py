@@ -64,8 +64,6 @@ def test_a_craft_note_in_a_moments_list_stays_readable_at_balanced() -> None:
     assert hidden == [False, False, True]
 
 
-@pytest.mark.xfail(strict=True, reason="since the weights were refitted on the merged character finder, "
-                   "Cautious (threshold 0.327) also hides a craft note inside a list of moments")
 def test_a_craft_note_in_a_moments_list_stays_readable() -> None:
     hidden = _judge(*_MOMENTS_WITH_A_CRAFT_NOTE)
     assert hidden == [False, False, True]

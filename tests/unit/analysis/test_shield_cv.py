@@ -24,9 +24,10 @@ from reader.analysis.shield_model import Caution  # noqa: E402
 #: Floors at the Cautious default: plot blocks hidden and safe blocks readable, cross-validated.
 MIN_HIDDEN = 0.99  # 388/391 measured
 # 309/336 on the shield's own branch; 300/336 on main once the refitted character finder (whose
-# names feed the "characters act" features) and the extraction work were merged with it. The
-# floor is the first figure measured on main; raise it when the shield improves.
-MIN_READABLE = 0.889  # 299/336 after the rule audit (300/336 before: tests/benchmarks/README.md)
+# names feed the "characters act" features) and the extraction work were merged with it; 299/336
+# after the rule audit, 301/336 once asides in a moments list counted as plainly safe. Raise it when
+# the shield improves.
+MIN_READABLE = 0.889  # measured again on main after the merge: see the figure printed by the test
 SITE_FOLDS = 10
 
 

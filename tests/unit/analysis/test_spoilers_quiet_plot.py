@@ -25,10 +25,10 @@ CRAFT_ITEM = "The score, all low strings and foghorns, is the best on television
 WHERE_ITEM = "Cold Harbour streams Fridays on Nordlys+, and episode 4 arrives June 2."
 
 
-def _judge(*blocks: tuple[str, str]) -> list[BlockVerdict]:
+def _judge(*blocks: tuple[str, str], caution: str | None = None) -> list[BlockVerdict]:
     article = Article("Cold Harbour, episode 3: rankings", [Block(i, k, t) for i, (k, t) in enumerate(blocks)],
                       None, "text")
-    return judge_blocks(article, CAST, SHOW)
+    return judge_blocks(article, CAST, SHOW, caution)
 
 
 # --- a fate told without a name ---------------------------------------------------------------
@@ -53,7 +53,10 @@ def test_a_death_word_in_a_craft_note_stays_readable_after_a_warning() -> None:
 
 
 def test_without_a_warning_the_unnamed_fate_is_left_to_the_content() -> None:
-    assert not _judge(("paragraph", FATE))[0].spoiler
+    # No warning forces it: the model weighs the words. A death told is close to the line, so
+    # Cautious may hide it (it did not, by 0.006 of probability, before the refit that added
+    # the page-kind feature); Balanced leaves it readable.
+    assert not _judge(("paragraph", FATE), caution="balanced")[0].spoiler
 
 
 # --- a quiet item among plot siblings ---------------------------------------------------------
