@@ -100,7 +100,7 @@ def test_a_new_level_reanalyses_open_tabs_keeping_reveals(qtbot, window, open_an
     lifted_text = window.current_tab().article.blocks[lifted[0]].text[:40]
     assert lifted_text not in tab.view.text_browser().toPlainText()
 
-    window.actions.preferences.trigger()
+    window.commands.preferences.trigger()
     dialog = window.findChild(PreferencesDialog)
     assert dialog is not None and dialog.isVisible() and dialog.caution() is Caution.CAUTIOUS
     qtbot.waitExposed(dialog)

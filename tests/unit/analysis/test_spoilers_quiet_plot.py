@@ -48,8 +48,11 @@ def test_a_death_told_without_a_name_is_hidden_after_a_warning() -> None:
 
 
 def test_a_death_word_in_a_craft_note_stays_readable_after_a_warning() -> None:
+    """At Balanced. "His death scene" does tell that someone dies, and after a warning the
+    Cautious default hides it: since the refit on the merged features (show pages, the rule
+    audit) it sits just over that line, which errs the right way."""
     note = "The score swells under his death scene, the best music on television this year."
-    assert not _judge(("paragraph", WARNING), ("paragraph", note))[1].spoiler
+    assert not _judge(("paragraph", WARNING), ("paragraph", note), caution="balanced")[1].spoiler
 
 
 def test_without_a_warning_the_unnamed_fate_is_left_to_the_content() -> None:
