@@ -43,7 +43,6 @@ import re
 import shutil
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -171,7 +170,7 @@ class Library:
                       episode=episode.episode, site=opened.article.site, added=time.time(),
                       source=str(path.resolve()), name=path.name, format=opened.article.format,
                       analysis_version=analyzer_version())
-        staging = self.incoming / f"{article_id}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+        staging = self.incoming / f"{article_id}.{os.getpid()}.{os.urandom(4).hex()}"
         target = self.articles / article_id
         try:
             staging.mkdir()
@@ -254,7 +253,7 @@ class Library:
         folder = self.articles / article_id
         if not (folder / "entry.json").exists():
             return False
-        doomed = self.incoming / f"removed.{article_id}.{uuid.uuid4().hex[:8]}"
+        doomed = self.incoming / f"removed.{article_id}.{os.urandom(4).hex()}"
         try:
             os.rename(folder, doomed)
         except FileNotFoundError:

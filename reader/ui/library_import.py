@@ -14,13 +14,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from reader.library.importer import ImportSummary, import_paths
 from reader.library.store import Library
+
+if TYPE_CHECKING:
+    from reader.library.importer import ImportSummary
 
 __all__ = ["ImportBar", "ImportRunner", "summary_box"]
 
@@ -36,6 +39,8 @@ class _Worker(QObject):
         self._library, self._paths, self._cancel = library, list(paths), cancel
 
     def run(self) -> None:
+        from reader.library.importer import ImportSummary, import_paths  # the pool, only when importing
+
         summary: ImportSummary
         try:
             summary = import_paths(self._library, self._paths, progress=lambda d, t, _p: self.progressed.emit(d, t),

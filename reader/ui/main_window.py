@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import (
@@ -53,7 +54,6 @@ from PySide6.QtWidgets import (
 from reader.analysis.shield_model import Caution
 from reader.appinfo import APP_NAME
 from reader.article import Mention
-from reader.library.importer import ImportSummary
 from reader.library.progress import ProgressStore, WatchProgress, with_next_episode
 from reader.library.store import Library, LibraryError
 from reader.ui.article_tab import ArticleTab
@@ -67,16 +67,19 @@ from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
 from reader.ui.reading_memory import ReadingMemory
-from reader.ui.progress_dialog import ProgressDialog
-from reader.ui.preferences import CAUTION_CHOICES, PreferencesDialog
 from reader.paths import MANY_TABS, acceptable, dialog_filter, expand_paths
 from reader.ui.settings import Settings
-from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar import Sidebar
 from reader.ui.window_appearance import ZOOM_STEP, Appearance
 from reader.ui.window_session import RecentMenu, WindowSession
 from reader.ui.window_sharing import ArticleSharing
 from reader.ui.window_tabs import ArticleTabs
+
+if TYPE_CHECKING:  # the dialogs and the import are imported when first used: start-up needs none
+    from reader.library.importer import ImportSummary
+    from reader.ui.preferences import PreferencesDialog
+    from reader.ui.progress_dialog import ProgressDialog
+    from reader.ui.shortcuts_dialog import ShortcutsDialog
 
 __all__ = ["MainWindow", "default_view_factory"]
 
@@ -374,6 +377,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Help › Keyboard Shortcuts (non-modal, one per window)."""
         if self._shortcuts_dialog is None:
+            from reader.ui.shortcuts_dialog import ShortcutsDialog
+
             self._shortcuts_dialog = ShortcutsDialog(self)
         self._shortcuts_dialog.show()
         self._shortcuts_dialog.raise_()
@@ -381,6 +386,8 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         """Edit › Preferences (non-modal, one per window; a choice applies at once)."""
         if self._preferences_dialog is None:
+            from reader.ui.preferences import PreferencesDialog
+
             self._preferences_dialog = PreferencesDialog(self.settings.caution, self)
             self._preferences_dialog.cautionChanged.connect(self.set_caution)
         self._preferences_dialog.set_caution(self.settings.caution)
@@ -393,6 +400,8 @@ class MainWindow(QMainWindow):
         analysed again, each keeping what the reader revealed in it."""
         self.settings.caution = level
         count = self.articles.set_caution(level)
+        from reader.ui.preferences import CAUTION_CHOICES
+
         name = CAUTION_CHOICES[level][0].replace("&", "").split(" (")[0]
         again = f"; checking {count} open article{'s' if count != 1 else ''} again" if count else ""
         self.statusBar().showMessage(f"Spoiler shield: {name}{again}", 3000)
@@ -715,6 +724,8 @@ class MainWindow(QMainWindow):
     def show_progress_screen(self) -> None:
         """Spoilers › Watch Progress: every show and how far the reader watched it."""
         if self._progress_dialog is None:
+            from reader.ui.progress_dialog import ProgressDialog
+
             self._progress_dialog = ProgressDialog(self.progress, self)
             self._progress_dialog.progressChanged.connect(self.apply_progress_everywhere)
         entries = []

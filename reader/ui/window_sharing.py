@@ -23,7 +23,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.atomic_file import write_atomically
-from reader.export import SUFFIXES, export_article, hidden_passages
 from reader.ui.article_tab import ArticleTab
 from reader.ui.safe_copy import qt_made_mime_data
 
@@ -41,6 +40,8 @@ _MAX_NAME = 120
 def suggested_name(title: str, form: str) -> str:
     """A file name from the title the window shows, e.g. "Salt and Honey episode 7 recap.md"."""
     stem = " ".join(_UNSAFE_IN_NAME.sub(" ", title).split()).strip(" .")[:_MAX_NAME].rstrip(" .")
+    from reader.export import SUFFIXES
+
     return f"{stem or 'Article'}{SUFFIXES[form]}"
 
 
@@ -78,6 +79,8 @@ class ArticleSharing:
             self._tell(f"{target.name} is the article itself; choose another name so the original stays as it is.")
             return None
         article, state = tab.article, tab.state
+        from reader.export import export_article, hidden_passages  # the export, only when sharing
+
         text = export_article(article, state, form)
         try:
             write_atomically(target, text.encode("utf-8"), mode=0o644)
@@ -95,6 +98,8 @@ class ArticleSharing:
         if tab is None:
             return False
         article, state = tab.article, tab.state
+        from reader.export import export_article, hidden_passages
+
         mime = qt_made_mime_data(export_article(article, state, "md"), export_article(article, state, "html"))
         QGuiApplication.clipboard().setMimeData(mime)  # the clipboard owns it from here
         self._note(f"Copied the article for sharing: {_passages_note(hidden_passages(article, state))}.")
@@ -105,6 +110,8 @@ class ArticleSharing:
         dialog = QFileDialog(self._parent, caption, str(suggested), _FILTERS[form])
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        from reader.export import SUFFIXES
+
         dialog.setDefaultSuffix(SUFFIXES[form].lstrip("."))
         dialog.selectFile(str(suggested))
         if not dialog.exec():
