@@ -64,6 +64,7 @@ __all__ = [
     "ReaderState",
     "SearchHit",
     "analyzer_version",
+    "is_article_id",
     "library_dir",
 ]
 
@@ -74,11 +75,18 @@ ENTRY_SCHEMA = 1
 # A saved page's resource folder is copied whole up to this size; past it the page is stored
 # without its pictures (the article's text is what the library is for).
 MAX_RESOURCE_BYTES = 256 * 1024 * 1024
-_ID_LENGTH = 20
+ID_LENGTH = 20
+_ID_CHARS = frozenset("0123456789abcdef")
 
 
 class LibraryError(Exception):
     """The library could not do what was asked; the message is one sentence for the reader."""
+
+
+def is_article_id(text: str) -> bool:
+    """Whether ``text`` has the form of an id (``content_id``): an id becomes a folder name, so
+    anything else (a typed "../x", a name) must never reach the file system."""
+    return len(text) == ID_LENGTH and _ID_CHARS.issuperset(text)
 
 
 def library_dir() -> Path:
@@ -190,6 +198,8 @@ class Library:
 
     def get(self, article_id: str) -> Entry | None:
         """The entry for ``article_id``, from the files (the truth), or None."""
+        if not is_article_id(article_id):
+            return None
         data = _read_json(self.articles / article_id / "entry.json")
         entry = _entry_from_json(data)
         if entry is None:
@@ -242,6 +252,8 @@ class Library:
     def remove(self, article_id: str) -> bool:
         """Take an article out of the library (its stored copy and state); False when it was not
         there. The file it was added from is never touched."""
+        if not is_article_id(article_id):
+            return False
         folder = self.articles / article_id
         if not (folder / "entry.json").exists():
             return False
@@ -351,7 +363,7 @@ def content_id(path: Path) -> str:
     for relative, resource in _resources(path):
         digest.update(relative.encode("utf-8", "surrogateescape"))
         digest.update(hashlib.sha256(resource.read_bytes()).digest())
-    return digest.hexdigest()[:_ID_LENGTH]
+    return digest.hexdigest()[:ID_LENGTH]
 
 
 def _resources(path: Path) -> list[tuple[str, Path]]:
