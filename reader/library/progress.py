@@ -283,6 +283,23 @@ class ProgressStore:
         self.save()
         return UndoToken(episode.show, previous, current)
 
+    def set_to(self, watched: WatchProgress) -> UndoToken:
+        """Progress for ``watched.show`` is exactly ``watched``, forward or back: what a reader
+        types on a progress screen or the command line is a correction, not only a step on."""
+        previous = self.entry_for(watched.show)
+        self._set(watched)
+        self.save()
+        return UndoToken(watched.show, previous, watched)
+
+    def forget(self, show: str) -> UndoToken | None:
+        """No progress for ``show`` any more (every article of it shielded); None when there was none."""
+        previous = self.entry_for(show)
+        if previous is None:
+            return None
+        self._replace(previous.show, None)
+        self.save()
+        return UndoToken(show, previous, None)
+
     def undo(self, token: UndoToken) -> bool:
         """Put back what ``token``'s change replaced, unless the entry changed again since."""
         if self.entry_for(token.show) != token.current:
