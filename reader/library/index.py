@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.article import EpisodeInfo
-from reader.library.progress import WatchProgress, has_watched, show_key
+from reader.library.progress import WatchProgress, reaches, show_key
 from reader.library.records import Entry, ReaderState
 
 
@@ -36,12 +35,15 @@ __all__ = ["INDEX_SCHEMA", "LibraryIndex", "SearchHit"]
 
 _log = logging.getLogger(__name__)
 
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2  # 2: prefix indexes, so that search as you type need not merge every word
 BUSY_TIMEOUT_MS = 10_000
 # Row numbers for the text that is not a block of the article.
 TITLE_ROW = -1
 PEOPLE_ROW = -2
 _BLANK = "…"
+#: Past this many matching rows a search ranks only the newest this many (see ``search``).
+RANKED_ROWS = 4000
+_ROWS_PER_LOOKUP = 200
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,7 +66,7 @@ CREATE INDEX articles_by_show ON articles (show_key, season, episode, added);
 CREATE TABLE revealed (article TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY (article, block));
 CREATE VIRTUAL TABLE texts USING fts5(
     article UNINDEXED, block UNINDEXED, hidden UNINDEXED, text,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 """
 
@@ -212,41 +214,82 @@ class LibraryIndex:
         return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE analysis_version != ?", (version,))]
 
     def search(self, query: str, progress: Sequence[WatchProgress] = (), limit: int = 50) -> list[SearchHit]:
-        """The best-matching articles, one hit each, best first (see the module docstring)."""
+        """The best-matching articles, one hit each, best first (see the module docstring).
+
+        Ranking (bm25) costs a lookup per matching row, and a common word matches most rows of a
+        big library: "the" is in hundreds of thousands at 10,000 articles, seconds to rank. So
+        the matches are counted first, streaming and only up to ``RANKED_ROWS``; past that only
+        the ``RANKED_ROWS`` newest matching rows are ranked (a word that common says little about
+        relevance anyway). Only row numbers and scores come back from the ranking (reading a row's
+        columns is a lookup of its own); then, best first, hidden rows the reader may not search
+        are skipped, one row per article is kept, and only the kept rows get a snippet (cutting
+        one is the other costly step).
+        """
         match = fts_query(query)
         if not match:
             return []
-        watched = self._watched_ids(progress)
-        rows = self._db.execute(
-            f"""
-            SELECT {_ENTRY_COLUMNS.replace('id,', 'a.id,', 1)}, t.block,
-                   snippet(texts, 3, '[', ']', '…', 14) AS snip, bm25(texts) AS rank
-            FROM texts AS t JOIN articles AS a ON a.id = t.article
-            WHERE texts MATCH ?
-              AND (t.hidden = 0 OR t.article IN (SELECT value FROM json_each(?))
-                   OR EXISTS (SELECT 1 FROM revealed AS r WHERE r.article = t.article AND r.block = t.block))
-            ORDER BY rank
-            LIMIT ?
-            """,
-            (match, _json_list(watched), limit * 8),
-        ).fetchall()
-        hits: dict[str, SearchHit] = {}
-        for row in rows:
-            entry = _entry(row[:13])
-            if entry.id not in hits:
-                hits[entry.id] = SearchHit(entry, row[14], int(row[13]))
-            if len(hits) >= limit:
+        db = self._db
+        common = db.execute("SELECT count(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ? LIMIT ?)",
+                            (match, RANKED_ROWS + 1)).fetchone()[0] > RANKED_ROWS
+        if common:
+            newest = db.execute("SELECT rowid, bm25(texts) FROM texts WHERE texts MATCH ? ORDER BY rowid DESC "
+                                "LIMIT ?", (match, RANKED_ROWS)).fetchall()
+            ranked = [rowid for rowid, _score in sorted(newest, key=lambda row: row[1])]
+        else:
+            ranked = [row[0] for row in db.execute("SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rank",
+                                                   (match,))]
+        watched: set[str] | None = None
+        best: dict[str, tuple[int, int]] = {}  # article -> (rowid, block), best first
+        for at in range(0, len(ranked), _ROWS_PER_LOOKUP):
+            chunk = ranked[at:at + _ROWS_PER_LOOKUP]
+            where = {row[0]: row[1:] for row in db.execute(
+                f"SELECT rowid, article, block, hidden FROM texts WHERE rowid IN ({','.join('?' * len(chunk))})",
+                chunk)}
+            for rowid in chunk:
+                article, block, hidden = where.get(rowid, (None, 0, 0))
+                if article is None or article in best:
+                    continue
+                if hidden:
+                    if watched is None:
+                        watched = self._watched_ids(progress)
+                    if article not in watched and not self._revealed(article, block):
+                        continue
+                best[article] = (rowid, int(block))
+                if len(best) >= limit:
+                    break
+            if len(best) >= limit:
                 break
-        return list(hits.values())
-
-    def _watched_ids(self, progress: Sequence[WatchProgress]) -> list[str]:
-        if not progress:
+        if not best:
             return []
-        keys = {show_key(p.show) for p in progress}
+        entries = {row[0]: _entry(row) for row in db.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(best))})", list(best))}
+        hits = []
+        for article, (rowid, block) in best.items():
+            if article not in entries:  # a row whose article went meanwhile
+                continue
+            snip = db.execute("SELECT snippet(texts, 3, '[', ']', '…', 14) FROM texts WHERE texts MATCH ? "
+                              "AND rowid = ?", (match, rowid)).fetchone()
+            hits.append(SearchHit(entries[article], snip[0] if snip else "", block))
+        return hits
+
+    def _revealed(self, article: str, block: int) -> bool:
+        return self._db.execute("SELECT 1 FROM revealed WHERE article = ? AND block = ?",
+                                (article, block)).fetchone() is not None
+
+    def _watched_ids(self, progress: Sequence[WatchProgress]) -> set[str]:
+        """Articles whose episode the reader has watched: shows matched by their key (stored per
+        article), so each article costs one comparison of numbers, however long the progress list."""
+        by_key: dict[str, list[WatchProgress]] = {}
+        for entry in progress:
+            key = show_key(entry.show)
+            if key:
+                by_key.setdefault(key, []).append(entry)
+        if not by_key:
+            return set()
         rows = self._db.execute(
-            f"SELECT id, show, season, episode FROM articles WHERE show_key IN ({','.join('?' * len(keys))})",
-            sorted(keys)).fetchall()
-        return [row[0] for row in rows if has_watched(progress, EpisodeInfo(row[1], row[2], row[3]))]
+            f"SELECT id, show_key, season, episode FROM articles WHERE show_key IN ({','.join('?' * len(by_key))})",
+            sorted(by_key)).fetchall()
+        return {row[0] for row in rows if any(reaches(p, row[2], row[3]) for p in by_key[row[1]])}
 
     def close(self) -> None:
         self._db.close()
@@ -339,17 +382,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:
-    """What the reader typed as an FTS5 query: every word must match, the last one as a prefix
-    (search as you type); quotes and operators typed by the reader are only words."""
+    """What the reader typed as an FTS5 query: every word must match, the last one (of two letters
+    or more) as a prefix (search as you type); quotes and operators typed by the reader are only
+    words."""
     words = _WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) > 1:  # one letter would be the start of most words: a whole word until the next key
+        quoted[-1] += "*"
     return " ".join(quoted)
-
-
-def _json_list(values: Sequence[str]) -> str:
-    import json
-
-    return json.dumps(list(values))

@@ -106,7 +106,9 @@ def test_search_finds_hidden_text_only_once_revealed_or_watched(library: Library
 
 
 def test_typed_queries_are_words_not_syntax() -> None:
-    assert fts_query('salt AND "honey" OR (7') == '"salt" "AND" "honey" "OR" "7"*'
+    assert fts_query('salt AND "honey" OR (71') == '"salt" "AND" "honey" "OR" "71"*'
+    # One letter is not yet a prefix (it starts most words: a search of the whole library).
+    assert fts_query("salt h") == '"salt" "h"' and fts_query("salt ho") == '"salt" "ho"*'
     assert fts_query("  ") == "" and fts_query("*:-") == ""
 
 
@@ -230,3 +232,34 @@ def test_removing_a_stored_article_keeps_other_articles_and_the_originals(librar
     shutil.rmtree(library.articles / b.id)  # gone behind the library's back
     library.close()
     assert Library(library.root).entries() == []
+
+
+@pytest.mark.parametrize("ranked_rows", [1, 3, None])
+def test_a_common_word_ranks_fewer_rows_and_still_never_spoils(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ranked_rows: int | None
+) -> None:
+    """Past RANKED_ROWS matching rows only the newest are ranked (1 and 3 force that path here,
+    where "keeper" is in two rows of each of four articles)."""
+    import reader.library.index as index
+
+    if ranked_rows is not None:
+        monkeypatch.setattr(index, "RANKED_ROWS", ranked_rows)
+    sample = library.add(sample_article_path()).entry
+    secret_words, shown_words = _words_only_hidden(sample_article_path())
+    secret = sorted(secret_words)[0]
+    others = [library.add(_episode_article(tmp_path, "Harbor Lights", 1, n, "The keeper waves.\n\nThe keeper sleeps."))
+              .entry for n in range(1, 5)]
+
+    hits = library.search("keeper")
+    ids = [h.entry.id for h in hits]
+    assert len(set(ids)) == len(ids) and all("[keeper]" in h.snippet for h in hits)  # one hit per article
+    if ranked_rows is None:
+        assert sorted(ids) == sorted(e.id for e in others)
+        assert len(library.search("keeper", limit=2)) == 2
+    else:  # the newest rows: the last article added, and the one before when three rows are ranked
+        assert ids[0] in {others[-1].id, others[-2].id} and len(ids) == (ranked_rows + 1) // 2
+    assert library.search(secret) == []
+    watched = [WatchProgress(sample.show or "", sample.season, sample.episode or 0)]
+    assert [h.entry.id for h in library.search(secret, watched)] == [sample.id]
+    for hit in library.search(sorted(shown_words)[0]):
+        assert not any(w.lower() in secret_words for w in WORD.findall(hit.snippet))
