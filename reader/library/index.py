@@ -35,7 +35,9 @@ __all__ = ["INDEX_SCHEMA", "LibraryIndex", "SearchHit"]
 
 _log = logging.getLogger(__name__)
 
-INDEX_SCHEMA = 2  # 2: prefix indexes, so that search as you type need not merge every word
+# 2: prefix indexes (search as you type need not merge every word) and each article's range of
+# text rows (deleting them is not a scan of every row)
+INDEX_SCHEMA = 2
 BUSY_TIMEOUT_MS = 10_000
 # Row numbers for the text that is not a block of the article.
 TITLE_ROW = -1
@@ -44,6 +46,7 @@ _BLANK = "…"
 #: Past this many matching rows a search ranks only the newest this many (see ``search``).
 RANKED_ROWS = 4000
 _ROWS_PER_LOOKUP = 200
+_ARTICLES_PER_TRANSACTION = 100
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,7 +63,9 @@ CREATE TABLE articles (
     name TEXT NOT NULL,
     format TEXT NOT NULL,
     analysis_version TEXT NOT NULL,
-    read TEXT NOT NULL
+    read TEXT NOT NULL,
+    first_row INTEGER NOT NULL,
+    last_row INTEGER NOT NULL
 );
 CREATE INDEX articles_by_show ON articles (show_key, season, episode, added);
 CREATE TABLE revealed (article TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY (article, block));
@@ -159,8 +164,16 @@ class LibraryIndex:
         missing = sorted(stored - indexed)
         if missing:
             _log.info("indexing %d stored article(s) the index did not have", len(missing))
-        for article_id in missing:
-            self.upsert(article_id)
+        for at in range(0, len(missing), _ARTICLES_PER_TRANSACTION):
+            # Read outside the transaction, write many articles in one: each commit flushes the
+            # full-text index's pending words into a segment that must later be merged.
+            chunk = [(article_id, self._read_article(article_id))
+                     for article_id in missing[at:at + _ARTICLES_PER_TRANSACTION]]
+            with _transaction(self._db):
+                for article_id, read in chunk:
+                    self._delete_rows(article_id)
+                    if read is not None:
+                        self._insert_rows(*read)
 
     def rebuild(self, stored_ids: Iterable[str]) -> None:
         with _transaction(self._db):
@@ -175,29 +188,39 @@ class LibraryIndex:
         if read is None:
             self.delete(article_id)
             return
-        entry, report, state = read
-        rows = list(_text_rows(entry, report))
-        revealed = _revealed_blocks(report, state)
         with _transaction(self._db):
             self._delete_rows(article_id)
-            self._db.execute(
-                "INSERT INTO articles (id, title, show, show_key, season, episode, site, added, source, name, "
-                "format, analysis_version, read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (entry.id, entry.title, entry.show, show_key(entry.show or ""), entry.season, entry.episode,
-                 entry.site, entry.added, entry.source, entry.name, entry.format, entry.analysis_version,
-                 state.read_label()))
-            self._db.executemany("INSERT INTO texts (article, block, hidden, text) VALUES (?, ?, ?, ?)",
-                                 [(article_id, block, int(hidden), text) for block, hidden, text in rows])
-            self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
-                                 [(article_id, block) for block in sorted(revealed)])
+            self._insert_rows(*read)
+
+    def _insert_rows(self, entry: Entry, report: dict[str, Any], state: ReaderState) -> None:
+        """Index one article (inside a transaction). Its text rows get consecutive row numbers,
+        kept in its ``articles`` row, so that deleting them is a range, not a scan of every row
+        (``article`` is not an indexed column of the full-text table)."""
+        rows = list(_text_rows(entry, report))
+        revealed = _revealed_blocks(report, state)
+        last = self._db.execute("SELECT rowid FROM texts ORDER BY rowid DESC LIMIT 1").fetchone()
+        first = (last[0] if last else 0) + 1
+        self._db.execute(
+            "INSERT INTO articles (id, title, show, show_key, season, episode, site, added, source, name, "
+            "format, analysis_version, read, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.id, entry.title, entry.show, show_key(entry.show or ""), entry.season, entry.episode,
+             entry.site, entry.added, entry.source, entry.name, entry.format, entry.analysis_version,
+             state.read_label(), first, first + len(rows) - 1))
+        self._db.executemany("INSERT INTO texts (rowid, article, block, hidden, text) VALUES (?, ?, ?, ?, ?)",
+                             [(first + n, entry.id, block, int(hidden), text)
+                              for n, (block, hidden, text) in enumerate(rows)])
+        self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
+                             [(entry.id, block) for block in sorted(revealed)])
 
     def delete(self, article_id: str) -> None:
         with _transaction(self._db):
             self._delete_rows(article_id)
 
     def _delete_rows(self, article_id: str) -> None:
+        span = self._db.execute("SELECT first_row, last_row FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if span is not None:  # an article's text rows exist only beside its articles row
+            self._db.execute("DELETE FROM texts WHERE rowid BETWEEN ? AND ?", span)
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._db.execute("DELETE FROM texts WHERE article = ?", (article_id,))
         self._db.execute("DELETE FROM revealed WHERE article = ?", (article_id,))
 
     # --- questions ------------------------------------------------------------------------------

@@ -263,3 +263,17 @@ def test_a_common_word_ranks_fewer_rows_and_still_never_spoils(
     assert [h.entry.id for h in library.search(secret, watched)] == [sample.id]
     for hit in library.search(sorted(shown_words)[0]):
         assert not any(w.lower() in secret_words for w in WORD.findall(hit.snippet))
+
+
+def test_reindexing_and_removing_touch_only_that_articles_rows(library: Library, tmp_path: Path) -> None:
+    first, middle, last = (library.add(_episode_article(tmp_path, "Harbor Lights", 1, n, f"The keeper rows{n} ashore."))
+                           .entry for n in (1, 2, 3))
+    library.save_state(middle.id, ReaderState(position=0.5, furthest=0.5))  # indexed again, rows renumbered
+    assert library.remove(first.id)
+    assert library.search("rows1") == []
+    assert [h.entry.id for h in library.search("rows2")] == [middle.id]
+    assert [h.entry.id for h in library.search("rows3")] == [last.id]
+    assert sorted(h.entry.id for h in library.search("keeper")) == sorted([middle.id, last.id])
+    db = library.index._db
+    spans = db.execute("SELECT first_row, last_row FROM articles").fetchall()
+    assert db.execute("SELECT count(*) FROM texts").fetchone()[0] == sum(b - a + 1 for a, b in spans)
