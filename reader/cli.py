@@ -1,14 +1,16 @@
 """Command line: ``recap-reader [FILE...]`` opens the window, ``recap-reader analyze [--json]
 [--watched SHOW=S1E4]... FILE...`` prints what the analysis finds, ``recap-reader export [--format
 md|html] [--watched SHOW=S1E4]... FILE`` prints the article with its spoilers replaced by markers
-(to share with a friend who is behind: ``--watched`` is how far the friend is), ``recap-reader --screenshot
+(to share with a friend who is behind: ``--watched`` is how far the friend is), ``recap-reader
+import``, ``library`` and ``progress`` work with the library and watch progress
+(``reader/cli_library.py``), ``recap-reader --screenshot
 OUT.png [FILE]`` renders the window to a picture (documentation, OCR checks, looking without a
 display), and ``recap-reader --install-desktop`` / ``--uninstall-desktop`` add the app to the
 user's application menu and "Open With" lists or take it out again.
 
 Every failure a user can cause ends as one line on stderr and a non-zero exit, never a traceback:
 scripts and benchmarks depend on the output staying parseable. Qt is imported only on the window
-paths, so ``analyze`` and the desktop install stay fast and work where Qt's libraries are missing.
+paths, so ``analyze``, the library commands and the desktop install stay fast and work where Qt's libraries are missing.
 
 ``RECAP_READER_ECHO_ARGS=1`` in the environment makes the command print the arguments it was
 given as one JSON line (``{"argv": [...]}``) and exit 0 before anything else happens. It lets a
@@ -43,6 +45,9 @@ ECHO_ARGS_ENV = "RECAP_READER_ECHO_ARGS"
 #: The shield's caution levels (``reader.analysis.shield_model.Caution``), the default first;
 #: spelled out here so that parsing the command line imports no analysis.
 SHIELD_LEVELS = ("cautious", "balanced", "relaxed")
+#: First words that start the library's commands (``reader.cli_library.COMMANDS``, restated so
+#: that opening the window imports nothing of them).
+LIBRARY_COMMANDS = ("import", "library", "progress")
 
 _log = logging.getLogger(__name__)
 
@@ -88,8 +93,11 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog=APP_COMMAND,
         description=f"{APP_NAME}: read saved TV recaps with the spoilers shielded.",
-        epilog=f"Subcommands: '{APP_COMMAND} analyze --json FILE...' prints the analysis as JSON Lines; "
-               f"'{APP_COMMAND} export [--format md|html] FILE' prints the article with its spoilers marked.",
+        epilog=f"Subcommands (each has --help): '{APP_COMMAND} analyze [--json] FILE...' prints the analysis; "
+               f"'{APP_COMMAND} export [--format md|html] FILE' prints the article with its spoilers marked; "
+               f"'{APP_COMMAND} import FOLDER...' adds saved articles to the library; "
+               f"'{APP_COMMAND} library list|search QUERY|remove ID' lists, searches (without spoilers) and "
+               f"removes them; '{APP_COMMAND} progress [SHOW S2E5]' lists or sets how far you have watched.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
@@ -247,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     setup_logging()
     try:
+        if args and args[0] in LIBRARY_COMMANDS:
+            from reader.cli_library import run_library_command
+
+            return run_library_command(args, out, err)
         if args and args[0] == "analyze":
             ns = _analyze_parser().parse_args(args[1:])
             return run_analyze(ns.files, ns.json, out, err, _parse_progress(ns.watched), ns.shield)

@@ -12,6 +12,13 @@ workers costs more than it saves.
 ``import_paths`` returns an ``ImportSummary``: what was added, what was already there and what
 could not be read and why; it reports progress through a callback and stops between articles
 when ``cancel`` is set, keeping what it already stored.
+
+Ctrl+C at a terminal goes to every process of the foreground group, the workers included. The
+process that started the import decides what it means (the command line cancels, the window
+closes), so workers ignore it: from birth when the import runs on the main thread (SIGINT is
+ignored while they are spawned, and an ignored signal stays ignored across exec), and from their
+initializer otherwise. A worker that took it would die with a traceback on the terminal and
+break the pool.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,10 +160,13 @@ def _import_in_pool(library: Library, pending: list[tuple[Path, str]], summary: 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
         try:
+            spawned = False
             while queue or running:
-                while queue and len(running) < workers * _QUEUED_PER_WORKER and not stop.is_set():
-                    path, article_id = queue.pop()
-                    running[pool.submit(_open_in_worker, str(path))] = (path, article_id)
+                with _deaf_to_ctrl_c(not spawned):  # the first submissions start the workers
+                    while queue and len(running) < workers * _QUEUED_PER_WORKER and not stop.is_set():
+                        path, article_id = queue.pop()
+                        running[pool.submit(_open_in_worker, str(path))] = (path, article_id)
+                spawned = True
                 if stop.is_set():
                     summary.cancelled = True
                     break
@@ -194,8 +206,25 @@ def _keep(library: Library, path: Path, article_id: str, outcome: Any, summary: 
     return True
 
 
+@contextmanager
+def _deaf_to_ctrl_c(active: bool) -> Iterator[None]:
+    """SIGINT ignored for the duration, so that processes spawned meanwhile ignore it from birth
+    (see the module docstring). Only the main thread may change a signal's handling; elsewhere
+    this does nothing and the workers' initializer does the job."""
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+
+
 def _quiet_worker() -> None:
-    """Workers report through their results; their own log records go nowhere (the parent logs)."""
+    """Workers report through their results; their own log records go nowhere (the parent logs).
+    Ctrl+C is for the parent to act on (see the module docstring)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.getLogger("reader").addHandler(logging.NullHandler())
 
 

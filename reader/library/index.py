@@ -14,8 +14,12 @@ full text as a hidden row. Snippets come from the matching row, so they never sh
 
 WAL lets the window read while an import writes; ``busy_timeout`` makes a second process that
 writes at the same time wait its turn instead of failing. Within one process the window's threads
-(the GUI thread, the reading-memory writer, an import) share one connection, so every use of it
-holds the index's lock: a transaction is never interleaved with another thread's statements.
+(the GUI thread, the reading-memory writer) share one connection, so every use of it holds the
+index's lock: a transaction is never interleaved with another thread's statements.
+
+Each schema version has its own file (``index-<version>.sqlite``): two versions of the app that
+share a library (an update, with the old one still open) each keep their own cache instead of
+throwing away and rebuilding the other's.
 """
 
 from __future__ import annotations
@@ -32,9 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.article import EpisodeInfo
 from reader.errors import LibraryError
-from reader.library.progress import WatchProgress, has_watched, show_key
+from reader.library.progress import WatchProgress, reaches, show_key
 from reader.library.records import Entry, ReaderState
 
 
@@ -42,12 +45,18 @@ __all__ = ["INDEX_SCHEMA", "LibraryIndex", "SearchHit"]
 
 _log = logging.getLogger(__name__)
 
+# 2: prefix indexes (search as you type need not merge every word) and each article's range of
+# text rows (deleting them is not a scan of every row)
 INDEX_SCHEMA = 2
 BUSY_TIMEOUT_MS = 10_000
 # Row numbers for the text that is not a block of the article.
 TITLE_ROW = -1
 PEOPLE_ROW = -2
 _BLANK = "…"
+#: Past this many matching rows a search ranks only the newest this many (see ``search``).
+RANKED_ROWS = 4000
+_ROWS_PER_LOOKUP = 200
+_ARTICLES_PER_TRANSACTION = 100
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,27 +73,16 @@ CREATE TABLE articles (
     name TEXT NOT NULL,
     format TEXT NOT NULL,
     analysis_version TEXT NOT NULL,
-    read TEXT NOT NULL
+    read TEXT NOT NULL,
+    first_row INTEGER NOT NULL,
+    last_row INTEGER NOT NULL
 );
 CREATE INDEX articles_by_show ON articles (show_key, season, episode, added);
 CREATE TABLE revealed (article TEXT NOT NULL, block INTEGER NOT NULL, PRIMARY KEY (article, block));
-CREATE TABLE blocks (
-    id INTEGER PRIMARY KEY,
-    article TEXT NOT NULL,
-    block INTEGER NOT NULL,
-    hidden INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE INDEX blocks_by_article ON blocks (article);
 CREATE VIRTUAL TABLE texts USING fts5(
-    text, content = 'blocks', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+    article UNINDEXED, block UNINDEXED, hidden UNINDEXED, text,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
-CREATE TRIGGER blocks_added AFTER INSERT ON blocks BEGIN
-    INSERT INTO texts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER blocks_removed AFTER DELETE ON blocks BEGIN
-    INSERT INTO texts (texts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 """
 
 
@@ -99,6 +97,11 @@ def _locked(method: Callable[..., _Result]) -> Callable[..., _Result]:
             return method(self, *args, **kwargs)
 
     return run
+
+
+def index_file(root: Path) -> Path:
+    """The index of the library in ``root`` for this schema version."""
+    return root / f"index-{INDEX_SCHEMA}.sqlite"
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,6 @@ class LibraryIndex:
         try:
             db = self._connect()
             if self._schema(db) == INDEX_SCHEMA:
-                db.execute("SELECT rowid FROM texts LIMIT 1").fetchone()  # opens the FTS tables: damage shows
                 return db
             self._create(db)
             return db
@@ -156,7 +158,15 @@ class LibraryIndex:
             if "no such table" in str(err):
                 return None
             raise
-        return int(row[0]) if row else None
+        version = int(row[0]) if row else None
+        if version == INDEX_SCHEMA:
+            try:
+                db.execute("SELECT rowid FROM texts LIMIT 1").fetchone()  # opens the FTS tables: damage shows
+            except sqlite3.OperationalError as err:
+                if "no such table" in str(err):
+                    return None
+                raise
+        return version
 
     def _create(self, db: sqlite3.Connection) -> None:
         """A fresh, empty index in ``db`` (dropping whatever another schema left there)."""
@@ -164,8 +174,9 @@ class LibraryIndex:
             for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'").fetchall():
                 db.execute(f'DROP TABLE IF EXISTS "{name}"')
-            for statement in _statements(_SCHEMA):
-                db.execute(statement)
+            for statement in _SCHEMA.strip().split(";\n"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(INDEX_SCHEMA),))
 
     def _move_aside(self) -> None:
@@ -192,16 +203,23 @@ class LibraryIndex:
         missing = sorted(stored - indexed)
         if missing:
             _log.info("indexing %d stored article(s) the index did not have", len(missing))
-        for article_id in missing:
-            self.upsert(article_id)
+        for at in range(0, len(missing), _ARTICLES_PER_TRANSACTION):
+            # Read outside the transaction, write many articles in one: each commit flushes the
+            # full-text index's pending words into a segment that must later be merged.
+            chunk = [(article_id, self._read_article(article_id))
+                     for article_id in missing[at:at + _ARTICLES_PER_TRANSACTION]]
+            with _transaction(self._db):
+                for article_id, read in chunk:
+                    self._delete_rows(article_id)
+                    if read is not None:
+                        self._insert_rows(*read)
 
     @_locked
     def rebuild(self, stored_ids: Iterable[str]) -> None:
         with _transaction(self._db):
             self._db.execute("DELETE FROM articles")
             self._db.execute("DELETE FROM revealed")
-            self._db.execute("DELETE FROM blocks")
-            self._db.execute("INSERT INTO texts (texts) VALUES ('delete-all')")
+            self._db.execute("DELETE FROM texts")
         self.reconcile(stored_ids)
 
     @_locked
@@ -211,21 +229,29 @@ class LibraryIndex:
         if read is None:
             self.delete(article_id)
             return
-        entry, report, state = read
-        rows = list(_text_rows(entry, report))
-        revealed = _revealed_blocks(report, state)
         with _transaction(self._db):
             self._delete_rows(article_id)
-            self._db.execute(
-                "INSERT INTO articles (id, title, show, show_key, season, episode, site, added, source, name, "
-                "format, analysis_version, read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (entry.id, entry.title, entry.show, show_key(entry.show or ""), entry.season, entry.episode,
-                 entry.site, entry.added, entry.source, entry.name, entry.format, entry.analysis_version,
-                 state.read_label()))
-            self._db.executemany("INSERT INTO blocks (article, block, hidden, text) VALUES (?, ?, ?, ?)",
-                                 [(article_id, block, int(hidden), text) for block, hidden, text in rows])
-            self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
-                                 [(article_id, block) for block in sorted(revealed)])
+            self._insert_rows(*read)
+
+    def _insert_rows(self, entry: Entry, report: dict[str, Any], state: ReaderState) -> None:
+        """Index one article (inside a transaction). Its text rows get consecutive row numbers,
+        kept in its ``articles`` row, so that deleting them is a range, not a scan of every row
+        (``article`` is not an indexed column of the full-text table)."""
+        rows = list(_text_rows(entry, report))
+        revealed = _revealed_blocks(report, state)
+        last = self._db.execute("SELECT rowid FROM texts ORDER BY rowid DESC LIMIT 1").fetchone()
+        first = (last[0] if last else 0) + 1
+        self._db.execute(
+            "INSERT INTO articles (id, title, show, show_key, season, episode, site, added, source, name, "
+            "format, analysis_version, read, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.id, entry.title, entry.show, show_key(entry.show or ""), entry.season, entry.episode,
+             entry.site, entry.added, entry.source, entry.name, entry.format, entry.analysis_version,
+             state.read_label(), first, first + len(rows) - 1))
+        self._db.executemany("INSERT INTO texts (rowid, article, block, hidden, text) VALUES (?, ?, ?, ?, ?)",
+                             [(first + n, entry.id, block, int(hidden), text)
+                              for n, (block, hidden, text) in enumerate(rows)])
+        self._db.executemany("INSERT INTO revealed (article, block) VALUES (?, ?)",
+                             [(entry.id, block) for block in sorted(revealed)])
 
     @_locked
     def delete(self, article_id: str) -> None:
@@ -233,8 +259,10 @@ class LibraryIndex:
             self._delete_rows(article_id)
 
     def _delete_rows(self, article_id: str) -> None:
+        span = self._db.execute("SELECT first_row, last_row FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if span is not None:  # an article's text rows exist only beside its articles row
+            self._db.execute("DELETE FROM texts WHERE rowid BETWEEN ? AND ?", span)
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._db.execute("DELETE FROM blocks WHERE article = ?", (article_id,))  # the trigger updates texts
         self._db.execute("DELETE FROM revealed WHERE article = ?", (article_id,))
 
     # --- questions ------------------------------------------------------------------------------
@@ -255,41 +283,82 @@ class LibraryIndex:
 
     @_locked
     def search(self, query: str, progress: Sequence[WatchProgress] = (), limit: int = 50) -> list[SearchHit]:
-        """The best-matching articles, one hit each, best first (see the module docstring)."""
+        """The best-matching articles, one hit each, best first (see the module docstring).
+
+        Ranking (bm25) costs a lookup per matching row, and a common word matches most rows of a
+        big library: "the" is in hundreds of thousands at 10,000 articles, seconds to rank. So
+        the matches are counted first, streaming and only up to ``RANKED_ROWS``; past that only
+        the ``RANKED_ROWS`` newest matching rows are ranked (a word that common says little about
+        relevance anyway). Only row numbers and scores come back from the ranking (reading a row's
+        columns is a lookup of its own); then, best first, hidden rows the reader may not search
+        are skipped, one row per article is kept, and only the kept rows get a snippet (cutting
+        one is the other costly step).
+        """
         match = fts_query(query)
         if not match:
             return []
-        watched = self._watched_ids(progress)
-        rows = self._db.execute(
-            f"""
-            SELECT {_ENTRY_COLUMNS.replace('id,', 'a.id,', 1)}, b.block,
-                   snippet(texts, 0, '[', ']', '…', 14) AS snip, bm25(texts) AS rank
-            FROM texts JOIN blocks AS b ON b.id = texts.rowid JOIN articles AS a ON a.id = b.article
-            WHERE texts MATCH ?
-              AND (b.hidden = 0 OR b.article IN (SELECT value FROM json_each(?))
-                   OR EXISTS (SELECT 1 FROM revealed AS r WHERE r.article = b.article AND r.block = b.block))
-            ORDER BY rank
-            LIMIT ?
-            """,
-            (match, _json_list(watched), limit * 8),
-        ).fetchall()
-        hits: dict[str, SearchHit] = {}
-        for row in rows:
-            entry = _entry(row[:13])
-            if entry.id not in hits:
-                hits[entry.id] = SearchHit(entry, row[14], int(row[13]))
-            if len(hits) >= limit:
+        db = self._db
+        common = db.execute("SELECT count(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ? LIMIT ?)",
+                            (match, RANKED_ROWS + 1)).fetchone()[0] > RANKED_ROWS
+        if common:
+            newest = db.execute("SELECT rowid, bm25(texts) FROM texts WHERE texts MATCH ? ORDER BY rowid DESC "
+                                "LIMIT ?", (match, RANKED_ROWS)).fetchall()
+            ranked = [rowid for rowid, _score in sorted(newest, key=lambda row: row[1])]
+        else:
+            ranked = [row[0] for row in db.execute("SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rank",
+                                                   (match,))]
+        watched: set[str] | None = None
+        best: dict[str, tuple[int, int]] = {}  # article -> (rowid, block), best first
+        for at in range(0, len(ranked), _ROWS_PER_LOOKUP):
+            chunk = ranked[at:at + _ROWS_PER_LOOKUP]
+            where = {row[0]: row[1:] for row in db.execute(
+                f"SELECT rowid, article, block, hidden FROM texts WHERE rowid IN ({','.join('?' * len(chunk))})",
+                chunk)}
+            for rowid in chunk:
+                article, block, hidden = where.get(rowid, (None, 0, 0))
+                if article is None or article in best:
+                    continue
+                if hidden:
+                    if watched is None:
+                        watched = self._watched_ids(progress)
+                    if article not in watched and not self._revealed(article, block):
+                        continue
+                best[article] = (rowid, int(block))
+                if len(best) >= limit:
+                    break
+            if len(best) >= limit:
                 break
-        return list(hits.values())
-
-    def _watched_ids(self, progress: Sequence[WatchProgress]) -> list[str]:
-        if not progress:
+        if not best:
             return []
-        keys = {show_key(p.show) for p in progress}
+        entries = {row[0]: _entry(row) for row in db.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(best))})", list(best))}
+        hits = []
+        for article, (rowid, block) in best.items():
+            if article not in entries:  # a row whose article went meanwhile
+                continue
+            snip = db.execute("SELECT snippet(texts, 3, '[', ']', '…', 14) FROM texts WHERE texts MATCH ? "
+                              "AND rowid = ?", (match, rowid)).fetchone()
+            hits.append(SearchHit(entries[article], snip[0] if snip else "", block))
+        return hits
+
+    def _revealed(self, article: str, block: int) -> bool:
+        return self._db.execute("SELECT 1 FROM revealed WHERE article = ? AND block = ?",
+                                (article, block)).fetchone() is not None
+
+    def _watched_ids(self, progress: Sequence[WatchProgress]) -> set[str]:
+        """Articles whose episode the reader has watched: shows matched by their key (stored per
+        article), so each article costs one comparison of numbers, however long the progress list."""
+        by_key: dict[str, list[WatchProgress]] = {}
+        for entry in progress:
+            key = show_key(entry.show)
+            if key:
+                by_key.setdefault(key, []).append(entry)
+        if not by_key:
+            return set()
         rows = self._db.execute(
-            f"SELECT id, show, season, episode FROM articles WHERE show_key IN ({','.join('?' * len(keys))})",
-            sorted(keys)).fetchall()
-        return [row[0] for row in rows if has_watched(progress, EpisodeInfo(row[1], row[2], row[3]))]
+            f"SELECT id, show_key, season, episode FROM articles WHERE show_key IN ({','.join('?' * len(by_key))})",
+            sorted(by_key)).fetchall()
+        return {row[0] for row in rows if any(reaches(p, row[2], row[3]) for p in by_key[row[1]])}
 
     @_locked
     def close(self) -> None:
@@ -379,32 +448,17 @@ def _revealed_blocks(report: dict[str, Any], state: ReaderState) -> set[int]:
     return revealed
 
 
-def _statements(script: str) -> list[str]:
-    """The statements of ``script``, a trigger's body kept whole (``sqlite3.complete_statement``)."""
-    statements, pending = [], ""
-    for line in script.strip().splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            statements.append(pending.strip())
-            pending = ""
-    return statements
-
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:
-    """What the reader typed as an FTS5 query: every word must match, the last one as a prefix
-    (search as you type); quotes and operators typed by the reader are only words."""
+    """What the reader typed as an FTS5 query: every word must match, the last one (of two letters
+    or more) as a prefix (search as you type); quotes and operators typed by the reader are only
+    words."""
     words = _WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) > 1:  # one letter would be the start of most words: a whole word until the next key
+        quoted[-1] += "*"
     return " ".join(quoted)
-
-
-def _json_list(values: Sequence[str]) -> str:
-    import json
-
-    return json.dumps(list(values))

@@ -44,7 +44,7 @@ from reader.atomic_file import write_atomically
 from reader.state_file import move_aside, read_state
 
 __all__ = ["DATA_DIR_ENV", "ProgressStore", "UndoToken", "WatchProgress", "data_dir", "fold_show", "has_watched",
-           "parse_watched", "same_show", "show_key", "with_next_episode"]
+           "parse_watched", "reaches", "same_show", "show_key", "with_next_episode"]
 
 _PUNCT_FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -150,15 +150,19 @@ def has_watched(progress: Sequence[WatchProgress], episode: EpisodeInfo) -> bool
     key = _match_key(episode.show)
     if not key:
         return False
-    for entry in progress:
-        if _match_key(entry.show) != key:
-            continue
-        if entry.season is None or episode.season is None:
-            if episode.episode <= entry.episode:
-                return True
-        elif (episode.season, episode.episode) <= (entry.season, entry.episode):
-            return True
-    return False
+    return any(reaches(entry, episode.season, episode.episode) for entry in progress
+               if _match_key(entry.show) == key)
+
+
+def reaches(entry: WatchProgress, season: int | None, episode: int | None) -> bool:
+    """Whether ``entry`` (progress for the article's show, already matched) reaches season
+    ``season``, episode ``episode``: ``has_watched`` once the show is known to match, for callers
+    that match shows by ``show_key`` themselves (the library's index, over thousands of articles)."""
+    if episode is None:
+        return False
+    if entry.season is None or season is None:
+        return episode <= entry.episode
+    return (season, episode) <= (entry.season, entry.episode)
 
 
 def with_next_episode(progress: Sequence[WatchProgress]) -> list[WatchProgress]:
@@ -298,6 +302,22 @@ class ProgressStore:
         self._replace(show, watched)
         self.save()
         return UndoToken(show, previous, watched)
+    def set_to(self, watched: WatchProgress) -> UndoToken:
+        """Progress for ``watched.show`` is exactly ``watched``, forward or back: what a reader
+        types on a progress screen or the command line is a correction, not only a step on."""
+        previous = self.entry_for(watched.show)
+        self._set(watched)
+        self.save()
+        return UndoToken(watched.show, previous, watched)
+
+    def forget(self, show: str) -> UndoToken | None:
+        """No progress for ``show`` any more (every article of it shielded); None when there was none."""
+        previous = self.entry_for(show)
+        if previous is None:
+            return None
+        self._replace(previous.show, None)
+        self.save()
+        return UndoToken(show, previous, None)
 
     def undo(self, token: UndoToken) -> bool:
         """Put back what ``token``'s change replaced, unless the entry changed again since."""

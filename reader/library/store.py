@@ -12,7 +12,8 @@ older version. The folder (``library_dir()``; ``RECAP_READER_LIBRARY_DIR`` moves
     articles/<id>/analysis.json   the analysis, as the JSON contract of ``reader/report.py``
     articles/<id>/state.json      the reader's state: reveals, reading position, zoom
     incoming/                     articles being written (see below) and removals in progress
-    index.sqlite                  the index (with its ``-wal`` and ``-shm`` files)
+    index-<schema>.sqlite         the index (with its ``-wal`` and ``-shm`` files), one per schema
+                                  version of ``reader/library/index.py``
 
 Why it survives a crash, a second process and a full disk:
 
@@ -39,7 +40,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import time
@@ -52,7 +52,7 @@ from typing import Any
 from reader.atomic_file import write_atomically
 from reader.errors import LibraryError
 from reader.resource_policy import MAX_IMAGE_BYTES
-from reader.library.index import LibraryIndex, SearchHit
+from reader.library.index import LibraryIndex, SearchHit, index_file
 from reader.library.records import Entry, ReaderState
 from reader.library.progress import WatchProgress, data_dir
 
@@ -65,6 +65,7 @@ __all__ = [
     "ReaderState",
     "SearchHit",
     "analyzer_version",
+    "is_article_id",
     "library_dir",
 ]
 
@@ -75,8 +76,14 @@ ENTRY_SCHEMA = 1
 # A saved page's resource folder is copied whole up to this size; past it the page is stored
 # without its pictures (the article's text is what the library is for).
 MAX_RESOURCE_BYTES = 256 * 1024 * 1024
-_ID_LENGTH = 20
-_ID_SHAPE = re.compile(f"[0-9a-f]{{{_ID_LENGTH}}}")
+ID_LENGTH = 20
+_ID_CHARS = frozenset("0123456789abcdef")
+
+
+def is_article_id(text: str) -> bool:
+    """Whether ``text`` has the form of an id (``content_id``): an id becomes a folder name, so
+    anything else (a typed "../x", a name) must never reach the file system."""
+    return len(text) == ID_LENGTH and _ID_CHARS.issuperset(text)
 
 
 def library_dir() -> Path:
@@ -122,7 +129,7 @@ class Library:
         except OSError as err:
             raise LibraryError(_sentence("The library folder could not be created", self.root, err)) from err
         self._sweep_incoming()
-        self.index = LibraryIndex(self.root / "index.sqlite", self._read_for_index)
+        self.index = LibraryIndex(index_file(self.root), self._read_for_index)
         self.index.reconcile(self._stored_ids())
 
     def for_another_thread(self) -> Library:
@@ -132,7 +139,7 @@ class Library:
         now could delete an article another thread of this process is still writing."""
         other = Library.__new__(Library)
         other.root, other.articles, other.incoming = self.root, self.articles, self.incoming
-        other.index = LibraryIndex(self.root / "index.sqlite", other._read_for_index)
+        other.index = LibraryIndex(index_file(other.root), other._read_for_index)
         return other
 
     # --- adding ---------------------------------------------------------------------------------
@@ -198,6 +205,8 @@ class Library:
 
     def get(self, article_id: str) -> Entry | None:
         """The entry for ``article_id``, from the files (the truth), or None."""
+        if not is_article_id(article_id):
+            return None
         data = _read_json(self.articles / article_id / "entry.json")
         entry = _entry_from_json(data)
         if entry is None:
@@ -250,6 +259,8 @@ class Library:
     def remove(self, article_id: str) -> bool:
         """Take an article out of the library (its stored copy and state); False when it was not
         there. The file it was added from is never touched."""
+        if not is_article_id(article_id):
+            return False
         folder = self.articles / article_id
         if not (folder / "entry.json").exists():
             return False
@@ -319,7 +330,7 @@ class Library:
             names = os.listdir(self.articles)
         except OSError as err:
             raise LibraryError(_sentence("The library could not be read", self.root, err)) from err
-        return (name for name in names if _ID_SHAPE.fullmatch(name))
+        return (name for name in names if is_article_id(name))
 
     def _read_for_index(self, article_id: str) -> tuple[Entry, dict[str, Any], ReaderState] | None:
         """What the index needs of one article, read from its files (None: not a whole article)."""
@@ -362,7 +373,7 @@ def content_id(path: Path) -> str:
     for relative, resource in _resources(path):
         digest.update(relative.encode("utf-8", "surrogateescape"))
         digest.update(hashlib.sha256(resource.read_bytes()).digest())
-    return digest.hexdigest()[:_ID_LENGTH]
+    return digest.hexdigest()[:ID_LENGTH]
 
 
 def _resources(path: Path) -> list[tuple[str, Path]]:

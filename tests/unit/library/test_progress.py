@@ -106,3 +106,15 @@ def test_a_damaged_file_means_no_progress_and_is_replaced(store: ProgressStore) 
     assert fresh.entries() == [WatchProgress("A", None, 2)]
     fresh.record(EpisodeInfo("B", 1, 1))
     assert json.loads(store.path.read_text(encoding="utf-8"))["schema"] == 1
+
+
+def test_set_to_moves_either_way_and_forget_clears_each_undoable(store: ProgressStore) -> None:
+    store.record(EpisodeInfo("The Copper Bell", 2, 5))
+    back = store.set_to(WatchProgress("copper bell", 1, 3))  # a correction, not only a step on
+    assert ProgressStore(store.path).entries() == [WatchProgress("copper bell", 1, 3)]
+    assert back.previous == WatchProgress("The Copper Bell", 2, 5)
+    gone = store.forget("THE COPPER BELL")
+    assert gone is not None and gone.previous == WatchProgress("copper bell", 1, 3)
+    assert ProgressStore(store.path).entries() == [] and store.forget("The Copper Bell") is None
+    assert store.undo(gone) and store.undo(back)
+    assert ProgressStore(store.path).entries() == [WatchProgress("The Copper Bell", 2, 5)]

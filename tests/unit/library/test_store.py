@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.bundled import sample_article_path
-from reader.library.index import fts_query
+from reader.library.index import fts_query, index_file
 from reader.library.progress import WatchProgress
 from reader.library.store import Library, LibraryError, ReaderState, content_id
 from reader.pipeline import open_article
@@ -106,7 +106,9 @@ def test_search_finds_hidden_text_only_once_revealed_or_watched(library: Library
 
 
 def test_typed_queries_are_words_not_syntax() -> None:
-    assert fts_query('salt AND "honey" OR (7') == '"salt" "AND" "honey" "OR" "7"*'
+    assert fts_query('salt AND "honey" OR (71') == '"salt" "AND" "honey" "OR" "71"*'
+    # One letter is not yet a prefix (it starts most words: a search of the whole library).
+    assert fts_query("salt h") == '"salt" "h"' and fts_query("salt ho") == '"salt" "ho"*'
     assert fts_query("  ") == "" and fts_query("*:-") == ""
 
 
@@ -123,19 +125,19 @@ def test_a_deleted_or_corrupt_index_is_rebuilt_with_nothing_lost(tmp_path: Path)
            for n in range(1, 4)}
     library.close()
 
-    (root / "index.sqlite").unlink()
-    for extra in ("index.sqlite-wal", "index.sqlite-shm"):
-        (root / extra).unlink(missing_ok=True)
+    index_file(root).unlink()
+    for extra in ("-wal", "-shm"):
+        Path(f"{index_file(root)}{extra}").unlink(missing_ok=True)
     assert {e.id for e in Library(root).entries()} == ids
 
     Library(root).close()
-    (root / "index.sqlite").write_bytes(b"this is not a database" * 100)
-    for extra in ("index.sqlite-wal", "index.sqlite-shm"):
-        (root / extra).unlink(missing_ok=True)
+    index_file(root).write_bytes(b"this is not a database" * 100)
+    for extra in ("-wal", "-shm"):
+        Path(f"{index_file(root)}{extra}").unlink(missing_ok=True)
     rebuilt = Library(root)
     assert {e.id for e in rebuilt.entries()} == ids
     assert [h.entry.id for h in rebuilt.search("calm")] and len(rebuilt.search("calm")) == 3
-    assert list(root.glob("index.sqlite.damaged-*")), "the damaged index is kept aside"
+    assert list(root.glob(f"{index_file(root).name}.damaged-*")), "the damaged index is kept aside"
 
 
 def test_an_index_from_another_schema_is_rebuilt(tmp_path: Path) -> None:
@@ -278,3 +280,48 @@ def test_another_thread_writes_through_its_own_connection_and_sweeps_nothing(lib
     assert other.index._db is not library.index._db
     assert [e.id for e in library.entries()] == added  # the window's connection sees the write
     other.close()
+
+
+@pytest.mark.parametrize("ranked_rows", [1, 3, None])
+def test_a_common_word_ranks_fewer_rows_and_still_never_spoils(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ranked_rows: int | None
+) -> None:
+    """Past RANKED_ROWS matching rows only the newest are ranked (1 and 3 force that path here,
+    where "keeper" is in two rows of each of four articles)."""
+    import reader.library.index as index
+
+    if ranked_rows is not None:
+        monkeypatch.setattr(index, "RANKED_ROWS", ranked_rows)
+    sample = library.add(sample_article_path()).entry
+    secret_words, shown_words = _words_only_hidden(sample_article_path())
+    secret = sorted(secret_words)[0]
+    others = [library.add(_episode_article(tmp_path, "Harbor Lights", 1, n, "The keeper waves.\n\nThe keeper sleeps."))
+              .entry for n in range(1, 5)]
+
+    hits = library.search("keeper")
+    ids = [h.entry.id for h in hits]
+    assert len(set(ids)) == len(ids) and all("[keeper]" in h.snippet for h in hits)  # one hit per article
+    if ranked_rows is None:
+        assert sorted(ids) == sorted(e.id for e in others)
+        assert len(library.search("keeper", limit=2)) == 2
+    else:  # the newest rows: the last article added, and the one before when three rows are ranked
+        assert ids[0] in {others[-1].id, others[-2].id} and len(ids) == (ranked_rows + 1) // 2
+    assert library.search(secret) == []
+    watched = [WatchProgress(sample.show or "", sample.season, sample.episode or 0)]
+    assert [h.entry.id for h in library.search(secret, watched)] == [sample.id]
+    for hit in library.search(sorted(shown_words)[0]):
+        assert not any(w.lower() in secret_words for w in WORD.findall(hit.snippet))
+
+
+def test_reindexing_and_removing_touch_only_that_articles_rows(library: Library, tmp_path: Path) -> None:
+    first, middle, last = (library.add(_episode_article(tmp_path, "Harbor Lights", 1, n, f"The keeper rows{n} ashore."))
+                           .entry for n in (1, 2, 3))
+    library.save_state(middle.id, ReaderState(position=0.5, furthest=0.5))  # indexed again, rows renumbered
+    assert library.remove(first.id)
+    assert library.search("rows1") == []
+    assert [h.entry.id for h in library.search("rows2")] == [middle.id]
+    assert [h.entry.id for h in library.search("rows3")] == [last.id]
+    assert sorted(h.entry.id for h in library.search("keeper")) == sorted([middle.id, last.id])
+    db = library.index._db
+    spans = db.execute("SELECT first_row, last_row FROM articles").fetchall()
+    assert db.execute("SELECT count(*) FROM texts").fetchone()[0] == sum(b - a + 1 for a, b in spans)
