@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import shutil
 import re
 import sys
 import tempfile
@@ -75,6 +76,7 @@ class Session:
 
     def __init__(self, paths: list[Path]) -> None:
         scratch = Path(tempfile.mkdtemp(prefix="recap-interaction-"))
+        self.scratch = scratch  # settings, progress, library and socket of this run; removed at the end
         os.environ["RECAP_READER_DATA_DIR"] = str(scratch / "data")
         os.environ["RECAP_READER_CONFIG_DIR"] = str(scratch / "config")
         os.environ["RECAP_READER_LIBRARY_DIR"] = str(scratch / "library")
@@ -250,11 +252,46 @@ class Session:
         if tab is not None and tab.header.seen_button.isVisible():
             QTest.mouseClick(tab.header.seen_button, Qt.MouseButton.LeftButton)
 
+    # --- the library, the caution level and the spoiler options ----------------------------
+
+    def library_search(self, rng: random.Random) -> None:
+        """With the library shown, type the start of a word into its search (else show it)."""
+        if not self.window.library_shown():
+            self.trigger("library")
+            return
+        page = self.window.library_page
+        page.search.clear()
+        QTest.keyClicks(page.search, rng.choice(["the", "epi", "harb", "s1", "zzq", "keep", "a"]))
+
+    def library_open(self, rng: random.Random) -> None:
+        """Open a listed article (Return on a row), when the library is shown."""
+        if not self.window.library_shown():
+            return
+        page = self.window.library_page
+        rows = page.model.rowCount()
+        if rows:
+            index = page.model.index(rng.randrange(rows), 0)
+            if page.model.rowCount(index):
+                index = page.model.index(rng.randrange(page.model.rowCount(index)), 0, index)
+            page.tree.setFocus()
+            page.tree.setCurrentIndex(index)
+            QTest.keyClick(page.tree, Qt.Key.Key_Return)
+
+    def set_caution(self, rng: random.Random) -> None:
+        from reader.analysis.shield_model import Caution
+
+        self.window.set_caution(rng.choice(list(Caution)))
+
+    def toggle_option(self, rng: random.Random) -> None:
+        name, action = rng.choice(sorted(self.window.commands.options.items()))
+        action.trigger()
+
     def finish(self) -> int:
         """Close the window as File › Quit does and report what went wrong, if anything."""
         self.window.close()
         self.wait(100)
         self.window.loader.wait(10000)
+        shutil.rmtree(self.scratch, ignore_errors=True)
         if self.problems.found:
             for problem in self.problems.found:
                 print(problem, file=sys.stderr)
@@ -442,6 +479,11 @@ def monkey(session: Session, seed: int, actions: int) -> list[str]:
         ("seen", 0.3, session.mark_seen),
         ("sidebar", 0.3, lambda: session.trigger("sidebar")),
         ("shortcuts help", 0.2, lambda: session.trigger("shortcuts")),
+        ("library", 1, lambda: session.trigger("library")),
+        ("library search", 0.7, lambda: session.library_search(rng)),
+        ("library open", 0.5, lambda: session.library_open(rng)),
+        ("caution", 0.3, lambda: session.set_caution(rng)),
+        ("spoiler option", 0.3, lambda: session.toggle_option(rng)),
     ]
     weights = [m[1] for m in moves]
     done = []
