@@ -50,6 +50,13 @@ _GRACE_SECONDS = 2.0
 _DEFAULT_LEVEL = "cautious"
 
 
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _same_level(a: str | None, b: str | None) -> bool:
     """Whether two shield levels are the same, None being the pipeline's default (Cautious)."""
     return (a or _DEFAULT_LEVEL) == (b or _DEFAULT_LEVEL)
@@ -108,6 +115,8 @@ class HeadStart:
         if not paths or "fork" not in multiprocessing.get_all_start_methods():
             return None
         if threading.active_count() > 1:  # forking a threaded process can deadlock the child
+            return None
+        if _usable_cores() < 2:  # one core runs the child and the window in turn: nothing gained
             return None
         chosen = [Path(p) for p in paths if Path(p).is_file()][:MAX_FILES]  # folders expand later
         if not chosen:

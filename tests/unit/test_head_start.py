@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+# The head start forks only where a second core can run it.
+two_cores = pytest.mark.skipif(_CORES < 2, reason="the head start needs two usable cores")
 
 
 def _run(code: str, tmp_path: Path) -> dict[str, object]:
@@ -42,6 +45,7 @@ sample = sample_article_path()
 """
 
 
+@two_cores
 def test_the_child_gives_what_the_pipeline_gives(tmp_path: Path) -> None:
     out = _run(_PRELUDE + textwrap.dedent("""
     head = HeadStart.begin([sample])
@@ -55,6 +59,7 @@ def test_the_child_gives_what_the_pipeline_gives(tmp_path: Path) -> None:
                    "child_ended": True}
 
 
+@two_cores
 def test_a_file_that_cannot_be_read_gives_the_pipelines_sentence(tmp_path: Path) -> None:
     bad = tmp_path / "empty.html"
     bad.write_bytes(b"")
@@ -77,6 +82,7 @@ def test_a_file_that_cannot_be_read_gives_the_pipelines_sentence(tmp_path: Path)
     assert out["sample"] is True
 
 
+@two_cores
 def test_other_progress_or_caution_or_file_means_computing_it_here(tmp_path: Path) -> None:
     out = _run(_PRELUDE + textwrap.dedent("""
     head = HeadStart.begin([sample])
@@ -90,6 +96,7 @@ def test_other_progress_or_caution_or_file_means_computing_it_here(tmp_path: Pat
     assert out == {"progress": True, "caution": True, "file": True, "still_there": True}
 
 
+@two_cores
 def test_a_child_that_dies_leaves_the_work_to_the_caller(tmp_path: Path) -> None:
     out = _run(_PRELUDE + textwrap.dedent("""
     head = HeadStart.begin([sample])
@@ -114,6 +121,7 @@ def test_no_fork_with_threads_running_or_for_folders(tmp_path: Path) -> None:
     assert out == {"folder": True, "threaded": True}
 
 
+@two_cores
 def test_cancel_ends_the_child_and_a_waiting_take_returns(tmp_path: Path) -> None:
     out = _run(_PRELUDE + textwrap.dedent("""
     head = HeadStart.begin([sample])
@@ -123,6 +131,7 @@ def test_cancel_ends_the_child_and_a_waiting_take_returns(tmp_path: Path) -> Non
     assert out == {"ended": True, "taken": True}
 
 
+@two_cores
 @pytest.mark.skipif(sys.platform != "linux", reason="the window's start path is measured on Linux")
 def test_the_command_forks_before_qt_is_imported(tmp_path: Path) -> None:
     """The child must be forked while the process has no Qt and no threads: check the order the
@@ -153,6 +162,7 @@ def test_the_command_forks_before_qt_is_imported(tmp_path: Path) -> None:
     assert out == {"qt_before_fork": False, "forked": True}
 
 
+@two_cores
 def test_the_default_level_is_the_same_whether_named_or_not(tmp_path: Path) -> None:
     """The window names the reader's level ("cautious" by default); the start-up child was asked
     with none: the same level, so its result is used."""
@@ -163,3 +173,13 @@ def test_the_default_level_is_the_same_whether_named_or_not(tmp_path: Path) -> N
     print(json.dumps({{"named": head.take(sample, caution={Caution.CAUTIOUS.value!r}) is not None}}))
     """), tmp_path)
     assert out == {"named": True}
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs CPU affinity (Linux)")
+def test_on_one_core_the_window_loads_the_files_itself(tmp_path: Path) -> None:
+    out = _run(_PRELUDE + textwrap.dedent("""
+    import os
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(json.dumps({"started": HeadStart.begin([sample]) is not None}))
+    """), tmp_path)
+    assert out == {"started": False}
