@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -86,6 +86,8 @@ __all__ = ["MainWindow", "default_view_factory"]
 _log = logging.getLogger(__name__)
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
+# When the library starts analysing again what an older version analysed (reading_memory).
+REFRESH_AFTER_MS = 3000
 # The most of the window's width the sidebar keeps when the window is made narrow (percent).
 SIDEBAR_MAX_SHARE = 30
 _EMPTY_TEXT = ("Open a saved recap with File › Open (Ctrl+O),\nor drop files or a folder here.\n\n"
@@ -213,6 +215,9 @@ class MainWindow(QMainWindow):
         for name, action in self.commands.options.items():
             action.toggled.connect(lambda checked, n=name: self.set_option(n, checked))
         self.memory.failed.connect(self.show_message)
+        self.memory.refreshed.connect(self._on_library_refreshed)
+        if self.library is not None:  # after the first article is up: it never waits for this
+            QTimer.singleShot(REFRESH_AFTER_MS, self.memory.refresh_outdated)
         self.recent = RecentMenu(self.commands.recent_menu, self.settings, lambda path: self.open_paths([path]),
                                  self.show_message)
         self._shortcuts_dialog: ShortcutsDialog | None = None
@@ -425,6 +430,12 @@ class MainWindow(QMainWindow):
         self.show_articles()
         if self.session.persist:
             self.settings.add_recent(tab.path, tab.display_title())
+
+    def _on_library_refreshed(self) -> None:
+        self._library_stale = True
+        if self.library_shown():
+            self._library_stale = False
+            self.library_page.refresh()
 
     def _reanalyse(self, tab: ArticleTab) -> None:
         self.articles.reanalyse(tab)

@@ -37,7 +37,7 @@ from reader.ui.guard import qt_override
 from reader.ui.settings import Settings
 from reader.ui.window_appearance import Appearance
 
-__all__ = ["CLOSE_WAIT_MS", "ReadingMemory", "SAVE_DELAY_MS"]
+__all__ = ["CLOSE_WAIT_MS", "REFRESH_EVERY_MS", "ReadingMemory", "SAVE_DELAY_MS"]
 
 _log = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ _log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 1200
 # How long closing the window waits for the library's writes (a copy of a large page's pictures).
 CLOSE_WAIT_MS = 5000
+# Articles a newer analyzer has not seen yet are analysed again one at a time, at most this often,
+# and only while the writer has nothing else to do: the reader never waits for it.
+REFRESH_EVERY_MS = 250
 
 
 @dataclass
@@ -61,6 +64,7 @@ class _Relay(QObject):
     """Carries a writer's outcome back to the GUI thread."""
 
     added = Signal(object, object)  # ArticleTab, Entry id (str)
+    refreshed = Signal(object)  # an article id analysed again
     error = Signal(str)  # one sentence
 
 
@@ -94,6 +98,7 @@ class ReadingMemory(QObject):
     kept, as in a screenshot or when the library could not be opened)."""
 
     failed = Signal(str)  # one sentence for the reader, the first time the library fails
+    refreshed = Signal()  # a stored article was analysed again by this version (the list may change)
 
     def __init__(self, library: Library | None, settings: Settings, appearance: Appearance,
                  parent: QObject | None = None) -> None:
@@ -109,6 +114,11 @@ class ReadingMemory(QObject):
         self._relay = _Relay(self)
         self._relay.error.connect(self._on_error)
         self._relay.added.connect(self._on_added)
+        self._relay.refreshed.connect(lambda _article_id: self.refreshed.emit())
+        self._outdated: list[str] = []
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_EVERY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_next)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -162,6 +172,35 @@ class ReadingMemory(QObject):
         memory = self._open.get(tab)
         if memory is not None and isinstance(article_id, str):
             memory.article_id = article_id
+
+    # --- a newer analyzer ------------------------------------------------------------------
+
+    def refresh_outdated(self) -> int:
+        """Analyse again, in the background and one by one, every stored article whose analysis
+        an older version made (``Library.outdated``), so that the library's list and search
+        follow the better analysis; returns how many are queued."""
+        if self.library is None:
+            return 0
+        try:
+            self._outdated = self.library.outdated()
+        except Exception:  # noqa: BLE001 - the list stays as it is; the log says why
+            _log.exception("could not list the library's outdated articles")
+            return 0
+        if self._outdated:
+            _log.info("analysing %d article(s) of the library again with this version", len(self._outdated))
+            self._refresh_timer.start()
+        return len(self._outdated)
+
+    def _refresh_next(self) -> None:
+        library = self.library
+        if library is None or not self._outdated:
+            self._refresh_timer.stop()
+            return
+        if self._pool.activeThreadCount():  # the reader's own writes go first
+            return
+        article_id = self._outdated.pop()
+        self._pool.start(_Write(lambda: library.refresh(article_id), self._relay,
+                                lambda _done: self._relay.refreshed.emit(article_id)))
 
     # --- the reader does something --------------------------------------------------------
 

@@ -252,3 +252,36 @@ def _copy(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
+
+
+def test_articles_an_older_version_analysed_are_analysed_again_in_the_background(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A stored analysis from another analyzer version is redone once the window is up, so the
+    library's list and search follow the current analysis."""
+    import json
+
+    import reader.ui.main_window as main_window
+    import reader.ui.reading_memory as reading_memory
+    from reader.bundled import sample_article_path
+    from reader.library.store import analyzer_version
+
+    library = Library()  # the test's private library (tests/gui/conftest.py)
+    entry = library.add(sample_article_path()).entry
+    entry_file = library.articles / entry.id / "entry.json"
+    data = json.loads(entry_file.read_text(encoding="utf-8"))
+    data["analysis_version"] = "older"
+    entry_file.write_text(json.dumps(data), encoding="utf-8")
+    library.rebuild_index()
+    assert library.outdated() == [entry.id]
+    library.close()
+
+    monkeypatch.setattr(main_window, "REFRESH_AFTER_MS", 10)
+    monkeypatch.setattr(reading_memory, "REFRESH_EVERY_MS", 10)
+    window = MainWindow(Settings.at(tmp_path / "s.conf"), ProgressStore(tmp_path / "p.json"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.library is not None
+    with qtbot.waitSignal(window.memory.refreshed, timeout=20000):
+        pass
+    assert window.library.outdated() == []
+    assert window.library.get(entry.id).analysis_version == analyzer_version()  # type: ignore[union-attr]
