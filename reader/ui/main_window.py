@@ -62,7 +62,6 @@ from reader.ui.commands import COMMANDS, Scope
 from reader.ui.find_bar import FindBar
 from reader.ui.guard import qt_override
 from reader.ui.library_import import ImportBar, ImportRunner, summary_box
-from reader.ui.library_page import LibraryPage
 from reader.ui.loading import ArticleLoader, load_and_analyze
 from reader.ui.menus import build_menus
 from reader.ui.message_bar import MessageBar
@@ -75,8 +74,9 @@ from reader.ui.window_session import RecentMenu, WindowSession
 from reader.ui.window_sharing import ArticleSharing
 from reader.ui.window_tabs import ArticleTabs
 
-if TYPE_CHECKING:  # the dialogs and the import are imported when first used: start-up needs none
+if TYPE_CHECKING:  # the dialogs, the library page and the import are imported when first used
     from reader.library.importer import ImportSummary
+    from reader.ui.library_page import LibraryPage
     from reader.ui.preferences import PreferencesDialog
     from reader.ui.progress_dialog import ProgressDialog
     from reader.ui.shortcuts_dialog import ShortcutsDialog
@@ -160,15 +160,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.tabs)
-        self.library_page = LibraryPage(self.library, self.progress, library_problem or "No library was opened.",
-                                        self)
-        self.library_page.openRequested.connect(self._open_from_library)
-        self.library_page.progressChanged.connect(self.apply_progress_everywhere)
-        self.library_page.importRequested.connect(self.show_import_dialog)
-        self.library_page.progressScreenRequested.connect(self.show_progress_screen)
-        self.library_page.message.connect(self.show_message)
-        self.library_page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self.stack.addWidget(self.library_page)
+        self._library_page: LibraryPage | None = None  # made when first shown (library_page)
+        self._library_problem = library_problem or "No library was opened."
         self._library_stale = True
         self._sidebar_was_visible = True
         self.importer = ImportRunner(self)
@@ -678,12 +671,31 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             self.library.close()
             self.library = None
-            self.library_page.library = None
+            if self._library_page is not None:
+                self._library_page.library = None
 
     # --- the library -----------------------------------------------------------------------
 
+    @property
+    def library_page(self) -> LibraryPage:
+        """The library's page, made the first time it is wanted: a start that shows an article
+        never pays for it."""
+        if self._library_page is None:
+            from reader.ui.library_page import LibraryPage
+
+            page = LibraryPage(self.library, self.progress, self._library_problem, self)
+            page.openRequested.connect(self._open_from_library)
+            page.progressChanged.connect(self.apply_progress_everywhere)
+            page.importRequested.connect(self.show_import_dialog)
+            page.progressScreenRequested.connect(self.show_progress_screen)
+            page.message.connect(self.show_message)
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            self.stack.addWidget(page)
+            self._library_page = page
+        return self._library_page
+
     def library_shown(self) -> bool:
-        return self.stack.currentWidget() is self.library_page
+        return self._library_page is not None and self.stack.currentWidget() is self._library_page
 
     def toggle_library(self) -> None:
         """View › Library (Ctrl+L): the library, or back to the articles from it."""
@@ -728,7 +740,8 @@ class MainWindow(QMainWindow):
         """Watch progress changed outside a tab (the progress screen, the library): every open
         tab looks as it would if opened now, and the library's marks and search follow."""
         self.articles.apply_progress_elsewhere(None)
-        self.library_page.refresh_progress()
+        if self._library_page is not None:
+            self._library_page.refresh_progress()
         if self._progress_dialog is not None and self.sender() is not self._progress_dialog:
             self._progress_dialog.refill()
 
@@ -789,8 +802,9 @@ class MainWindow(QMainWindow):
         self.commands.import_folder.setEnabled(self.library is not None)
         if self.library is None:  # the window closed meanwhile
             return
-        self.library_page.refresh()
-        self._library_stale = False
+        if self._library_page is not None:
+            self._library_page.refresh()
+            self._library_stale = False
         self._import_box = summary_box(summary, self)
         self._import_box.open()  # window-modal at most: the reader sees it and goes on
 
