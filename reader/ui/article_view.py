@@ -497,6 +497,7 @@ class ArticleView(QWidget):
         self._shields.attach(self._records, renderer)
         self._set_frame_margins(doc)
         old, self._doc = self._doc, doc
+        self._highlights.detach()  # marked again below (reapply), in the new document
         self._browser.setDocument(doc)
         if old is not None:
             old.deleteLater()

@@ -41,8 +41,16 @@ class MentionHighlights:
         self._browser.setExtraSelections([])
 
     def forget(self) -> None:
-        """A new article: nothing to keep (its document is not built yet)."""
+        """A new article: nothing to keep (its document is not built yet). The marks go now, while
+        the document they point into still exists (see ``detach``)."""
         self._shown = None
+        self.detach()
+
+    def detach(self) -> None:
+        """The browser is about to get another document: drop the marks, which point into the
+        current one. Qt keeps them otherwise, and touching them after that document is deleted
+        (the next ``setExtraSelections``) crashes the process."""
+        self._browser.setExtraSelections([])
 
     def reapply(self) -> None:
         """The document changed (rebuilt, or revealed): mark again, without scrolling."""

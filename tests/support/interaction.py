@@ -424,6 +424,24 @@ def _library_round_trip(session: Session) -> None:
     session.wheel(-2)
 
 
+def _mentions_across_a_new_analysis(session: Session) -> None:
+    """Mark a character's mentions, have the open article analysed again (another caution
+    level) so its document is rebuilt and the old one deleted, then mark mentions again. The
+    marks of the old document once outlived it and the next marking crashed (found by the
+    monkey, seed 111)."""
+    from reader.analysis.shield_model import Caution
+
+    assert session.click_character(), "no character in the sidebar"
+    session.wait(FADE_WAIT_MS)
+    for level in (Caution.RELAXED, Caution.CAUTIOUS):
+        session.window.set_caution(level)
+        session.window.loader.wait(10000)
+        session.wait(300)  # the re-analysis arrives, the view rebuilds, the old document is deleted
+        assert session.click_character(), "no character in the sidebar after the new analysis"
+        session.wait(FADE_WAIT_MS)
+        session.wheel(-2)
+
+
 SCENARIOS: dict[str, Callable[[Session], None]] = {
     "reveal-scroll": _reveal_then(lambda s: s.wheel(-3)),
     "reveal-reveal-next": _reveal_then(lambda s: (s.click_shield(), s.wait(FADE_WAIT_MS), s.wheel(-2))),
@@ -441,6 +459,7 @@ SCENARIOS: dict[str, Callable[[Session], None]] = {
     "reveal-close-reopen-scroll": _reveal_close_reopen,
     "fault-in-override": _fault_in_override,
     "library-round-trip": _library_round_trip,
+    "mentions-across-a-new-analysis": _mentions_across_a_new_analysis,
 }
 
 
