@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.atomic_file import write_atomically
+from reader.atomic_file import fsync_folder, write_atomically
 from reader.errors import LibraryError
 from reader.resource_policy import MAX_IMAGE_BYTES
 from reader.library.index import LibraryIndex, SearchHit, index_file
@@ -185,7 +185,7 @@ class Library:
             _write_json(staging / "analysis.json", {"version": entry.analysis_version, "report": analysis})
             _write_json(staging / "state.json", asdict(ReaderState()))
             _write_json(staging / "entry.json", {"schema": ENTRY_SCHEMA, **asdict(entry)})
-            _sync_folder(staging)
+            fsync_folder(staging)
             try:
                 os.rename(staging, target)
             except OSError as err:
@@ -194,7 +194,7 @@ class Library:
                     found = self.get(article_id)
                     return Added(found or entry, new=False)
                 raise
-            _sync_folder(self.articles)
+            fsync_folder(self.articles)
         except OSError as err:
             shutil.rmtree(staging, ignore_errors=True)
             raise LibraryError(_sentence(f"{path.name} could not be added to the library", self.root, err)) from err
@@ -429,17 +429,6 @@ def _read_json(path: Path) -> object:
     except (OSError, ValueError) as err:
         _log.warning("could not read %s: %s", path, err)
         return None
-
-
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as err:
-        if err.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
 
 
 def _entry_from_json(data: object) -> Entry | None:
