@@ -44,7 +44,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -184,7 +184,7 @@ class Library:
             _copy_original(path, staging / "original")
             _write_json(staging / "analysis.json", {"version": entry.analysis_version, "report": analysis})
             _write_json(staging / "state.json", asdict(ReaderState()))
-            _write_json(staging / "entry.json", {"schema": ENTRY_SCHEMA, **asdict(entry)})
+            _write_json(staging / "entry.json", _entry_json(entry))
             fsync_folder(staging)
             try:
                 os.rename(staging, target)
@@ -307,7 +307,7 @@ class Library:
                          "analysis_version": analyzer_version()})
         try:
             _write_json(folder / "analysis.json", {"version": fresh.analysis_version, "report": report})
-            _write_json(folder / "entry.json", {"schema": ENTRY_SCHEMA, **asdict(fresh)})
+            _write_json(folder / "entry.json", _entry_json(fresh))
         except OSError as err:
             raise LibraryError(_sentence("The article could not be analysed again", self.root, err)) from err
         self._index_quietly(article_id)
@@ -334,11 +334,12 @@ class Library:
 
     def _read_for_index(self, article_id: str) -> tuple[Entry, dict[str, Any], ReaderState] | None:
         """What the index needs of one article, read from its files (None: not a whole article)."""
-        entry = self.get(article_id)
+        entry = _entry_from_json(_read_json(self.articles / article_id / "entry.json"))
         stored = self.analysis(article_id)
         if entry is None or stored is None:
             return None
-        return entry, stored["report"], self.state(article_id)
+        state = self.state(article_id)  # read once: it gives the entry's read mark and the reveals
+        return replace(entry, read=state.read_label()), stored["report"], state
 
     def _index_quietly(self, article_id: str) -> None:
         """Index one article; the files are already safe, so an index that cannot be written is
@@ -429,6 +430,14 @@ def _read_json(path: Path) -> object:
     except (OSError, ValueError) as err:
         _log.warning("could not read %s: %s", path, err)
         return None
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    """``entry.json``: the entry without its read mark, which ``state.json`` decides (a copy here
+    would only go stale)."""
+    data = {"schema": ENTRY_SCHEMA, **asdict(entry)}
+    del data["read"]
+    return data
 
 
 def _entry_from_json(data: object) -> Entry | None:
