@@ -44,6 +44,10 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 # Small words that may sit inside a show's name between capitalised words. "and", "in" and "at"
 # are left out: in running text they join two names ("Ida and Tom in Copper Bell").
 _CONNECTORS = frozenset("of the de del la las los el di da du des le les von van der den y et &".split())
+# In a headline's name segment "and" between two capitalised words is part of the name ("Salt and
+# Honey season 1", "‘Silk and Salt’ episode 7", "Crumb & Crown series 4"): a headline puts the
+# show, not a list of people, before its episode number.
+_HEADLINE_JOINERS = frozenset({"and"})
 # Capitalised words that start a sentence or a headline but never a show's name.
 _LEADERS = frozenset(
     "a an and after all before but by every everything first for from here how i if in inside is it "
@@ -131,8 +135,9 @@ def _run_after_of(text: str, pos: int) -> str | None:
     return _capitalised_run(text[start:start + 90], forward=True)
 
 
-def _capitalised_run(text: str, forward: bool) -> str | None:
-    """The run of capitalised words (with small connectors) at the start or end of ``text``."""
+def _capitalised_run(text: str, forward: bool, joiners: frozenset[str] = frozenset()) -> str | None:
+    """The run of capitalised words (with small connectors) at the start or end of ``text``.
+    A word of ``joiners`` is kept only between two capitalised words."""
     tokens = _TOKEN.findall(text)
     if not forward:
         tokens.reverse()
@@ -144,7 +149,8 @@ def _capitalised_run(text: str, forward: bool) -> str | None:
         if stop_before:
             break
         capital = bool(word) and (word[0].isupper() or word[0].isdigit() or word.startswith("#"))
-        if capital or (run and word.casefold() in _CONNECTORS):
+        joins = bool(run) and word in joiners and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        if capital or joins or (run and word.casefold() in _CONNECTORS):
             run.append(word.rstrip(".,:;!?"))
         else:
             break
@@ -248,8 +254,9 @@ def _name_part(segment: str, body: str) -> str:
     whole = " ".join(words)
     if body and len(words) > 2 and words[0][:1].isupper() and words[-1][:1].isupper() and _written_in(whole, body):
         return whole  # "Brine and Clover": the body writes the headline's words as one name
-    if any(w.islower() and w not in _CONNECTORS for w in words) and any(w[:1].isupper() for w in words):
-        words = (_capitalised_run(segment, forward=False) or "").split()
+    if any(w.islower() and w not in _CONNECTORS and not _joins_names(words, i) for i, w in enumerate(words)) \
+            and any(w[:1].isupper() for w in words):
+        words = (_capitalised_run(segment, forward=False, joiners=_HEADLINE_JOINERS) or "").split()
     candidate = " ".join(words)
     if not body or not words:
         return candidate
@@ -265,6 +272,12 @@ def _name_part(segment: str, body: str) -> str:
                 return form if any(c.isupper() for c in form) else tail
             return tail
     return candidate
+
+
+def _joins_names(words: Sequence[str], i: int) -> bool:
+    """Is ``words[i]`` an "and" between two capitalised words of a headline's name?"""
+    return (words[i] in _HEADLINE_JOINERS and 0 < i < len(words) - 1
+            and words[i - 1][:1].isupper() and words[i + 1][:1].isupper())
 
 
 def shows_in_text(text: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] = ()) -> list[str]:

@@ -338,10 +338,22 @@ def test_part_of_in_running_text_is_no_episode() -> None:
     ("Brine and Clover – Episode 7 impressions", "Brine and Clover keeps finding new ways to hurt me.", "Brine and Clover"),
     ("Before the First Frost: Episode 3 recap", "Before the First Frost airs on Sundays.", "Before the First Frost"),
     ("New Harbour Nights Episode 2 recap", "Harbour Nights is back, and so is the rain.", "Harbour Nights"),
-    ("Pike and Ward Episode 2 recap", "Tonight Ward finally calls Pike.", "Ward"),
+    ("Pike and Ward Episode 2 recap", "Tonight Ward finally calls Pike.", "Pike and Ward"),  # a show named for two
 ])
 def test_a_show_name_the_body_writes_whole_keeps_its_small_and_leading_words(title: str, body: str, show: str) -> None:
     assert read_episode(article(title, body)).show == show
+
+
+@pytest.mark.parametrize(("title", "show"), [
+    ("Salt and Honey season 1 episode 1 review", "Salt and Honey"),
+    ("Review: Salt and Honey episode 4", "Salt and Honey"),
+    ("Mara and Tomas reunite in Salt and Honey season 1 episode 2", "Salt and Honey"),
+    ("Ida and Tom fight in Copper Bell season 2 episode 3", "Copper Bell"),
+])
+def test_and_between_capitalised_words_of_a_headline_name_is_part_of_the_show(title: str, show: str) -> None:
+    """The body need not repeat the name: a headline puts the show, not two people, before its
+    episode number, and "and" elsewhere in the headline still ends the name."""
+    assert read_episode(article(title, "Mara opens the bakery at dawn and finds the oven cold.")).show == show
 
 
 @pytest.mark.parametrize(("text", "episode"), [
