@@ -34,12 +34,13 @@ def analyze(article: Article, progress: Sequence[WatchProgress] = (), caution: s
 
     episode = read_episode(article)
     characters = find_characters(article)
-    verdicts = judge_blocks(article, characters, episode, caution)
+    memo: dict[object, object] = {}  # text-only work the judge and the key moments share
+    verdicts = judge_blocks(article, characters, episode, caution, memo=memo)
     plot_blocks = frozenset(i for i, v in enumerate(verdicts) if v.spoiler)  # before progress lifts them
     if has_watched(progress, episode):
         _lift_watched(verdicts)
     mark_spoiler_characters(characters, article, verdicts)
-    key_moments = find_key_moments(article, verdicts, episode.show, plot_blocks)
+    key_moments = find_key_moments(article, verdicts, episode.show, plot_blocks, memo)
     title_spoiler, safe_title = judge_title(article, episode, characters, verdicts)
     if has_watched(progress, episode):
         title_spoiler = False

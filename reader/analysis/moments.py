@@ -48,20 +48,22 @@ _ABOUT_THE_SHOW = re.compile(
 
 
 def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str | None = None,
-                     plot_blocks: frozenset[int] = frozenset()) -> list[KeyMoment]:
+                     plot_blocks: frozenset[int] = frozenset(),
+                     memo: dict[object, object] | None = None) -> list[KeyMoment]:
     """The article's own list of moments, or else the sentences that carry its turning points.
 
     ``show`` is the show's name: a sentence that names it talks about the show, not in it.
     ``plot_blocks`` are the blocks the spoiler judge found to be plot before the reader's
     progress lifted anything (a section under "How X died" tells plot whatever its grammar), so
-    the moments do not change with progress.
+    the moments do not change with progress. ``memo`` shares text-only work with the judge
+    (see ``spoiler_names.build_index``).
     """
     moments = _listed_moments(article.blocks) or ranked_list_moments(article.blocks, plot_blocks)
     indexes: list[NameIndex] = []  # built once, and only if a list or the inference needs it
 
     def index() -> NameIndex:
         if not indexes:
-            indexes.append(build_index(article, [], EpisodeInfo()))
+            indexes.append(build_index(article, [], EpisodeInfo(), memo))
         return indexes[0]
 
     if not moments:

@@ -112,14 +112,16 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
     return found
 
 
-def section_of_blocks(blocks: list[Block]) -> list[Heading | None]:
+def section_of_blocks(blocks: list[Block], headings: dict[int, Heading] | None = None) -> list[Heading | None]:
     """For each block, the plot-announcing heading whose section it lies in (or None).
 
     A PLOT or ITEM section runs to the next heading at its level or above; a MOMENTS section
     covers the list under it (or, with no list, the paragraphs up to the next heading).
-    Heading blocks themselves are not inside their own section.
+    Heading blocks themselves are not inside their own section. ``headings`` is
+    ``heading_blocks(blocks)`` when the caller has it already.
     """
-    headings = {h.block: h for h in find_headings(blocks)}
+    if headings is None:
+        headings = heading_blocks(blocks)
     owner: list[Heading | None] = [None] * len(blocks)
     current: Heading | None = None
     seen_list = False

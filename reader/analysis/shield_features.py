@@ -555,10 +555,11 @@ def blank(text: str, markup: list[MarkedSpoiler]) -> str:
 _RECAP = lazy_compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
 
 
-def page_context(article: Article, characters: list[Character], episode: EpisodeInfo) -> PageContext:
-    """Everything the features read, in one pass over the article."""
+def page_context(article: Article, characters: list[Character], episode: EpisodeInfo,
+                 memo: dict[object, object] | None = None) -> PageContext:
+    """Everything the features read, in one pass over the article (``memo``: see ``build_index``)."""
     blocks = article.blocks
-    index = build_index(article, characters, episode)
+    index = build_index(article, characters, episode, memo)
     index = index.with_names(plot_actors((b.text for b in blocks), index))
     markup = [clamped_markup(b) for b in blocks]
     texts = [blank(b.text, m) for b, m in zip(blocks, markup)]
@@ -581,7 +582,7 @@ def page_context(article: Article, characters: list[Character], episode: Episode
         article=article, index=index, texts=texts, markup=markup, narration=narration, signals=signals,
         scopes=scopes, since_warning=since, closed_before=closed,
         before_body_warning=[k < last_open for k in range(len(blocks))],
-        sections=section_of_blocks(blocks), safe_sections=_safe_sections(blocks, headings), headings=headings,
+        sections=section_of_blocks(blocks, headings), safe_sections=_safe_sections(blocks, headings), headings=headings,
         earlier_season=_earlier_season(blocks, headings, episode.season),
         list_runs=runs, run_sizes=sizes, run_narrating=run_narrating, narrating=narrating,
         narration_share=sum(narrating) / len(narrating) if narrating else 0.0,

@@ -9,9 +9,9 @@ signal still works on an article whose characters are unknown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from reader.analysis.term_matcher import TermMatcher
 from reader.analysis.text import WORD, lazy_compile
 from reader.article import Article, Character, EpisodeInfo
 
@@ -83,18 +83,18 @@ class NameHit:
 class NameIndex:
     """Everything the judge needs to find character names in an article's blocks.
 
-    ``names`` matches actors/show/site (group ``o``) and characters (group ``c``) in one pass;
+    ``names`` finds actors/show/site (group ``o``) and characters (group ``c``) in one pass;
     results are cached per text, since the judge reads each block more than once.
     """
 
-    names: re.Pattern[str] | None
+    names: TermMatcher | None
     canonical: dict[str, str]
     fallback: bool
     other_words: frozenset[str] = field(default_factory=frozenset)
     proper: frozenset[str] = field(default_factory=frozenset)  # capitalised mid-sentence somewhere
     others: frozenset[str] = field(default_factory=frozenset)
     _cache: dict[str, tuple[list[NameHit], str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
-    memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article notes of later stages
+    memo: dict[object, object] = field(default_factory=dict, repr=False)  # per-article notes (see build_index)
     _guess_cache: dict[str, list[NameHit]] = field(default_factory=dict, repr=False)
 
     def _scan(self, text: str) -> tuple[list[NameHit], str, list[tuple[int, int]]]:
@@ -106,16 +106,16 @@ class NameIndex:
         masked = text
         if self.names is not None:
             pieces, pos = [], 0
-            for m in self.names.finditer(text):
-                if m.lastgroup == "c":
-                    if not m.group(0)[0].isupper():
+            for hit in self.names.find(text):
+                if hit.group == "c":
+                    if not text[hit.start].isupper():
                         continue
-                    name = self.canonical.get(m.group(0).casefold(), m.group(0))
-                    known.append(NameHit(m.start(), m.end(), name, False))
-                pieces.append(text[pos:m.start()])
+                    written = text[hit.start:hit.end]
+                    known.append(NameHit(hit.start, hit.end, self.canonical.get(written.casefold(), written), False))
+                pieces.append(text[pos:hit.start])
                 # Characters blank to \x00, actors and the like to \x01: "Actor’s Character" shows.
-                pieces.append(("\x00" if m.lastgroup == "c" else "\x01") * (m.end() - m.start()))
-                pos = m.end()
+                pieces.append(("\x00" if hit.group == "c" else "\x01") * (hit.end - hit.start))
+                pos = hit.end
             pieces.append(text[pos:])
             masked = "".join(pieces)
         parens = [m.span() for m in _PAREN.finditer(masked)]
@@ -174,7 +174,7 @@ class NameIndex:
             for token in _tokens(name):
                 if token.casefold() not in self.other_words:
                     canonical.setdefault(token.casefold(), name)
-        return NameIndex(_names_pattern(self.others, set(canonical)), canonical, self.fallback,
+        return NameIndex(_names_matcher(self.others, set(canonical)), canonical, self.fallback,
                          self.other_words, self.proper, self.others, memo=self.memo)
 
 
@@ -209,24 +209,24 @@ def _tokens(name: str) -> list[str]:
             if len(w) >= 3 and w[0].isupper() and w.casefold() not in _TITLES | _PARTICLES]
 
 
-def _alternation(terms: set[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted({t for t in terms if t.strip()}, key=len, reverse=True))
-
-
-def _names_pattern(others: frozenset[str], characters: set[str]) -> re.Pattern[str] | None:
+def _names_matcher(others: frozenset[str], characters: set[str]) -> TermMatcher | None:
     """Actors and the like first (``o``), then characters (``c``), longest first in each."""
-    parts = []
-    if others:
-        parts.append(f"(?P<o>{_alternation(set(others))})")
-    if characters:
-        parts.append(f"(?P<c>{_alternation(characters)})")
-    if not parts:
-        return None
-    return lazy_compile(rf"(?<![\w’'\-])(?:{'|'.join(parts)})(?![\w\-]|[’']\w\w)", re.I)
+    matcher = TermMatcher([("o", others), ("c", characters)])
+    return matcher if matcher else None
 
 
-def build_index(article: Article, characters: list[Character], episode: EpisodeInfo) -> NameIndex:
-    """One matcher per article: character names, aliases and name parts; actors masked."""
+#: The key under which ``build_index`` keeps an article's mid-sentence capitalised words in a memo.
+_PROPER_KEY = ("proper words",)
+
+
+def build_index(article: Article, characters: list[Character], episode: EpisodeInfo,
+                memo: dict[object, object] | None = None) -> NameIndex:
+    """One matcher per article: character names, aliases and name parts; actors masked.
+
+    ``memo`` is shared by the indexes one analysis builds for the same article (the judge's,
+    with the characters, and the key moments', without): what depends only on the article's
+    text (its mid-sentence capitalised words, each block's tokens) is then worked out once."""
+    memo = {} if memo is None else memo
     others: set[str] = set()
     for character in characters:
         if character.actor:
@@ -254,19 +254,28 @@ def build_index(article: Article, characters: list[Character], episode: EpisodeI
     for token in other_tokens:
         if token not in canonical:
             others.add(token)
+    proper = memo.get(_PROPER_KEY)
+    if not isinstance(proper, frozenset):
+        proper = memo[_PROPER_KEY] = _proper_words(article)
+    return NameIndex(
+        names=_names_matcher(frozenset(others), set(canonical)),
+        canonical=canonical,
+        fallback=not characters,
+        other_words=frozenset(other_tokens),
+        proper=proper,
+        others=frozenset(others),
+        memo=memo,
+    )
+
+
+def _proper_words(article: Article) -> frozenset[str]:
+    """Words the article capitalises somewhere other than at a sentence's start (folded)."""
     proper: set[str] = set()
     for block in article.blocks:
         for m in _CAP_RUN.finditer(block.text):
             if not _starts_sentence(block.text, m.start()):
                 proper.update(w.casefold() for w in m.group(0).split())
-    return NameIndex(
-        names=_names_pattern(frozenset(others), set(canonical)),
-        canonical=canonical,
-        fallback=not characters,
-        other_words=frozenset(other_tokens),
-        proper=frozenset(proper),
-        others=frozenset(others),
-    )
+    return frozenset(proper)
 
 
 def proper_names(text: str) -> list[str]:

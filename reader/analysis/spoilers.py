@@ -63,10 +63,12 @@ REASON_FEATURES = 2
 
 
 def judge_blocks(article: Article, characters: list[Character], episode: EpisodeInfo,
-                 caution: Caution | str | None = None, model: ShieldModel | None = None) -> list[BlockVerdict]:
-    """One verdict per block (index = block id): markup, then the fitted decision at ``caution``."""
+                 caution: Caution | str | None = None, model: ShieldModel | None = None,
+                 memo: dict[object, object] | None = None) -> list[BlockVerdict]:
+    """One verdict per block (index = block id): markup, then the fitted decision at ``caution``.
+    ``memo`` shares text-only work with the analysis's other steps (see ``build_index``)."""
     model = (model or shipped_model()).aligned(FEATURE_NAMES)
-    page = page_context(article, characters, episode)
+    page = page_context(article, characters, episode, memo)
     threshold = model.threshold(Caution.parse(caution), page.show_level)
     show = fold(episode.show or "")
     return [_judge(page, i, model, threshold, show) for i in range(len(article.blocks))]
