@@ -10,7 +10,7 @@ It finds what the case-blind alternation ``(?<![\\w’'\\-])(?:(?P<o>O)|(?P<c>C)
 found, with O and C each ordered longest first: at each word start the longest term of the first
 group that fits, else the longest of the second; a term fits when it is not followed by more of a
 word, a hyphen, or an apostrophe and two letters ("Ines’s" fits "Ines", "Ines’ll" does not).
-Terms start with a character that is not a space (names do). Case is compared with
+Terms start with a character that is not a space (names do; others are ignored). Case is compared with
 ``str.lower``, which agrees with the pattern's case-blindness but for a few letters of special
 scripts (the long s, the Kelvin sign).
 """
@@ -21,9 +21,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Where a term may start: a character that is not a space and does not continue a word.
-_STARTS = re.compile(r"(?<![\w’'\-])\S")
+# Where a term may start, and what it starts with: a run of word characters, or one other
+# character that is not a space, where no word continues. A term matches only where its own
+# first run is the text's whole run there (a term may not end inside a word), so the run is the
+# key of a table of terms: most words of a text are no name's first word, and are passed over.
+_STARTS = re.compile(r"(?<![\w’'\-])(?:\w+|\S)")
 _APOSTROPHES = "’'"
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, letter for letter (a letter whose lower case is longer, "İ",
+    stays as it is, so offsets hold)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _continues_word(char: str) -> bool:
@@ -45,34 +57,31 @@ class TermMatcher:
     groups before later ones (see the module's docstring)."""
 
     def __init__(self, groups: Iterable[tuple[str, Iterable[str]]]) -> None:
-        # first letter (lower case) -> [(length, lower-case term, group)], in matching order
-        self._by_first: dict[str, list[tuple[int, str, str]]] = {}
+        # first run (lower case) -> [(length, lower-case term, group)], in matching order
+        self._by_start: dict[str, list[tuple[int, str, str]]] = {}
         for group, terms in groups:
-            ordered = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-            for term in ordered:
-                lowered = term.lower()
-                if len(lowered) != len(term):  # "İ": lowering changes the length; compare as is
-                    lowered = term
-                self._by_first.setdefault(lowered[0], []).append((len(term), lowered, group))
+            for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
+                lowered = _lower(term)
+                first = _STARTS.match(lowered)
+                if first is not None:  # None: the term starts with a space, as no name does
+                    self._by_start.setdefault(first.group(), []).append((len(term), lowered, group))
 
     def __bool__(self) -> bool:
-        return bool(self._by_first)
+        return bool(self._by_start)
 
     def find(self, text: str) -> list[TermHit]:
         """Every term in ``text``, left to right, none overlapping."""
-        by_first = self._by_first
+        by_start = self._by_start
         found: list[TermHit] = []
         resume = 0
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = _lower(text)
         size = len(text)
-        for start_match in _STARTS.finditer(text):
+        for start_match in _STARTS.finditer(lowered):
+            candidates = by_start.get(start_match.group())
+            if not candidates:
+                continue
             start = start_match.start()
             if start < resume:
-                continue
-            candidates = by_first.get(lowered[start])
-            if not candidates:
                 continue
             for length, term, group in candidates:
                 end = start + length
