@@ -173,10 +173,11 @@ def gram_buckets(text: str, name_spans: list[tuple[int, int]], buckets: int) -> 
     previous = None  # the CRC of the previous word followed by a space: a bigram continues it
     for word in folded_words(text):
         data = (NAME_TOKEN if word == "qqname" else word).encode("utf-8")
-        keys.add(crc32(data) % buckets)
+        unigram = crc32(data)
+        keys.add(unigram % buckets)
         if previous is not None:
             keys.add(crc32(data, previous) % buckets)  # the CRC of "previous word"
-        previous = crc32(b" ", crc32(data))
+        previous = crc32(b" ", unigram)
     if not keys:
         return {}
     value = 1.0 / math.sqrt(len(keys))

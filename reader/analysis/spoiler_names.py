@@ -146,14 +146,19 @@ class NameIndex:
     def _guesses(self, masked: str, parens: list[tuple[int, int]]) -> list[NameHit]:
         found = []
         for m in _CAP_RUN.finditer(masked):
-            if not m.group(0)[0].isupper():
+            run = m.group(0)
+            if not run[0].isupper():
                 continue
-            words = m.group(0).split()
-            determiner = _previous_word(masked, m.start()) in _BEFORE_NON_PEOPLE
-            while words and _base(words[0]) in _SKIP_WORDS:
-                determiner |= _base(words[0]) in _DETERMINERS
-                words.pop(0)
-            if not words or determiner or any(w.isupper() and len(w) > 1 for w in words):
+            words = run.split()
+            skipped = 0
+            while skipped < len(words) and _base(words[skipped]) in _SKIP_WORDS:
+                skipped += 1
+            if skipped == len(words):
+                continue  # "The", "She", "Meanwhile": the commonest run by far
+            determiner = (any(_base(w) in _DETERMINERS for w in words[:skipped])
+                          or _previous_word(masked, m.start()) in _BEFORE_NON_PEOPLE)
+            words = words[skipped:]
+            if determiner or any(w.isupper() and len(w) > 1 for w in words):
                 continue  # "the Polish", "The Quiet Year", "in Da Nang", "HBO": not people
             if any(w.casefold() in self.other_words for w in words):
                 continue

@@ -32,7 +32,12 @@ def folded_words(text: str) -> list[str]:
 
 def fold(text: str) -> str:
     """``text`` case-folded, without diacritics, with curly quotes and dashes made plain."""
-    text = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose, drop or make plain: most text
+    text = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return text.casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_TYPOGRAPHY).casefold()
 

@@ -58,13 +58,29 @@ def report(title: str, scores: list[LabelScore], details: bool) -> None:
 
 def _cpu_ms(article: Article, shared_patterns: dict | None = None) -> float:
     """CPU time of one analysis. With ``shared_patterns``, the regular-expression cache first
-    holds only those (see ``_shared_patterns``): the article is analysed as the app analyses an
-    article it has not seen, compiling what is particular to it."""
+    holds only those (see ``_shared_patterns``) and the analysis's own caches of text are
+    emptied: the article is analysed as the app analyses an article it has not seen."""
     if shared_patterns is not None:
         _restore_pattern_cache(shared_patterns)
+        for cached in _text_caches():
+            cached.cache_clear()
     start = time.process_time()
     analyze(article)
     return (time.process_time() - start) * 1000
+
+
+def _text_caches() -> list:
+    """The analysis's ``lru_cache``s of results per text (names folded, runs of capitals), not
+    its one-entry caches of fitted models."""
+    found = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("reader.analysis", "reader.loaders")) or module is None:
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            if callable(info) and getattr(value, "__module__", None) == name and info().maxsize not in (None, 1):
+                found.append(value)
+    return found
 
 
 def _pattern_cache() -> dict | None:
@@ -88,6 +104,8 @@ def _shared_patterns(articles: list[Article]) -> dict:
     compiled: dict = {}
     for article in articles:
         re.purge()
+        for cached in _text_caches():
+            cached.cache_clear()  # else a cached result hides the patterns its function needs
         analyze(article)
         for key, pattern in (_pattern_cache() or {}).items():
             needed_by[key] = needed_by.get(key, 0) + 1
