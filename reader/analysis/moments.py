@@ -48,29 +48,33 @@ _ABOUT_THE_SHOW = re.compile(
 
 
 def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str | None = None,
-                     plot_blocks: frozenset[int] = frozenset(),
-                     memo: dict[object, object] | None = None) -> list[KeyMoment]:
+                     plot_blocks: frozenset[int] | None = None,
+                     index: NameIndex | None = None) -> list[KeyMoment]:
     """The article's own list of moments, or else the sentences that carry its turning points.
 
     ``show`` is the show's name: a sentence that names it talks about the show, not in it.
     ``plot_blocks`` are the blocks the spoiler judge found to be plot before the reader's
     progress lifted anything (a section under "How X died" tells plot whatever its grammar), so
-    the moments do not change with progress. ``memo`` shares text-only work with the judge
-    (see ``spoiler_names.build_index``).
+    the moments do not change with progress; when the judge found none, the page tells no
+    story and no moment is inferred (``None``: no judge has read the page). ``index`` is the
+    judge's name index, which
+    knows the article's characters; without it, capitalised words stand in for names.
     """
+    judged = plot_blocks is not None
+    plot_blocks = plot_blocks or frozenset()
     moments = _listed_moments(article.blocks) or ranked_list_moments(article.blocks, plot_blocks)
-    indexes: list[NameIndex] = []  # built once, and only if a list or the inference needs it
+    indexes: list[NameIndex] = [index] if index is not None else []  # built only if needed
 
-    def index() -> NameIndex:
+    def names() -> NameIndex:
         if not indexes:
-            indexes.append(build_index(article, [], EpisodeInfo(), memo))
+            indexes.append(build_index(article, [], EpisodeInfo()))
         return indexes[0]
 
     if not moments:
         moments = story_list_moments(article.blocks, lambda b: b.id in plot_blocks or bool(b.spoiler_markup)
-                                     or read_narration(b.text, index()).narrates())
+                                     or read_narration(b.text, names()).narrates())
     if not moments:
-        moments = _inferred_moments(article, show, plot_blocks, index())
+        moments = _inferred_moments(article, show, plot_blocks, names(), judged)
     for moment in moments:
         moment.spoiler = _in_hidden_text(moment, article.blocks, verdicts)
     return moments
@@ -126,7 +130,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _inferred_moments(article: Article, show: str | None, plot_blocks: frozenset[int],
-                      index: NameIndex) -> list[KeyMoment]:
+                      index: NameIndex, judged_page: bool = False) -> list[KeyMoment]:
     """3-5 sentences where the plot turns, one per block, in article order."""
     show_key = show.casefold() if show else None
     candidates: list[tuple[float, int, str]] = []
@@ -154,6 +158,8 @@ def _inferred_moments(article: Article, show: str | None, plot_blocks: frozenset
     judged = [c for c in candidates if c[1] in plot_blocks or article.blocks[c[1]].spoiler_markup]
     if len(judged) >= MIN_INFERRED:
         candidates = judged  # the judge found enough plot: a block it left readable is talk, not story
+    elif judged_page and not judged and not plot_blocks:
+        return []  # the judge found no plot anywhere: a page that tells no story has no turning points
     if len(candidates) < MIN_INFERRED:
         return [KeyMoment(text, block) for _, block, text in candidates]
     # Stories build: later turning points (the climax, the final scene) weigh a little more.

@@ -555,11 +555,10 @@ def blank(text: str, markup: list[MarkedSpoiler]) -> str:
 _RECAP = lazy_compile(r"\brecap(?:s|ped)?\b|\bepisode guide\b", re.I)
 
 
-def page_context(article: Article, characters: list[Character], episode: EpisodeInfo,
-                 memo: dict[object, object] | None = None) -> PageContext:
-    """Everything the features read, in one pass over the article (``memo``: see ``build_index``)."""
+def page_context(article: Article, characters: list[Character], episode: EpisodeInfo) -> PageContext:
+    """Everything the features read, in one pass over the article."""
     blocks = article.blocks
-    index = build_index(article, characters, episode, memo)
+    index = build_index(article, characters, episode)
     index = index.with_names(plot_actors((b.text for b in blocks), index))
     markup = [clamped_markup(b) for b in blocks]
     texts = [blank(b.text, m) for b, m in zip(blocks, markup)]

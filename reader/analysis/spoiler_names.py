@@ -94,7 +94,7 @@ class NameIndex:
     proper: frozenset[str] = field(default_factory=frozenset)  # capitalised mid-sentence somewhere
     others: frozenset[str] = field(default_factory=frozenset)
     _cache: dict[str, tuple[list[NameHit], str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
-    memo: dict[object, object] = field(default_factory=dict, repr=False)  # per-article notes (see build_index)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article notes of later stages
     _guess_cache: dict[str, list[NameHit]] = field(default_factory=dict, repr=False)
 
     def _scan(self, text: str) -> tuple[list[NameHit], str, list[tuple[int, int]]]:
@@ -220,18 +220,8 @@ def _names_matcher(others: frozenset[str], characters: set[str]) -> TermMatcher 
     return matcher if matcher else None
 
 
-#: The key under which ``build_index`` keeps an article's mid-sentence capitalised words in a memo.
-_PROPER_KEY = ("proper words",)
-
-
-def build_index(article: Article, characters: list[Character], episode: EpisodeInfo,
-                memo: dict[object, object] | None = None) -> NameIndex:
-    """One matcher per article: character names, aliases and name parts; actors masked.
-
-    ``memo`` is shared by the indexes one analysis builds for the same article (the judge's,
-    with the characters, and the key moments', without): what depends only on the article's
-    text (its mid-sentence capitalised words, each block's tokens) is then worked out once."""
-    memo = {} if memo is None else memo
+def build_index(article: Article, characters: list[Character], episode: EpisodeInfo) -> NameIndex:
+    """One matcher per article: character names, aliases and name parts; actors masked."""
     others: set[str] = set()
     for character in characters:
         if character.actor:
@@ -259,17 +249,13 @@ def build_index(article: Article, characters: list[Character], episode: EpisodeI
     for token in other_tokens:
         if token not in canonical:
             others.add(token)
-    proper = memo.get(_PROPER_KEY)
-    if not isinstance(proper, frozenset):
-        proper = memo[_PROPER_KEY] = _proper_words(article)
     return NameIndex(
         names=_names_matcher(frozenset(others), set(canonical)),
         canonical=canonical,
         fallback=not characters,
         other_words=frozenset(other_tokens),
-        proper=proper,
+        proper=_proper_words(article),
         others=frozenset(others),
-        memo=memo,
     )
 
 

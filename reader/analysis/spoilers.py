@@ -63,15 +63,19 @@ REASON_FEATURES = 2
 
 
 def judge_blocks(article: Article, characters: list[Character], episode: EpisodeInfo,
-                 caution: Caution | str | None = None, model: ShieldModel | None = None,
-                 memo: dict[object, object] | None = None) -> list[BlockVerdict]:
-    """One verdict per block (index = block id): markup, then the fitted decision at ``caution``.
-    ``memo`` shares text-only work with the analysis's other steps (see ``build_index``)."""
+                 caution: Caution | str | None = None, model: ShieldModel | None = None) -> list[BlockVerdict]:
+    """One verdict per block (index = block id): markup, then the fitted decision at ``caution``."""
+    return judge_page(page_context(article, characters, episode), episode, caution, model)
+
+
+def judge_page(page: PageContext, episode: EpisodeInfo, caution: Caution | str | None = None,
+               model: ShieldModel | None = None) -> list[BlockVerdict]:
+    """``judge_blocks`` over a page context the caller keeps (its name index serves the key
+    moments too)."""
     model = (model or shipped_model()).aligned(FEATURE_NAMES)
-    page = page_context(article, characters, episode, memo)
     threshold = model.threshold(Caution.parse(caution), page.show_level)
     show = fold(episode.show or "")
-    return [_judge(page, i, model, threshold, show) for i in range(len(article.blocks))]
+    return [_judge(page, i, model, threshold, show) for i in range(len(page.article.blocks))]
 
 
 def plot_probabilities(article: Article, characters: list[Character], episode: EpisodeInfo,

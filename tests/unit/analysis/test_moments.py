@@ -170,3 +170,13 @@ def test_a_warning_that_only_names_the_episode_or_addresses_the_reader_is_not_a_
     )
     judged = {m.block for m in find_key_moments(article, _readable(article), plot_blocks=frozenset({0, 1, 2, 3, 4}))}
     assert judged == {1, 2, 3, 4}
+
+
+def test_a_page_the_judge_found_no_plot_in_has_no_inferred_moments() -> None:
+    """A spoiler-free premiere review introduces people ("Holt plays a woman a step ahead of
+    everyone"): its sentences score, but once the judge has read the page and hidden nothing,
+    they are premise and praise, not turning points."""
+    article = _article(*_PLOT)
+    assert find_key_moments(article, _readable(article))  # unjudged, the sentences would be taken
+    assert find_key_moments(article, _readable(article), plot_blocks=frozenset()) == []
+    assert find_key_moments(article, _readable(article), plot_blocks=frozenset({1}))

@@ -32,7 +32,9 @@ FLOORS = {
     # backed (274/283 and 205/207 before; tests/benchmarks/README.md, "Rules and the sites ...").
     "recall": 0.964,
     "actors": 0.975,
-    "moments": 0.953,
+    # 209/217 since the key moments read narration with the judge's name index, which knows the
+    # characters, rather than with capitalised words standing in for them (207/217 before).
+    "moments": 0.963,
     "episode": 1.0,
 }
 
