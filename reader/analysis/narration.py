@@ -300,9 +300,18 @@ def subject_events(text: str, index: NameIndex) -> list[tuple[int, bool]]:
 
 
 def read_narration(text: str, index: NameIndex, *, hits: list[NameHit] | None = None) -> Narration:
-    """Weigh ``text`` (a block, or what is left of it around inline spoilers)."""
-    if hits is None:
-        hits = index.hits(text)
+    """Weigh ``text`` (a block, or what is left of it around inline spoilers). Kept for the
+    article when read with the index's own hits: the judge and the key moments read the same
+    blocks."""
+    if hits is not None:
+        return _read_narration(text, index, hits)
+    cached = index.readings.get(text)
+    if not isinstance(cached, Narration):
+        cached = index.readings[text] = _read_narration(text, index, index.hits(text))
+    return cached
+
+
+def _read_narration(text: str, index: NameIndex, hits: list[NameHit]) -> Narration:
     tokens = _tokenize(text, index)
 
     named = taking_roles = 0

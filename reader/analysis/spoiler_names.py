@@ -94,7 +94,8 @@ class NameIndex:
     proper: frozenset[str] = field(default_factory=frozenset)  # capitalised mid-sentence somewhere
     others: frozenset[str] = field(default_factory=frozenset)
     _cache: dict[str, tuple[list[NameHit], str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
-    memo: dict[str, object] = field(default_factory=dict, repr=False)  # per-article notes of later stages
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # text-only notes of later stages
+    readings: dict[str, object] = field(default_factory=dict, repr=False)  # later stages' readings with these hits
     _guess_cache: dict[str, list[NameHit]] = field(default_factory=dict, repr=False)
 
     def _scan(self, text: str) -> tuple[list[NameHit], str, list[tuple[int, int]]]:
