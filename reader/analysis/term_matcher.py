@@ -72,18 +72,17 @@ class TermMatcher:
     def find(self, text: str) -> list[TermHit]:
         """Every term in ``text``, left to right, none overlapping."""
         by_start = self._by_start
+        lowered = _lower(text)
+        present = by_start.keys() & _STARTS.findall(lowered)
+        if not present:
+            return []  # most blocks name nobody: one scan in C, no loop over the words
         found: list[TermHit] = []
         resume = 0
-        lowered = _lower(text)
         size = len(text)
-        for start_match in _STARTS.finditer(lowered):
-            candidates = by_start.get(start_match.group())
-            if not candidates:
-                continue
-            start = start_match.start()
+        for start, key in sorted(_starts(lowered, present)):
             if start < resume:
                 continue
-            for length, term, group in candidates:
+            for length, term, group in by_start[key]:
                 end = start + length
                 if lowered.startswith(term, start) and not self._runs_on(text, end, size):
                     found.append(TermHit(start, end, group))
@@ -101,6 +100,18 @@ class TermMatcher:
             return True
         return (char in _APOSTROPHES and end + 2 < size
                 and _is_word_char(text[end + 1]) and _is_word_char(text[end + 2]))
+
+
+def _starts(lowered: str, keys: Iterable[str]) -> Iterable[tuple[int, str]]:
+    """(offset, key) wherever one of ``keys`` is the whole run ``_STARTS`` finds: the places
+    its scan would stop at for them, found with ``str.find``."""
+    for key in keys:
+        pos = lowered.find(key)
+        while pos >= 0:
+            run = _STARTS.match(lowered, pos)
+            if run is not None and run.group() == key:
+                yield pos, key
+            pos = lowered.find(key, pos + 1)
 
 
 def _is_word_char(char: str) -> bool:
