@@ -116,6 +116,7 @@ class ReadingMemory(QObject):
         self._relay.added.connect(self._on_added)
         self._relay.refreshed.connect(lambda _article_id: self.refreshed.emit())
         self._outdated: list[str] = []
+        self._closed = False  # the window has closed: the library may be closed too
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_EVERY_MS)
         self._refresh_timer.timeout.connect(self._refresh_next)
@@ -179,8 +180,8 @@ class ReadingMemory(QObject):
         """Analyse again, in the background and one by one, every stored article whose analysis
         an older version made (``Library.outdated``), so that the library's list and search
         follow the better analysis; returns how many are queued."""
-        if self.library is None:
-            return 0
+        if self.library is None or self._closed:
+            return 0  # a start that ends before the delay: the library may be closed already
         try:
             self._outdated = self.library.outdated()
         except Exception:  # noqa: BLE001 - the list stays as it is; the log says why
@@ -193,7 +194,7 @@ class ReadingMemory(QObject):
 
     def _refresh_next(self) -> None:
         library = self.library
-        if library is None or not self._outdated:
+        if library is None or not self._outdated or self._closed:
             self._refresh_timer.stop()
             return
         if self._pool.activeThreadCount():  # the reader's own writes go first
@@ -236,7 +237,10 @@ class ReadingMemory(QObject):
     def close(self, wait_ms: int = CLOSE_WAIT_MS) -> bool:
         """The window closes: save every open tab and wait for the writes; False when they did
         not end in ``wait_ms`` (they go on, and the process waits for them at exit)."""
+        self._closed = True
         self._timer.stop()
+        self._refresh_timer.stop()
+        self._outdated.clear()
         self._dirty.clear()
         for tab in list(self._open):
             self._save(tab)

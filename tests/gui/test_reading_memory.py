@@ -285,3 +285,21 @@ def test_articles_an_older_version_analysed_are_analysed_again_in_the_background
         pass
     assert window.library.outdated() == []
     assert window.library.get(entry.id).analysis_version == analyzer_version()  # type: ignore[union-attr]
+
+
+def test_a_window_closed_before_the_refresh_delay_leaves_the_closed_library_alone(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:  # noqa: ANN001
+    """The check for older analyses runs a moment after the window is up. A window closed
+    before it fires has closed its library: the check, when it comes, does nothing and logs no
+    error (it used to query the closed database)."""
+    import reader.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "REFRESH_AFTER_MS", 200)
+    window = MainWindow(Settings.at(tmp_path / "s.conf"), ProgressStore(tmp_path / "p.json"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.library is not None
+    window.close()
+    qtbot.wait(400)  # past the delay
+    assert window.memory.refresh_outdated() == 0
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
