@@ -51,8 +51,12 @@ _TOKEN = rf"(?:{_ABBR}|{_INITIAL}|{_WORD})"
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 _SP = r"[ \u00a0]"
 _NICK = rf"[“\"‘](?P<nick>{_TOKEN}(?:{_SP}{_TOKEN}){{0,2}})[”\"’]"
+# Every character a token can start with: a capital, "a"/"e" of "al-"/"el-", an abbreviation's
+# first letter. The pattern is tried at every position of every block; with this class up front
+# most positions fail at one test instead of at each title abbreviation in turn.
+_TOKEN_FIRST = re.escape("".join(sorted({"a", "e"} | {a[0] for a in TITLE_ABBREVIATIONS if not a[0].isupper()})))
 _SEQUENCE = re.compile(
-    rf"(?<![\w@#/+])({_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP}){{1,2}}(?={_TOKEN}){_TOKEN}"
+    rf"(?<![\w@#/+])(?=[{_U}{_TOKEN_FIRST}])({_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP}){{1,2}}(?={_TOKEN}){_TOKEN}"
     rf"|{_SP}{_NICK}(?={_SP}(?:{_PARTICLE}{_SP}){{0,2}}{_TOKEN})|{_SP}&{_SP}{_TOKEN}|{_SP}{_TOKEN})*)(?![\w@/+])"
 )
 _TOKEN_RE = re.compile(rf"{_NICK}|{_ABBR}|{_INITIAL}|{_WORD}|{_PARTICLE}|&")
