@@ -56,10 +56,12 @@ _SEASON_WORD = r"(?:season|series|saison|temporada|staffel|sezon)"
 # Cheap keywords first: the detailed patterns (with their long number-word alternations) run only
 # where one of these occurs. The keywords are matched on the lower-cased text as plain literals,
 # which Python's regex engine scans far faster than a case-insensitive alternation.
+# The lookahead holds every letter an anchor starts with: it is tried at every position of the
+# blocks read, and most positions then fail at one class instead of at each word in turn.
 _ANCHOR = re.compile(
-    r"s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?(?:\b|(?=\d))|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
+    r"(?=[\dsecbéfaojtp])(?:s\d{1,2}\s?[.\-]?\s?e|\d{1,2}x\d|episodes?|eps?(?:\b|(?=\d))|chapter|bölüm|capítulo|capitulo|episodio|épisode|"
     r"folge|aflevering|odcinek|jakso|avsnitt|season|series|saison|temporada|staffel|sezon|finale|"
-    r"premi[eè]re|pilot|part\s+\w+\s+of\b"
+    r"premi[eè]re|pilot|part\s+\w+\s+of\b)"
 )
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 _DOTTED = re.compile(r"(?<![\w.$£€¥])(\d{1,2})\.(\d{2})(?![\w.%])")

@@ -28,8 +28,8 @@ MAX_INFERRED = 5
 MIN_INFERRED = 3
 
 # Sentence ends, but not after "Dr." / "Mr." / initials / "a.m.".
-_SENTENCE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\ba\.m)(?<!\bp\.m)(?<!\bvs)"
+_SENTENCE = re.compile(  # the end mark first: the lookbehinds then run only where one is
+    r"(?=[.!?…])(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\ba\.m)(?<!\bp\.m)(?<!\bvs)"
     r"[.!?…]+[”’\"')\]]*\s+(?=[“\"'‘(\[]?[^\W\d_])"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
