@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.text import folded_words, lazy_compile
+from reader.analysis.text import folded_words, lacks_words, lazy_compile
 
 
 # Deaths, killings and betrayals, and their traces, as words a recap uses without a subject.
@@ -35,7 +35,7 @@ def tells_a_fate(text: str, words: list[str] | None = None) -> bool:
 
     ``words`` are ``text``'s folded words when the caller has them already: they are used as
     they are unless the idiom has to be cut out first."""
-    if words is None or _BODY_IDIOM.search(text):
+    if words is None or (not lacks_words(text, ("bod",)) and _BODY_IDIOM.search(text)):
         words = folded_words(_BODY_IDIOM.sub(" ", text))
     if _PERSON.isdisjoint(words):
         return False
