@@ -26,6 +26,9 @@ from dataclasses import dataclass
 # first run is the text's whole run there (a term may not end inside a word), so the run is the
 # key of a table of terms: most words of a text are no name's first word, and are passed over.
 _STARTS = re.compile(r"(?<![\w’'\-])(?:\w+|\S)")
+# Every maximal run of word characters: a cheap superset of the runs ``_STARTS`` finds, enough
+# to tell which keys a text may hold when every key is such a run.
+_RUNS = re.compile(r"\w+")
 _APOSTROPHES = "’'"
 
 
@@ -66,6 +69,8 @@ class TermMatcher:
                 if first is not None:  # None: the term starts with a space, as no name does
                     self._by_start.setdefault(first.group(), []).append((len(term), lowered, group))
 
+        self._word_keys = all(_RUNS.fullmatch(key) for key in self._by_start)
+
     def __bool__(self) -> bool:
         return bool(self._by_start)
 
@@ -73,7 +78,7 @@ class TermMatcher:
         """Every term in ``text``, left to right, none overlapping."""
         by_start = self._by_start
         lowered = _lower(text)
-        present = by_start.keys() & _STARTS.findall(lowered)
+        present = by_start.keys() & (_RUNS if self._word_keys else _STARTS).findall(lowered)
         if not present:
             return []  # most blocks name nobody: one scan in C, no loop over the words
         found: list[TermHit] = []

@@ -25,8 +25,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+#: The one character whose case fold changes whether it is part of a word (a combining mark
+#: that folds to a Greek letter); ``tests/unit/analysis/test_text.py`` checks every code point.
+FOLD_JOINS_WORDS = "\u0345"
+
+
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, case-folded (diacritics kept: use ``fold`` first to drop them)."""
+    folded = text.casefold()
+    if len(folded) == len(text) and FOLD_JOINS_WORDS not in text:
+        # Every letter folded to one letter: the same words, found once in the folded text.
+        return WORD.findall(folded)
     return list(map(str.casefold, WORD.findall(text)))
 
 
