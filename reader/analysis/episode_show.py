@@ -219,7 +219,7 @@ def show_in_title(title: str, refs: Sequence[EpisodeRef], avoid: Sequence[str] =
     for part in tail:
         words = part.split()
         if body and 0 < len(words) <= 5 and all(w[0].isupper() or w in _CONNECTORS for w in words):
-            if re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", body):
+            if whole_phrase_at(part.strip(), body) >= 0:
                 return _clean(part, avoid)
     # 7. The leading tag itself, when it is a name the body uses rather than a flair word:
     #    "[Copper Bell] Episode 5 discussion" (forums tag posts with the show as often as with
@@ -242,7 +242,7 @@ def _tag_name(tag: str, avoid: Sequence[str], body: str) -> str | None:
 
 def _written_in(name: str, body: str) -> bool:
     """The body writes ``name`` exactly, capitals included, as a whole phrase."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) is not None
+    return whole_phrase_at(name, body) >= 0
 
 
 def _name_part(segment: str, body: str) -> str:
@@ -265,13 +265,29 @@ def _name_part(segment: str, body: str) -> str:
         if i and len(words) - i < 2:
             break
         tail = " ".join(words[i:])
-        m = re.search(rf"(?<!\w){re.escape(tail.lower())}(?!\w)", low)
-        if m:
+        at = whole_phrase_at(tail.lower(), low)
+        if at >= 0:
             if (tail.isupper() or tail.islower()) and len(low) == len(body):
-                form = body[m.start():m.end()]
+                form = body[at:at + len(tail)]
                 return form if any(c.isupper() for c in form) else tail
             return tail
     return candidate
+
+
+def whole_phrase_at(phrase: str, text: str) -> int:
+    """Where ``phrase`` first stands in ``text`` as written and not inside a longer word (what
+    ``(?<!\\w)PHRASE(?!\\w)`` finds, without compiling a pattern per name), or -1."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (start and _is_word_char(text[start - 1])) and not (end < len(text) and _is_word_char(text[end])):
+            return start
+        start = text.find(phrase, start + 1)
+    return -1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _joins_names(words: Sequence[str], i: int) -> bool:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.episode import read_episode
 from reader.analysis.episode_refs import find_refs, number_value
@@ -409,3 +411,17 @@ def test_a_podcasts_own_episode_number_is_not_the_shows(title: str, body: str, s
 ])
 def test_ranges_written_with_the_singular_word(title: str, episode: int) -> None:
     assert read_episode(article(title, "Copper Bell is back.")).episode == episode
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrase=st.text(alphabet="Ab é_1", max_size=4),
+       pieces=st.lists(st.sampled_from(["Ab", "b", " ", "é", "_", "1", ".", "x"]), max_size=8))
+def test_a_whole_phrase_is_found_where_the_pattern_found_it(phrase: str, pieces: list[str]) -> None:
+    """``whole_phrase_at`` stands in for a pattern compiled per show name."""
+    import re
+
+    from reader.analysis.episode_show import whole_phrase_at
+
+    text = "".join(p if p != "x" else phrase for p in pieces)
+    match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    assert whole_phrase_at(phrase, text) == (match.start() if match else -1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.episode import read_episode
@@ -166,3 +166,17 @@ def test_our_headlines(name: str, spoiler: bool) -> None:
 
     analysis = analyze(load(Path(__file__).resolve().parents[2] / "data" / "recaps" / name))
     assert analysis.title_spoiler is spoiler
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="Abé’s", min_size=1, max_size=3).filter(lambda w: w[0].isupper()),
+       pieces=st.lists(st.sampled_from(["Ab", "Abé", "b", ". ", "! ", ".\n", " ", "_", "1", "-", "’s", "x"]), max_size=8))
+def test_a_word_used_mid_sentence_is_found_as_the_pattern_found_it(word: str, pieces: list[str]) -> None:
+    """``used_mid_sentence`` stands in for a pattern compiled per headline word."""
+    import re
+
+    from reader.analysis.titles import used_mid_sentence
+
+    text = "".join(p if p != "x" else word for p in pieces)
+    expected = bool(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word)}\b", text))
+    assert used_mid_sentence(word, text) == expected
