@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from reader.analysis.episode_refs import EpisodeRef, find_refs
+from reader.analysis.text import whole_phrase_at
 from reader.library.progress import fold_show
 
 __all__ = ["show_in_title", "shows_in_text", "show_from_subreddit", "quoted_spans"]
@@ -272,22 +273,6 @@ def _name_part(segment: str, body: str) -> str:
                 return form if any(c.isupper() for c in form) else tail
             return tail
     return candidate
-
-
-def whole_phrase_at(phrase: str, text: str) -> int:
-    """Where ``phrase`` first stands in ``text`` as written and not inside a longer word (what
-    ``(?<!\\w)PHRASE(?!\\w)`` finds, without compiling a pattern per name), or -1."""
-    start = text.find(phrase)
-    while start >= 0:
-        end = start + len(phrase)
-        if not (start and _is_word_char(text[start - 1])) and not (end < len(text) and _is_word_char(text[end])):
-            return start
-        start = text.find(phrase, start + 1)
-    return -1
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _joins_names(words: Sequence[str], i: int) -> bool:

@@ -57,8 +57,8 @@ def find_key_moments(article: Article, verdicts: list[BlockVerdict], show: str |
     progress lifted anything (a section under "How X died" tells plot whatever its grammar), so
     the moments do not change with progress; when the judge found none, the page tells no
     story and no moment is inferred (``None``: no judge has read the page). ``index`` is the
-    judge's name index, which
-    knows the article's characters; without it, capitalised words stand in for names.
+    judge's name index, which knows the article's characters; without it, capitalised words
+    stand in for names.
     """
     judged = plot_blocks is not None
     plot_blocks = plot_blocks or frozenset()

@@ -4,7 +4,7 @@ The spoiler judge and the key moments look for every character, actor, the show 
 every block. One alternation of all those names, compiled per article, costs more to compile
 (the regular-expression compiler is pure Python and slow on long case-blind alternations) than
 all the matching it then does. ``TermMatcher`` answers the same question with one fixed pattern
-that finds where words start and a table of the terms by their first letter.
+that finds where words start and a table of the terms by their first run of word characters.
 
 It finds what the case-blind alternation ``(?<![\\w’'\\-])(?:(?P<o>O)|(?P<c>C))(?![\\w\\-]|[’']\\w\\w)``
 found, with O and C each ordered longest first: at each word start the longest term of the first
@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from reader.analysis.text import is_word_char
 
 # Where a term may start, and what it starts with: a run of word characters, or one other
 # character that is not a space, where no word continues. A term matches only where its own
@@ -39,11 +41,6 @@ def _lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _continues_word(char: str) -> bool:
-    """``char`` would extend the word before it (``[\\w\\-]``)."""
-    return char.isalnum() or char in "_-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +65,6 @@ class TermMatcher:
                 first = _STARTS.match(lowered)
                 if first is not None:  # None: the term starts with a space, as no name does
                     self._by_start.setdefault(first.group(), []).append((len(term), lowered, group))
-
         self._word_keys = all(_RUNS.fullmatch(key) for key in self._by_start)
 
     def __bool__(self) -> bool:
@@ -101,10 +97,9 @@ class TermMatcher:
         if end >= size:
             return False
         char = text[end]
-        if _continues_word(char):
+        if char == "-" or is_word_char(char):
             return True
-        return (char in _APOSTROPHES and end + 2 < size
-                and _is_word_char(text[end + 1]) and _is_word_char(text[end + 2]))
+        return char in _APOSTROPHES and is_word_char(text[end + 1:end + 2]) and is_word_char(text[end + 2:end + 3])
 
 
 def _starts(lowered: str, keys: Iterable[str]) -> Iterable[tuple[int, str]]:
@@ -117,8 +112,3 @@ def _starts(lowered: str, keys: Iterable[str]) -> Iterable[tuple[int, str]]:
             if run is not None and run.group() == key:
                 yield pos, key
             pos = lowered.find(key, pos + 1)
-
-
-def _is_word_char(char: str) -> bool:
-    """``char`` is ``\\w``."""
-    return char.isalnum() or char == "_"

@@ -39,6 +39,24 @@ def folded_words(text: str) -> list[str]:
     return list(map(str.casefold, WORD.findall(text)))
 
 
+def is_word_char(char: str) -> bool:
+    """``char`` is one character that ``\\w`` matches (an empty string is not)."""
+    return bool(char) and (char.isalnum() or char == "_")
+
+
+def whole_phrase_at(phrase: str, text: str, start: int = 0) -> int:
+    """Where ``phrase`` first stands in ``text`` (from ``start``) as written with no word
+    character touching it, or -1: what ``(?<!\\w)PHRASE(?!\\w)`` finds, without compiling a
+    pattern for each name of each article (there are more than the regex cache holds)."""
+    at = text.find(phrase, start)
+    while at >= 0:
+        end = at + len(phrase)
+        if not is_word_char(text[at - 1:at]) and not is_word_char(text[end:end + 1]):
+            return at
+        at = text.find(phrase, at + 1)
+    return -1
+
+
 def fold(text: str) -> str:
     """``text`` case-folded, without diacritics, with curly quotes and dashes made plain."""
     text = text or ""

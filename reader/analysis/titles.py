@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.analysis.episode_refs import find_refs
 from reader.analysis.episode_show import quoted_spans
+from reader.analysis.text import is_word_char, whole_phrase_at
 from reader.article import Article, BlockVerdict, Character, EpisodeInfo
 from reader.library.progress import fold_show, same_show
 
@@ -108,17 +109,11 @@ def _occurrences(text: str, needle: str, whole_words: bool) -> list[tuple[int, i
     found: list[tuple[int, int]] = []
     if not needle:
         return found
-    start = text.find(needle)
+    start = whole_phrase_at(needle, text) if whole_words else text.find(needle)
     while start >= 0:
-        end = start + len(needle)
-        if not whole_words or not (_is_word_char(text[start - 1:start]) or _is_word_char(text[end:end + 1])):
-            found.append((start, end))
-        start = text.find(needle, start + 1)
+        found.append((start, start + len(needle)))
+        start = whole_phrase_at(needle, text, start + 1) if whole_words else text.find(needle, start + 1)
     return found
-
-
-def _is_word_char(char: str) -> bool:
-    return bool(char) and (char.isalnum() or char == "_")
 
 
 def _spoils(article: Article, episode: EpisodeInfo, characters: Sequence[Character],
@@ -208,10 +203,9 @@ def used_mid_sentence(word: str, text: str) -> bool:
 
 
 def _at_boundary(text: str, pos: int) -> bool:
-    """``\\b`` at ``pos``: a word character on one side only."""
-    before = pos > 0 and _is_word_char(text[pos - 1])
-    after = pos < len(text) and _is_word_char(text[pos])
-    return before != after
+    """``\\b`` at ``pos``: a word character on one side only (unlike ``whole_phrase_at``'s test,
+    this differs after a word that ends in a hyphen or an apostrophe)."""
+    return is_word_char(text[pos - 1:pos]) != is_word_char(text[pos:pos + 1])
 
 
 

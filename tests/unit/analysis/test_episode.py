@@ -420,7 +420,7 @@ def test_a_whole_phrase_is_found_where_the_pattern_found_it(phrase: str, pieces:
     """``whole_phrase_at`` stands in for a pattern compiled per show name."""
     import re
 
-    from reader.analysis.episode_show import whole_phrase_at
+    from reader.analysis.text import whole_phrase_at
 
     text = "".join(p if p != "x" else phrase for p in pieces)
     match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
